@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# One entry point for the two things people do with this repo.
+#   bash run.sh lab    set up (first time) and open the workbook in JupyterLab
+#   bash run.sh test   set up (first time) and run every test, notebooks included
+#   bash run.sh setup  only set up the virtual environment in .venv
+set -euo pipefail
+cd "$(dirname "$0")"
+VENV=.venv
+PY=${PYTHON:-python3}
+
+setup() {
+    if [ ! -x "$VENV/bin/python" ]; then
+        "$PY" -m venv "$VENV"
+    fi
+    # uv resolves the same versions as pip, about three times faster.
+    if ! "$VENV/bin/python" -m uv --version >/dev/null 2>&1; then
+        "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check uv
+    fi
+    VIRTUAL_ENV="$PWD/$VENV" "$VENV/bin/python" -m uv pip install --quiet -e ".[notebooks,test]"
+}
+
+case "${1:-}" in
+    setup)
+        setup
+        ;;
+    lab)
+        setup
+        exec "$VENV/bin/jupyter" lab notebooks/00_start_here.ipynb "${@:2}"
+        ;;
+    test)
+        setup
+        "$VENV/bin/python" -m ruff check workbook tests benchmarks
+        "$VENV/bin/python" -m mypy
+        "$VENV/bin/python" -m workbook check data/cases/*/
+        exec "$VENV/bin/python" -m pytest tests --nbval-lax --nbval-current-env notebooks "${@:2}"
+        ;;
+    *)
+        echo "usage: bash run.sh lab|test|setup" >&2
+        exit 2
+        ;;
+esac

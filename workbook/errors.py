@@ -1,0 +1,145 @@
+"""Exceptions raised by the workbook.
+
+Every problem with a file a person wrote carries where it is (``path``,
+``line``, ``key``) and how to fix it (``hint``), so a message can be acted on
+without opening the code::
+
+    WorkbookError
+    └── CaseFileError (also ValueError)      a case file is malformed
+        ├── CaseFileSyntaxError              not YAML, or YAML we refuse (aliases, tags)
+        ├── CaseFileSchemaError              wrong type, missing or unknown key
+        ├── DuplicateIdError                 two records share an id
+        ├── UnknownReferenceError (KeyError) an id that names nothing
+        └── CaseFileProblems                 several of the above at once
+
+Catch ``WorkbookError`` for anything of ours, or ``ValueError`` / ``KeyError``
+as for any Python library.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+__all__ = [
+    "CaseFileError",
+    "CaseFileProblems",
+    "CaseFileSchemaError",
+    "CaseFileSyntaxError",
+    "DuplicateIdError",
+    "UnknownReferenceError",
+    "WorkbookError",
+    "nearest",
+]
+
+
+class WorkbookError(Exception):
+    """Base class of every error the workbook raises on purpose."""
+
+
+class CaseFileError(WorkbookError, ValueError):
+    """A case file is malformed.
+
+    Attributes:
+        path: the file, or ``None`` when the problem is not in one file.
+        line: 1-based line number, or ``None`` when it is not known.
+        key: the dotted key path inside the file, e.g. ``arguments[id=irr-1].strength``.
+        problem: what is wrong, in one sentence.
+        hint: how to fix it, in one sentence (may be empty).
+    """
+
+    def __init__(
+        self,
+        problem: str,
+        *,
+        path: Path | str | None = None,
+        line: int | None = None,
+        key: str | None = None,
+        hint: str = "",
+    ) -> None:
+        self.problem = problem
+        self.path = Path(path) if path is not None else None
+        self.line = line
+        self.key = key
+        self.hint = hint
+        super().__init__(self._message())
+
+    @property
+    def where(self) -> str:
+        """``file:line`` (or as much of it as is known)."""
+        if self.path is None:
+            return "<case>"
+        return f"{self.path}:{self.line}" if self.line else str(self.path)
+
+    def _message(self) -> str:
+        text = f"{self.where}: {self.problem}"
+        if self.key:
+            text += f" (key: {self.key})"
+        if self.hint:
+            text += f"\n  how to fix: {self.hint}"
+        return text
+
+    def __str__(self) -> str:
+        # KeyError would otherwise print the message with quotes around it.
+        return self._message()
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild, (type(self), self.problem, self.path, self.line, self.key, self.hint))
+
+
+def _rebuild(
+    cls: type[CaseFileError],
+    problem: str,
+    path: Path | None,
+    line: int | None,
+    key: str | None,
+    hint: str,
+) -> CaseFileError:
+    return cls(problem, path=path, line=line, key=key, hint=hint)
+
+
+class CaseFileSyntaxError(CaseFileError):
+    """The file is not YAML, or uses YAML features case files do not allow."""
+
+
+class CaseFileSchemaError(CaseFileError):
+    """A value has the wrong type, or a key is missing or unknown."""
+
+
+class DuplicateIdError(CaseFileError):
+    """Two records of the same kind share an id."""
+
+
+class UnknownReferenceError(CaseFileError, KeyError):
+    """A record refers to an id that is not defined."""
+
+
+class CaseFileProblems(CaseFileError):
+    """Several problems at once; ``problems`` lists them, first one first."""
+
+    def __init__(self, problems: Sequence[CaseFileError]) -> None:
+        if not problems:
+            raise ValueError("CaseFileProblems needs at least one problem")
+        self.problems = tuple(problems)
+        first = self.problems[0]
+        more = len(self.problems) - 1
+        problem = first.problem
+        if more:
+            problem += f" (and {more} more problem{'s' if more > 1 else ''}; "
+            problem += "run `python -m workbook check` to list them all)"
+        super().__init__(problem, path=first.path, line=first.line, key=first.key, hint=first.hint)
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.problems,))
+
+
+def nearest(word: str, options: Iterable[str], *, n: int = 3) -> list[str]:
+    """The options closest to ``word``, best first (for "did you mean").
+
+    >>> nearest("winters", ["winter", "nken", "sherley"])
+    ['winter']
+    """
+    opts = sorted(set(options))
+    close = difflib.get_close_matches(word, opts, n=n, cutoff=0.5)
+    return close
