@@ -29,10 +29,8 @@ case "${1:-}" in
         ;;
     test)
         setup
-        "$VENV/bin/python" -m ruff check workbook tests benchmarks
-        "$VENV/bin/python" -m mypy
         "$VENV/bin/python" -m workbook check data/cases/*/
-        exec "$VENV/bin/python" -m pytest tests --nbval-lax --nbval-current-env notebooks "${@:2}"
+        exec "$VENV/bin/python" -m pytest tests --doctest-modules workbook --nbval-lax --nbval-current-env notebooks "${@:2}"
         ;;
     *)
         echo "usage: bash run.sh lab|test|setup" >&2
