@@ -199,7 +199,9 @@ class _Builder:
                     key_node, "YAML merge keys (<<) are not allowed in case files", path,
                     "write the keys out in full",
                 )
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag != "tag:yaml.org,2002:str":
+            # Keys are field names and ids, so read them as the text written: YAML 1.1 would
+            # otherwise turn keys such as `on:` or `yes:` into booleans.
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _SCALARS:
                 raise self._fail(
                     key_node, "keys must be plain text", path,
                     "quote the key, or remove the list or mapping used as a key",
