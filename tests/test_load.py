@@ -38,10 +38,18 @@ def test_shipped_cases_load():
     ("extra", "error", "line", "needle"),
     [
         ("case2: {}\n", CaseFileError, 13, "unknown section 'case2'"),
-        ("facts:\n  - {id: f, statement: s, sources: [nope], status: reported}\n",
-         UnknownReferenceError, 14, "unknown source id 'nope'"),
-        ("facts:\n  - {id: f, statement: s, sources: [x], status: rumour}\n",
-         CaseFileError, 14, "'rumour' is not allowed"),
+        (
+            "facts:\n  - {id: f, statement: s, sources: [nope], status: reported}\n",
+            UnknownReferenceError,
+            14,
+            "unknown source id 'nope'",
+        ),
+        (
+            "facts:\n  - {id: f, statement: s, sources: [x], status: rumour}\n",
+            CaseFileError,
+            14,
+            "'rumour' is not allowed",
+        ),
         ("parties: []\n", CaseFileError, 13, "twice"),
         ("facts: [\n", CaseFileError, 14, "not valid YAML"),
     ],

@@ -47,6 +47,7 @@ class CaseFileError(WorkbookError, ValueError):
         key: the dotted key path inside the file, e.g. ``arguments[id=irr-1].strength``.
         problem: what is wrong, in one sentence.
         hint: how to fix it, in one sentence (may be empty).
+
     """
 
     def __init__(

@@ -34,7 +34,7 @@ from .errors import (
     UnknownReferenceError,
     nearest,
 )
-from .models import Case
+from .models import Case, Side
 
 __all__ = ["CheckReport", "Finding", "check_case", "load_case", "read_case_data"]
 
@@ -56,7 +56,9 @@ class Finding:
     hint: str = ""
 
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}" if self.path and self.line else str(self.path or "<case>")
+        where = (
+            f"{self.path}:{self.line}" if self.path and self.line else str(self.path or "<case>")
+        )
         text = f"{where}: {self.problem}"
         if self.key:
             text += f" (key: {self.key})"
@@ -130,10 +132,13 @@ def _compose(file: Path) -> yaml.Node | None:
         ) from None
     except OSError as exc:
         raise CaseFileSyntaxError(
-            f"cannot read the file ({exc.strerror})", path=file, hint="check the path and permissions"
+            f"cannot read the file ({exc.strerror})",
+            path=file,
+            hint="check the path and permissions",
         ) from None
     try:
-        return yaml.compose(text, Loader=yaml.SafeLoader)  # type: ignore[no-any-return]
+        node: yaml.Node | None = yaml.compose(text, Loader=yaml.SafeLoader)
+        return node
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -160,13 +165,19 @@ class _Builder:
 
     def _fail(self, node: yaml.Node, problem: str, path: Path_, hint: str) -> CaseFileSyntaxError:
         return CaseFileSyntaxError(
-            problem, path=self.file, line=node.start_mark.line + 1, key=_key(path) or None, hint=hint
+            problem,
+            path=self.file,
+            line=node.start_mark.line + 1,
+            key=_key(path) or None,
+            hint=hint,
         )
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
         if id(node) in self.seen:
             raise self._fail(
-                node, "YAML aliases (*name) are not allowed in case files", path,
+                node,
+                "YAML aliases (*name) are not allowed in case files",
+                path,
                 "write the value out in full instead of referring to an anchor",
             )
         self.seen.add(id(node))
@@ -178,39 +189,49 @@ class _Builder:
                 self.located.add((*path, i), self.file, item.start_mark.line + 1)
                 out.append(self.build(item, (*path, i)))
             return out
-        assert isinstance(node, yaml.ScalarNode)  # noqa: S101 - the composer makes nothing else
+        assert isinstance(node, yaml.ScalarNode)
         make = _SCALARS.get(node.tag)
         if make is None:
             raise self._fail(
-                node, f"YAML tag {node.tag!r} is not allowed in case files", path,
+                node,
+                f"YAML tag {node.tag!r} is not allowed in case files",
+                path,
                 "remove the tag (the part starting with '!'); case files hold plain text, "
                 "numbers, dates, lists and mappings",
             )
         try:
             return make(self.constructor, node)
         except (ValueError, yaml.constructor.ConstructorError) as exc:
-            raise self._fail(node, f"cannot read the value ({exc})", path, "fix the value") from None
+            raise self._fail(
+                node, f"cannot read the value ({exc})", path, "fix the value"
+            ) from None
 
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
                 raise self._fail(
-                    key_node, "YAML merge keys (<<) are not allowed in case files", path,
+                    key_node,
+                    "YAML merge keys (<<) are not allowed in case files",
+                    path,
                     "write the keys out in full",
                 )
             # Keys are field names and ids, so read them as the text written: YAML 1.1 would
             # otherwise turn keys such as `on:` or `yes:` into booleans.
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _SCALARS:
                 raise self._fail(
-                    key_node, "keys must be plain text", path,
+                    key_node,
+                    "keys must be plain text",
+                    path,
                     "quote the key, or remove the list or mapping used as a key",
                 )
             key = key_node.value
             if key in out:
                 first = self.located.find((*path, key))[1]
                 raise self._fail(
-                    key_node, f"key {key!r} appears twice in the same mapping", (*path, key),
+                    key_node,
+                    f"key {key!r} appears twice in the same mapping",
+                    (*path, key),
                     f"remove one of them (the other is on line {first})",
                 )
             self.located.add((*path, key), self.file, key_node.start_mark.line + 1)
@@ -281,7 +302,8 @@ def read_case_data(path: str | Path) -> tuple[dict[str, Any], _Located]:
 
 
 def _kind(value: Any) -> str:
-    return {dict: "mapping", list: "list", str: "text"}.get(type(value), type(value).__name__)
+    names: dict[type, str] = {dict: "mapping", list: "list", str: "text"}
+    return names.get(type(value), type(value).__name__)
 
 
 def _did_you_mean(word: str, options: Iterable[str]) -> str:
@@ -311,7 +333,8 @@ def _model_at(loc: Path_) -> type[pydantic.BaseModel] | None:
     for part in loc:
         if isinstance(part, int):
             continue
-        field = model.model_fields.get(part) if isinstance(model, type) else None
+        fields = getattr(model, "model_fields", None)
+        field = fields.get(part) if isinstance(fields, dict) else None
         if field is None:
             return None
         model = _record_type(field.annotation)
@@ -329,19 +352,25 @@ def _record_type(annotation: Any) -> Any:
     return None
 
 
-def _schema_problem(err: Mapping[str, Any], data: Mapping[str, Any], located: _Located) -> CaseFileError:
+def _schema_problem(
+    err: Mapping[str, Any], data: Mapping[str, Any], located: _Located
+) -> CaseFileError:
     loc: Path_ = tuple(p for p in err["loc"] if isinstance(p, (str, int)))
     kind = err["type"]
     if kind == "extra_forbidden":
         record = _model_at(loc[:-1])
         valid = sorted(record.model_fields) if record else []
         problem = f"unknown key {loc[-1]!r}"
-        hint = _did_you_mean(str(loc[-1]), valid) + (f"valid keys here: {', '.join(valid)}" if valid else "")
+        hint = _did_you_mean(str(loc[-1]), valid) + (
+            f"valid keys here: {', '.join(valid)}" if valid else ""
+        )
     elif kind == "missing":
         record = _model_at(loc[:-1])
         required = [n for n, f in record.model_fields.items() if f.is_required()] if record else []
         problem = f"required key {loc[-1]!r} is missing"
-        hint = f"add `{loc[-1]}:`" + (f" (required keys here: {', '.join(required)})" if required else "")
+        hint = f"add `{loc[-1]}:`" + (
+            f" (required keys here: {', '.join(required)})" if required else ""
+        )
     elif kind == "string_pattern_mismatch":
         problem = f"{err['input']!r} is not a valid id"
         hint = "ids use lowercase letters, digits, '.', '_' and '-', e.g. `irreparable-harm-1`"
@@ -393,15 +422,19 @@ class _Refs:
         file, line = self.located.find(path)
         return {"path": file, "line": line, "key": _key(path, self.data)}
 
-    def unknown(self, ref: str, section: str, path: Path_, *, valid: Iterable[str] | None = None) -> None:
+    def unknown(
+        self, ref: str, section: str, path: Path_, *, valid: Iterable[str] | None = None
+    ) -> None:
         options = sorted(self.ids[section] if valid is None else valid)
         if ref in options:
             return
         what = section.rstrip("s") if section != "authorities" else "authority"
         close = nearest(ref, options)
         hint = (
-            f"did you mean {' or '.join(repr(c) for c in close)}?" if close
-            else f"define it under `{section}:`, or use one of: {', '.join(options[:12]) or '(none defined)'}"
+            f"did you mean {' or '.join(repr(c) for c in close)}?"
+            if close
+            else f"define it under `{section}:`, or use one of: "
+            + (", ".join(options[:12]) or "(none defined)")
         )
         self.problems.append(
             UnknownReferenceError(f"unknown {what} id {ref!r}", hint=hint, **self._at(path))
@@ -442,23 +475,30 @@ class _Refs:
             counts = Counter(r.id for r in getattr(self.case, section))
             for i, rec in enumerate(getattr(self.case, section)):
                 if counts[rec.id] > 1:
-                    first = next(j for j, r in enumerate(getattr(self.case, section)) if r.id == rec.id)
+                    first = next(
+                        j for j, r in enumerate(getattr(self.case, section)) if r.id == rec.id
+                    )
                     if first != i:
                         line = self._at((section, first))["line"]
-                        self.problems.append(DuplicateIdError(
-                            f"id {rec.id!r} is used twice in {section}",
-                            hint=f"ids must be unique within a section; the first is on line {line}",
-                            **self._at((section, i, "id")),
-                        ))
+                        self.problems.append(
+                            DuplicateIdError(
+                                f"id {rec.id!r} is used twice in {section}",
+                                hint="ids must be unique within a section; "
+                                f"the first is on line {line}",
+                                **self._at((section, i, "id")),
+                            )
+                        )
         for i, q in enumerate(self.case.questions):
             seen: set[str] = set()
             for j, a in enumerate(q.answers):
                 if a.id in seen:
-                    self.problems.append(DuplicateIdError(
-                        f"answer id {a.id!r} is used twice in question {q.id!r}",
-                        hint="give each answer of a question its own id",
-                        **self._at(("questions", i, "answers", j, "id")),
-                    ))
+                    self.problems.append(
+                        DuplicateIdError(
+                            f"answer id {a.id!r} is used twice in question {q.id!r}",
+                            hint="give each answer of a question its own id",
+                            **self._at(("questions", i, "answers", j, "id")),
+                        )
+                    )
                 seen.add(a.id)
 
     def cites(self, cites: Iterable[Any], path: Path_) -> None:
@@ -474,11 +514,13 @@ class _Refs:
         for rel in ("attacks", "supports"):
             for j, target in enumerate(getattr(arg, rel)):
                 if target == arg.id:
-                    self.problems.append(CaseFileSchemaError(
-                        f"argument {arg.id!r} {rel} itself",
-                        hint=f"remove {arg.id!r} from its own `{rel}` list",
-                        **self._at((*base, rel, j)),
-                    ))
+                    self.problems.append(
+                        CaseFileSchemaError(
+                            f"argument {arg.id!r} {rel} itself",
+                            hint=f"remove {arg.id!r} from its own `{rel}` list",
+                            **self._at((*base, rel, j)),
+                        )
+                    )
                 else:
                     self.unknown(target, "arguments", (*base, rel, j))
         for q_id, answers in arg.requires.items():
@@ -500,16 +542,26 @@ class _Refs:
                 )
         for i, arg in enumerate(c.arguments):
             if not arg.authorities:
-                self.warn(f"argument {arg.id!r} cites no authority", ("arguments", i),
-                          "add the authority it rests on, if any")
+                self.warn(
+                    f"argument {arg.id!r} cites no authority",
+                    ("arguments", i),
+                    "add the authority it rests on, if any",
+                )
             if arg.harm is not None and c.element(arg.element).role != "irreparable-harm":
-                self.warn(f"argument {arg.id!r} has a harm type but is not on an irreparable-harm element",
-                          ("arguments", i, "harm"))
+                self.warn(
+                    f"argument {arg.id!r} has a harm type but is not on an "
+                    "irreparable-harm element",
+                    ("arguments", i, "harm"),
+                )
         for i, el in enumerate(c.elements):
-            for side in ("movant", "opponent"):
-                if not c.arguments_for(el.id, side):  # type: ignore[arg-type]
-                    self.warn(f"element {el.id!r} has no argument for the {side}", ("elements", i),
-                              "both sides of every element make a better exercise")
+            sides: tuple[Side, ...] = ("movant", "opponent")
+            for side in sides:
+                if not c.arguments_for(el.id, side):
+                    self.warn(
+                        f"element {el.id!r} has no argument for the {side}",
+                        ("elements", i),
+                        "both sides of every element make a better exercise",
+                    )
 
 
 # --------------------------------------------------------------------------- public API
@@ -551,12 +603,12 @@ def load_case(path: str | Path) -> Case:
     Raises:
         CaseFileError: the first problem found (a :class:`CaseFileProblems` when
             there are several), with file, line, key and a hint.
+
     """
     case, problems, _ = _validate(Path(path))
     if problems:
         if len(problems) == 1:
             raise problems[0]
         raise CaseFileProblems(problems)
-    assert case is not None  # noqa: S101 - _validate returns a case when there are no problems
+    assert case is not None
     return case
-

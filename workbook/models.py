@@ -42,7 +42,8 @@ Id = Annotated[
     Field(
         pattern=r"^[a-z0-9][a-z0-9._-]*$",
         max_length=80,
-        description="Lowercase id: letters, digits, '.', '_' and '-'; starts with a letter or digit.",
+        description="Lowercase id: letters, digits, '.', '_' and '-'; "
+        "starts with a letter or digit.",
     ),
 ]
 Text = Annotated[str, Field(min_length=1)]
@@ -97,7 +98,8 @@ class Source(_Record):
     where: Text = Field(description="File name, URL or citation that locates the source.")
     publisher: str = ""
     reliability: str = Field(
-        "", description="How far the source can be trusted, and why (machine-written, second-hand...)."
+        "",
+        description="How far the source can be trusted, and why (machine-written, second-hand...).",
     )
 
 
@@ -241,7 +243,9 @@ class Argument(_Record):
     body: Text = Field(description="The argument, paraphrased.")
     authorities: tuple[Cite, ...] = ()
     facts: tuple[Id, ...] = ()
-    strength: float = Field(ge=0.0, le=1.0, description="Base strength before attacks and supports.")
+    strength: float = Field(
+        ge=0.0, le=1.0, description="Base strength before attacks and supports."
+    )
     strength_reason: Text = Field(description="One line: why this base strength.")
     attacks: tuple[Id, ...] = Field((), description="Arguments this one rebuts or undercuts.")
     supports: tuple[Id, ...] = Field((), description="Arguments this one reinforces.")
@@ -276,7 +280,8 @@ class CaseInfo(_Record):
     movant: Id = Field(description="Party id of the movant.")
     opponent: Id = Field(description="Party id of the main opponent.")
     government_opponent: bool = Field(
-        False, description="True when the opponent is the government (balance and public interest merge)."
+        False,
+        description="True when the opponent is the government (balance and public interest merge).",
     )
     status: Literal["pending", "decided", "hypothetical"] = "pending"
     outcome: str = Field("", description="For a decided case: what the court did.")
@@ -304,8 +309,16 @@ class Case(_Record):
 
     @cached_property
     def _index(self) -> dict[str, dict[str, Any]]:
-        sections = ("parties", "claims", "elements", "questions", "sources", "facts",
-                    "authorities", "arguments")
+        sections = (
+            "parties",
+            "claims",
+            "elements",
+            "questions",
+            "sources",
+            "facts",
+            "authorities",
+            "arguments",
+        )
         return {s: {r.id: r for r in getattr(self, s)} for s in sections}
 
     def party(self, id: str) -> Party:

@@ -28,7 +28,7 @@ SCENARIO_VERSION = 1
 
 
 class StrengthRange(_Record):
-    """An uncertain base strength: uniform between ``low`` and ``high``, or a Beta around ``mode``."""
+    """An uncertain base strength: uniform on ``low``..``high``, or a Beta around ``mode``."""
 
     low: float = Field(ge=0.0, le=1.0)
     high: float = Field(ge=0.0, le=1.0)

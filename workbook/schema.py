@@ -5,7 +5,8 @@ typed when the file starts with::
 
     # yaml-language-server: $schema=<path to>/workbook/case-file.schema.json
 
-The shipped file is regenerated with ``python -m workbook schema -o workbook/case-file.schema.json``;
+The shipped file is regenerated with
+``python -m workbook schema -o workbook/case-file.schema.json``;
 a test fails when it is out of date.
 """
 
