@@ -104,6 +104,15 @@ class _Located:
         return None, None
 
 
+_BOOL = "tag:yaml.org,2002:bool"
+
+
+def _tag(tag: str) -> str:
+    """A tag as it was written: ``!!python/object`` rather than its long form."""
+    return tag.replace("tag:yaml.org,2002:", "!!", 1)
+
+
+_COLLECTIONS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
 _SCALARS: dict[str, Callable[[yaml.constructor.SafeConstructor, yaml.ScalarNode], Any]] = {
     "tag:yaml.org,2002:str": yaml.constructor.SafeConstructor.construct_yaml_str,
     "tag:yaml.org,2002:int": yaml.constructor.SafeConstructor.construct_yaml_int,
@@ -181,6 +190,14 @@ class _Builder:
                 "write the value out in full instead of referring to an anchor",
             )
         self.seen.add(id(node))
+        if isinstance(node, yaml.CollectionNode) and node.tag not in _COLLECTIONS:
+            raise self._fail(
+                node,
+                f"YAML tag {_tag(node.tag)!r} is not allowed in case files",
+                path,
+                "remove the tag (the part starting with '!'); case files hold plain lists "
+                "and mappings",
+            )
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
@@ -190,11 +207,15 @@ class _Builder:
                 out.append(self.build(item, (*path, i)))
             return out
         assert isinstance(node, yaml.ScalarNode)
+        if node.tag == _BOOL and node.style is None and node.value.lower() not in ("true", "false"):
+            # YAML 1.1 reads yes/no/on/off as booleans; case files use them as answer ids.
+            # Kept as text, a yes/no still validates where the model wants a boolean.
+            return node.value
         make = _SCALARS.get(node.tag)
         if make is None:
             raise self._fail(
                 node,
-                f"YAML tag {node.tag!r} is not allowed in case files",
+                f"YAML tag {_tag(node.tag)!r} is not allowed in case files",
                 path,
                 "remove the tag (the part starting with '!'); case files hold plain text, "
                 "numbers, dates, lists and mappings",
@@ -203,7 +224,12 @@ class _Builder:
             return make(self.constructor, node)
         except (ValueError, yaml.constructor.ConstructorError) as exc:
             raise self._fail(
-                node, f"cannot read the value ({exc})", path, "fix the value"
+                node,
+                f"cannot read the value ({exc})",
+                path,
+                "write a real date as YYYY-MM-DD"
+                if node.tag.endswith("timestamp")
+                else "fix the value",
             ) from None
 
     def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
@@ -342,10 +368,11 @@ def _model_at(loc: Path_) -> type[pydantic.BaseModel] | None:
 
 
 def _record_type(annotation: Any) -> Any:
-    for arg in (annotation, *typing.get_args(annotation)):
-        if isinstance(arg, type) and issubclass(arg, pydantic.BaseModel):
-            return arg
-        if typing.get_origin(arg) in (tuple, types.UnionType, typing.Union):
+    """The record class inside an annotation such as ``tuple[Fact, ...] | None``."""
+    if isinstance(annotation, type) and issubclass(annotation, pydantic.BaseModel):
+        return annotation
+    if typing.get_origin(annotation) in (tuple, types.UnionType, typing.Union):
+        for arg in typing.get_args(annotation):
             found = _record_type(arg)
             if found is not None:
                 return found
@@ -353,7 +380,7 @@ def _record_type(annotation: Any) -> Any:
 
 
 def _schema_problem(
-    err: Mapping[str, Any], data: Mapping[str, Any], located: _Located
+    err: Mapping[str, Any], data: Mapping[str, Any], located: _Located, case_path: Path
 ) -> CaseFileError:
     loc: Path_ = tuple(p for p in err["loc"] if isinstance(p, (str, int)))
     kind = err["type"]
@@ -378,11 +405,18 @@ def _schema_problem(
         expected = err.get("ctx", {}).get("expected", "")
         problem = f"{err['input']!r} is not allowed here"
         hint = f"use one of: {expected}"
+    elif kind == "too_short":
+        least = err.get("ctx", {}).get("min_length", 1)
+        problem = f"the list needs at least {least} item{'s' if least != 1 else ''}"
+        hint = "add items to the list (one `- item` per line)"
     else:
         problem = f"{err['msg']} (got {_short(err.get('input'))})"
         hint = _type_hint(kind)
     file, line = located.find(loc)
-    return CaseFileSchemaError(problem, path=file, line=line, key=_key(loc, data), hint=hint)
+    # A missing top-level section belongs to no file yet: name the case folder or file.
+    return CaseFileSchemaError(
+        problem, path=file or case_path, line=line, key=_key(loc, data), hint=hint
+    )
 
 
 def _short(value: Any) -> str:
@@ -423,21 +457,29 @@ class _Refs:
         return {"path": file, "line": line, "key": _key(path, self.data)}
 
     def unknown(
-        self, ref: str, section: str, path: Path_, *, valid: Iterable[str] | None = None
+        self,
+        ref: str,
+        section: str,
+        path: Path_,
+        *,
+        valid: Iterable[str] | None = None,
+        what: str = "",
     ) -> None:
         options = sorted(self.ids[section] if valid is None else valid)
         if ref in options:
             return
-        what = section.rstrip("s") if section != "authorities" else "authority"
+        what = what or (section.rstrip("s") if section != "authorities" else "authority") + " id"
         close = nearest(ref, options)
-        hint = (
-            f"did you mean {' or '.join(repr(c) for c in close)}?"
-            if close
-            else f"define it under `{section}:`, or use one of: "
-            + (", ".join(options[:12]) or "(none defined)")
-        )
+        if valid is not None:
+            hint = f"use one of: {', '.join(options)}"
+        elif close:
+            hint = f"did you mean {' or '.join(repr(c) for c in close)}?"
+        else:
+            hint = f"define it under `{section}:`, or use one of: " + (
+                ", ".join(options[:12]) or "(none defined)"
+            )
         self.problems.append(
-            UnknownReferenceError(f"unknown {what} id {ref!r}", hint=hint, **self._at(path))
+            UnknownReferenceError(f"unknown {what} {ref!r}", hint=hint, **self._at(path))
         )
 
     def warn(self, problem: str, path: Path_, hint: str = "") -> None:
@@ -461,7 +503,13 @@ class _Refs:
                 self.unknown(fact.quote.source, "sources", ("facts", i, "quote", "source"))
         for i, q in enumerate(c.questions):
             answers = [a.id for a in q.answers]
-            self.unknown(q.default, "questions", ("questions", i, "default"), valid=answers)
+            self.unknown(
+                q.default,
+                "questions",
+                ("questions", i, "default"),
+                valid=answers,
+                what=f"default answer of question {q.id!r}:",
+            )
             for j, e in enumerate(q.elements):
                 self.unknown(e, "elements", ("questions", i, "elements", j))
             for j, a in enumerate(q.answers):
@@ -529,7 +577,13 @@ class _Refs:
                 continue
             valid = [a.id for a in self.case.question(q_id).answers]
             for j, ans in enumerate(answers):
-                self.unknown(ans, "questions", (*base, "requires", q_id, j), valid=valid)
+                self.unknown(
+                    ans,
+                    "questions",
+                    (*base, "requires", q_id, j),
+                    valid=valid,
+                    what=f"answer to question {q_id!r}:",
+                )
 
     def soft(self) -> None:
         c = self.case
@@ -575,7 +629,7 @@ def _validate(path: Path) -> tuple[Case | None, list[CaseFileError], list[Findin
     try:
         case = Case.model_validate(data)
     except pydantic.ValidationError as exc:
-        errors = [_schema_problem(e, data, located) for e in exc.errors()]
+        errors = [_schema_problem(e, data, located, path) for e in exc.errors()]
         return None, _in_file_order(errors), []
     refs = _Refs(case, data, located)
     refs.run()
