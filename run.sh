@@ -19,6 +19,16 @@ setup() {
     VIRTUAL_ENV="$PWD/$VENV" "$VENV/bin/python" -m uv pip install --quiet -e ".[notebooks,test]"
 }
 
+# The browser test drives Debian's Chromium; install it when missing and we can (root + apt).
+# Otherwise that test skips, saying why.
+browser() {
+    if [ ! -x /usr/bin/chromium ] && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+        apt-get install -y -qq chromium >/dev/null 2>&1 \
+            || { apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq chromium >/dev/null 2>&1; } \
+            || echo "note: could not install chromium; the browser test will be skipped" >&2
+    fi
+}
+
 case "${1:-}" in
     setup)
         setup
@@ -29,6 +39,7 @@ case "${1:-}" in
         ;;
     test)
         setup
+        browser
         "$VENV/bin/python" -m workbook check data/cases/*/
         exec "$VENV/bin/python" -m pytest tests --doctest-modules workbook --nbval-lax --nbval-current-env notebooks "${@:2}"
         ;;

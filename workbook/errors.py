@@ -11,6 +11,8 @@ without opening the code::
         ├── DuplicateIdError                 two records share an id
         ├── UnknownReferenceError (KeyError) an id that names nothing
         └── CaseFileProblems                 several of the above at once
+    └── ScenarioError (also ValueError)      a scenario does not fit its case
+    └── WorkspaceError (also ValueError)     a saved scenario or workspace file cannot be read
 
 Catch ``WorkbookError`` for anything of ours, or ``ValueError`` / ``KeyError``
 as for any Python library.
@@ -28,8 +30,10 @@ __all__ = [
     "CaseFileSchemaError",
     "CaseFileSyntaxError",
     "DuplicateIdError",
+    "ScenarioError",
     "UnknownReferenceError",
     "WorkbookError",
+    "WorkspaceError",
     "nearest",
 ]
 
@@ -114,6 +118,50 @@ class DuplicateIdError(CaseFileError):
 
 class UnknownReferenceError(CaseFileError, KeyError):
     """A record refers to an id that is not defined."""
+
+
+class ScenarioError(WorkbookError, ValueError):
+    """A scenario names an argument, question, answer, standard or semantics the case lacks."""
+
+
+class WorkspaceError(WorkbookError, ValueError):
+    """A saved scenario or workspace file is corrupt, foreign, too new, or cannot be written.
+
+    Attributes:
+        path: the file.
+        line: 1-based line number, or ``None`` when it is not known.
+        key: the dotted key path inside the file, or ``None``.
+        problem: what is wrong, in one sentence.
+        hint: how to fix it (may be empty).
+
+    """
+
+    def __init__(
+        self,
+        problem: str,
+        *,
+        path: Path | str | None = None,
+        line: int | None = None,
+        key: str | None = None,
+        hint: str = "",
+    ) -> None:
+        self.problem = problem
+        self.path = Path(path) if path is not None else None
+        self.line = line
+        self.key = key
+        self.hint = hint
+        where = str(self.path or "<workspace>") + (f":{line}" if line else "")
+        text = f"{where}: {problem}" + (f" (key: {key})" if key else "")
+        super().__init__(text + (f"\n  how to fix: {hint}" if hint else ""))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (_rebuild_workspace, (self.problem, self.path, self.line, self.key, self.hint))
+
+
+def _rebuild_workspace(
+    problem: str, path: Path | None, line: int | None, key: str | None, hint: str
+) -> WorkspaceError:
+    return WorkspaceError(problem, path=path, line=line, key=key, hint=hint)
 
 
 class CaseFileProblems(CaseFileError):

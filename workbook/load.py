@@ -160,7 +160,13 @@ def _compose(file: Path) -> yaml.Node | None:
             "quote text that contains ': ' or starts with a special character",
         ) from None
     except yaml.YAMLError as exc:
-        raise CaseFileSyntaxError(f"not valid YAML: {exc}", path=file) from None
+        # A ReaderError (a character YAML forbids) has a position but no mark.
+        position = getattr(exc, "position", None)
+        line = text.count("\n", 0, position) + 1 if isinstance(position, int) else None
+        raise CaseFileSyntaxError(
+            f"not valid YAML: {exc}", path=file, line=line,
+            hint="remove control characters; case files are plain UTF-8 text",
+        ) from None
 
 
 class _Builder:
@@ -585,6 +591,13 @@ class _Refs:
                     what=f"answer to question {q_id!r}:",
                 )
 
+    def citations(self) -> None:
+        """Warn about citations that do not parse or disagree with their fields (see cite.py)."""
+        from .cite import check_citations
+
+        for found in check_citations(self.case):
+            self.warn(found.problem, found.where, found.hint)
+
     def soft(self) -> None:
         c = self.case
         for i, auth in enumerate(c.authorities):
@@ -601,7 +614,11 @@ class _Refs:
                     ("arguments", i),
                     "add the authority it rests on, if any",
                 )
-            if arg.harm is not None and c.element(arg.element).role != "irreparable-harm":
+            if (
+                arg.harm is not None
+                and arg.element in self.ids["elements"]  # an unknown one is already a problem
+                and c.element(arg.element).role != "irreparable-harm"
+            ):
                 self.warn(
                     f"argument {arg.id!r} has a harm type but is not on an "
                     "irreparable-harm element",
@@ -621,7 +638,9 @@ class _Refs:
 # --------------------------------------------------------------------------- public API
 
 
-def _validate(path: Path) -> tuple[Case | None, list[CaseFileError], list[Finding]]:
+def _validate(
+    path: Path, *, citations: bool = False
+) -> tuple[Case | None, list[CaseFileError], list[Finding]]:
     try:
         data, located = read_case_data(path)
     except CaseFileError as exc:
@@ -635,6 +654,8 @@ def _validate(path: Path) -> tuple[Case | None, list[CaseFileError], list[Findin
     refs.run()
     if refs.problems:
         return None, _in_file_order(refs.problems), refs.warnings
+    if citations:  # parsing citations costs eyecite's start-up; only `check` pays it
+        refs.citations()
     return case, [], refs.warnings
 
 
@@ -647,7 +668,7 @@ def check_case(path: str | Path) -> CheckReport:
 
     Never raises for a bad case file: the problems are in the report.
     """
-    case, problems, warnings = _validate(Path(path))
+    case, problems, warnings = _validate(Path(path), citations=True)
     return CheckReport(Path(path), tuple(problems), tuple(warnings), case)
 
 

@@ -1,0 +1,464 @@
+"""Brief outlines out: golden files for every format, the outline's order, escaping, the CLI.
+
+Golden files live in tests/golden/export/. To regenerate them after a
+deliberate change, run::
+
+    WORKBOOK_REGENERATE=1 .venv/bin/python -m pytest tests/test_export.py
+
+and review the change with ``git diff -- tests/golden/export/``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import os
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import docx
+import mistune
+import pytest
+from lxml import etree
+
+import workbook
+from workbook import load_case
+from workbook.__main__ import main
+from workbook.export import (
+    FORMATS,
+    build_outline,
+    export_outline,
+    format_for,
+    render_work_product,
+    write_export,
+    write_work_product,
+)
+from workbook.export.toa import sort_key
+from workbook.models import Argument
+from workbook.scenario import Scenario
+from workbook.workspace import Workspace
+
+HERE = Path(__file__).parent
+MINI = HERE / "cases" / "mini"
+GOLDEN = HERE / "golden" / "export"
+REGENERATE = os.environ.get("WORKBOOK_REGENERATE") == "1"
+
+USER_ARG = Argument(
+    id="user-harm",
+    side="movant",
+    element="harm",
+    heading="The cut-off ends Acme's only export line",
+    body="Acme sells nothing else abroad, so a licence delay ends the line of business.",
+    authorities=({"id": "chaplaincy", "pin": "298"},),  # type: ignore[arg-type]
+    strength=0.55,
+    strength_reason="My estimate.",
+    attacks=("o-harm",),
+)
+SCENARIO = Scenario(case="mini", dropped=("m-ultra-vires",), added=(USER_ARG,))
+HOSTILE = (
+    "<script>alert(1)</script> [click](javascript:alert(1)) ![img](http://evil.test/x.png) "
+    "<img src=x onerror=alert(1)> &amp; &lt; \x00\x07\x1b[31m\x0b `rm -rf` http://evil.test "
+    "www.evil.test <http://evil.test> *bold* _it_ # head\n- item\r\n1. one | a | b |"
+)
+
+
+@pytest.fixture(scope="module")
+def mini():
+    return load_case(MINI)
+
+
+def docx_text(data: bytes) -> str:
+    """Paragraphs (as ``style: text``) and tables (as ``| a | b |`` rows), in body order."""
+    doc = docx.Document(io.BytesIO(data))
+    paragraphs = {p._p: p for p in doc.paragraphs}
+    tables = {t._tbl: t for t in doc.tables}
+    out = []
+    for child in doc.element.body.iterchildren():
+        if child in paragraphs:
+            p = paragraphs[child]
+            out.append(f"{p.style.name}: {p.text}")
+        elif child in tables:
+            for row in tables[child].rows:
+                out.append("| " + " | ".join(c.text for c in row.cells) + " |")
+    return "\n".join(out) + "\n"
+
+
+def check_golden(name: str, text: str) -> None:
+    path = GOLDEN / name
+    if REGENERATE or not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        print(f"wrote {path}; review with: git diff -- tests/golden/export/")
+        return
+    want = path.read_text(encoding="utf-8")
+    if text != want:
+        diff = "".join(
+            difflib.unified_diff(
+                want.splitlines(True), text.splitlines(True), f"golden/{name}", "now"
+            )
+        )
+        pytest.fail(
+            f"{name} differs from its golden file:\n{diff}\nIf the change is intended, run "
+            "WORKBOOK_REGENERATE=1 pytest tests/test_export.py and review it with "
+            "git diff -- tests/golden/export/"
+        )
+
+
+@pytest.mark.parametrize(
+    ("name", "scenario", "side", "fmt"),
+    [
+        ("mini-movant.md", None, "movant", "md"),
+        ("mini-scenario-opponent.md", SCENARIO, "opponent", "md"),
+        ("mini-scenario-movant.md", SCENARIO, "movant", "md"),
+        ("mini-scenario-movant.docx.txt", SCENARIO, "movant", "docx"),
+        ("mini-scenario.aif.json", SCENARIO, "movant", "aif"),
+        ("mini-scenario.argdown", SCENARIO, "movant", "argdown"),
+    ],
+)
+def test_golden_exports(mini, name, scenario, side, fmt):
+    """Each format's export of the mini case matches its golden file."""
+    data = export_outline(mini, scenario, side, fmt)
+    text = docx_text(data) if isinstance(data, bytes) else data
+    check_golden(name, text)
+
+
+def test_golden_work_product(mini):
+    """The student's work product (HTML with the workspace JSON) matches its golden file."""
+    ws = Workspace(
+        case="mini",
+        author="A. Student",
+        scenario=SCENARIO,
+        exercises={"ex-2": "Harm", "ex-1": "Standing comes first."},
+        argument_notes={"m-harm": "Needs a declaration."},
+        notes="Ask about bonds.",
+    )
+    check_golden("mini-workproduct.html", render_work_product(mini, ws, "html"))
+    check_golden("mini-workproduct.md", render_work_product(mini, ws, "md"))
+
+
+@pytest.mark.parametrize(("name", "start"), [("w.html", "<!DOCTYPE html>"), ("w.md", "# Work")])
+def test_write_work_product(mini, tmp_path, name, start):
+    """The work product is written as HTML or Markdown, by suffix."""
+    ws = Workspace(case="mini", scenario=SCENARIO)
+    path = write_work_product(tmp_path / name, mini, ws)
+    assert path.read_text(encoding="utf-8").startswith(start)
+
+
+def test_exports_are_deterministic(mini):
+    """Two exports of the same case and scenario are identical, DOCX text and metadata included."""
+    for fmt in FORMATS:
+        first, second = (export_outline(mini, SCENARIO, "movant", fmt) for _ in range(2))
+        if isinstance(first, bytes):
+            assert isinstance(second, bytes)
+            assert docx_text(first) == docx_text(second)
+            with zipfile.ZipFile(io.BytesIO(first)) as a, zipfile.ZipFile(io.BytesIO(second)) as b:
+                assert a.read("docProps/core.xml") == b.read("docProps/core.xml")
+        else:
+            assert first == second
+
+
+def test_docx_uses_word_styles_and_a_real_toa_table(mini):
+    """The DOCX has Title and Heading 1-3 styles, TOA tables, and fixed core properties."""
+    doc = docx.Document(io.BytesIO(export_outline(mini, None, "movant", "docx")))  # type: ignore[arg-type]
+    styles = [p.style.name for p in doc.paragraphs]
+    assert styles[0] == "Title"
+    assert {"Heading 1", "Heading 2", "Heading 3"} <= set(styles)
+    headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    assert headings == ["Table of Authorities", "Assumptions", "Statement of Facts", "Argument"]
+    first = doc.tables[0]
+    assert [c.text for c in first.rows[0].cells] == ["Authority", "Cited at"]
+    assert first.rows[1].cells[0].text.startswith("Chaplaincy of Full Gospel Churches")
+    props = doc.core_properties
+    assert props.created is not None and props.created.date().isoformat() == "2026-01-15"
+    assert props.modified == props.created
+    assert props.author == "workbook"
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_docx_opens_in_libreoffice(mini, tmp_path):
+    """LibreOffice converts the DOCX to text with the headings and the TOA intact."""
+    path = write_export(tmp_path / "brief.docx", mini, SCENARIO)
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "txt:Text",
+            "--outdir",
+            str(tmp_path),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
+    text = (tmp_path / "brief.txt").read_text(encoding="utf-8-sig")
+    assert "Table of Authorities" in text
+    assert "In re Navy Chaplaincy, 697 F.3d 1171 (D.C. Cir. 2012) [unverified]" in text
+    assert "The cut-off ends Acme's only export line" in text
+
+
+# --------------------------------------------------------------------------- the outline
+
+
+def test_elements_in_brief_order(mini):
+    """Thresholds come first, then the factors, whatever the file order."""
+    outline = build_outline(mini, None, "movant")
+    assert [s.element.id for s in outline.sections] == ["standing", "success", "harm", "equities"]
+    assert [s.number for s in outline.sections] == ["I", "II", "III", "IV"]
+
+
+@pytest.mark.parametrize(
+    ("strengths", "order"),
+    [
+        ({"m-standing": 0.9, "m-standing-reply": 0.1}, ["m-standing", "m-standing-reply"]),
+        ({"m-standing": 0.1, "m-standing-reply": 0.9}, ["m-standing-reply", "m-standing"]),
+    ],
+)
+def test_points_ordered_by_final_strength(mini, strengths, order):
+    """Within an element, arguments come strongest first (by final strength)."""
+    base = {a.id: 0.5 for a in mini.arguments} | strengths
+    outline = build_outline(mini, None, "movant", strengths=base)
+    assert [p.argument.id for p in outline.sections[0].points] == order
+    assert [p.number for p in outline.sections[0].points] == ["I.A", "I.B"]
+
+
+def test_dropped_out_added_in(mini):
+    """A dropped argument is not in the outline; the user's own argument is, flagged as added."""
+    outline = build_outline(mini, SCENARIO, "movant")
+    ids = [p.argument.id for s in outline.sections for p in s.points]
+    assert "m-ultra-vires" not in ids
+    point = next(p for s in outline.sections for p in s.points if p.argument.id == "user-harm")
+    assert point.user_added
+
+
+def test_unavailable_argument_is_out(mini):
+    """An argument whose required answer is not chosen drops out of the outline."""
+    scenario = Scenario(case="mini", answers={"final-action": "not-final"})
+    outline = build_outline(mini, scenario, "movant")
+    ids = [p.argument.id for s in outline.sections for p in s.points]
+    assert "m-arbitrary" not in ids and "m-ultra-vires" in ids
+    assert (
+        "Is the letter final agency action?",
+        "No: it is a step in a licensing process",
+    ) in outline.assumptions
+
+
+def test_unverified_authorities_are_flagged(mini):
+    """Citations of unverified or partly verified authorities carry a flag in the text."""
+    text = export_outline(mini, None, "movant", "md")
+    assert "1174 (D.C. Cir. 2012) \\[unverified\\]" in text
+    assert "454 F.3d 290, 297 (D.C. Cir. 2006) \\[partly verified\\]" in text
+    assert "U.S. Const. art. III, § 2\n" in text  # verified: no flag
+
+
+def test_responses_and_rebuttals(mini):
+    """Each point lists the other side's attacks on it, with our replies to them."""
+    outline = build_outline(mini, None, "movant")
+    point = outline.sections[0].points[0]
+    assert point.argument.id == "m-standing"
+    assert [r.argument.id for r in point.responses] == ["o-standing"]
+    assert [(b.argument.id, b.point) for b in point.responses[0].rebuttals] == [
+        ("m-standing-reply", "I.B")
+    ]
+    # An opposing argument that attacks nothing shown is listed under its element.
+    assert [r.argument.id for r in outline.sections[3].responses] == ["o-equities"]
+
+
+def test_opponent_outline_mirrors(mini):
+    """The opponent's outline argues the opponent's side and answers the movant's points."""
+    outline = build_outline(mini, None, "opponent")
+    assert outline.title.startswith("Memorandum in Opposition to")
+    assert outline.party == "Secretary of Commerce" and outline.other_party == "Acme Widgets, Inc."
+    point = outline.sections[0].points[0]
+    assert point.argument.id == "o-standing"
+    assert [r.argument.id for r in point.responses] == ["m-standing-reply"]
+
+
+def test_statement_of_facts_takes_confirmed_and_reported(mini):
+    """Only confirmed and reported facts are stated, dated ones first in date order."""
+    outline = build_outline(mini, None, "movant")
+    assert [f.id for f in outline.facts] == ["letter", "customers", "backlog"]
+    assert outline.facts[0].sources == (
+        ("complaint", "Complaint"),
+        ("news-1", "Widget makers cut off"),
+    )
+
+
+def test_citations_full_then_short_then_id(mini):
+    """The first citation is in full, later ones short, and a repeat right after is "Id."."""
+    text = export_outline(mini, None, "movant", "md")
+    assert isinstance(text, str)
+    full = text.index("Winter v. Natural Resources Defense Council, Inc., 555 U.S. 7, 24 (2008)")
+    assert text.index("Winter, 555 U.S. at 20") > full
+    assert "Id. at 1175 \\[unverified\\]" in text
+
+
+# --------------------------------------------------------------------------- Table of Authorities
+
+
+def test_toa_groups_sorting_and_references(mini):
+    """The TOA groups as briefs do, alphabetizes ignoring "In re", and cites point headings."""
+    outline = build_outline(mini, None, "movant")
+    groups = {g.title: g for g in outline.toa}
+    assert list(groups) == [
+        "Cases",
+        "Constitutional Provisions and Statutes",
+        "Regulations",
+        "Administrative and Executive Materials",
+        "Other Authorities",
+    ]
+    cases = [e.id for e in groups["Cases"].entries]
+    assert cases == ["chaplaincy", "navy", "winter", "slip"]
+    statutes = [e.id for e in groups["Constitutional Provisions and Statutes"].entries]
+    assert statutes == ["article-three", "apa"]  # constitutions before statutes
+    navy = groups["Cases"].entries[1]
+    assert navy.cited_at == ("I.A", "I.B") and navy.flag == "[unverified]"
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        (
+            ["The Paquete Habana", "In re Debs", "Nken v. Holder"],
+            ["In re Debs", "Nken v. Holder", "The Paquete Habana"],
+        ),
+        (["50 U.S.C. § 4821", "5 U.S.C. § 706"], ["5 U.S.C. § 706", "50 U.S.C. § 4821"]),
+        (["15 C.F.R. § 734.13", "15 C.F.R. § 734.9"], ["15 C.F.R. § 734.9", "15 C.F.R. § 734.13"]),
+        (["ex parte Young", "Ex parte Quirin"], ["Ex parte Quirin", "ex parte Young"]),
+    ],
+)
+def test_toa_sort_key(names, expected):
+    """Leading "In re"/"The"/"Ex parte" are ignored and numbers sort as numbers."""
+    assert sorted(names, key=sort_key) == expected
+
+
+# --------------------------------------------------------------------------- escaping
+
+
+def _hostile_scenario() -> Scenario:
+    arg = USER_ARG.model_copy(update={"id": "evil", "heading": HOSTILE, "body": HOSTILE})
+    return Scenario(case="mini", added=(arg,), notes=HOSTILE)
+
+
+def _assert_inert_html(html: str) -> None:
+    lowered = html.lower()
+    assert "<script" not in lowered
+    assert (
+        "<a " not in lowered
+        and "<img" not in lowered
+        and "onerror=" not in lowered.replace("onerror=alert", "")
+    )  # the attribute text may appear escaped, never as a tag
+
+
+@pytest.mark.parametrize("fmt", ["md", "docx", "argdown", "html"])
+def test_hostile_text_is_escaped(mini, fmt):
+    """Script tags, links, images, entities and control characters in user text stay inert."""
+    scenario = _hostile_scenario()
+    if fmt == "html":
+        ws = Workspace(case="mini", scenario=scenario, exercises={"x": HOSTILE}, notes=HOSTILE)
+        text = render_work_product(mini, ws, "html")
+        _assert_inert_html(text)
+        assert "&lt;script&gt;" in text
+    elif fmt == "docx":
+        data = export_outline(mini, scenario, "movant", "docx")
+        assert isinstance(data, bytes)
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            xml = z.read("word/document.xml")
+        etree.fromstring(xml)  # well-formed XML
+        assert b"\x07" not in xml and b"\x1b" not in xml and b"\x00" not in xml
+        text = docx_text(data)
+        assert "<script>alert(1)</script>" in text  # shown literally, as text
+        return
+    else:
+        text = export_outline(mini, scenario, "movant", fmt)
+        assert isinstance(text, str)
+    assert "<script" not in text
+    for char in "\x00\x07\x1b\x0b\r":
+        assert char not in text
+    if fmt == "md":
+        html = mistune.html(text)
+        assert isinstance(html, str)
+        _assert_inert_html(html)
+        assert "<h1>" in html and html.count("<h1>") == 1  # "# head" did not become a heading
+        assert "`rm -rf`" not in text
+    if fmt == "argdown":
+        evil = [line for line in text.splitlines() if line.startswith("<evil>")]
+        assert len(evil) == 1  # one line: newlines in user text cannot start a relation
+        assert "[click]" not in text and "#head" not in text
+
+
+# --------------------------------------------------------------------------- shipped cases, CLI
+
+
+@pytest.mark.parametrize(
+    "folder", sorted(p for p in workbook.CASES.iterdir() if p.is_dir()), ids=lambda p: p.name
+)
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_shipped_cases_export(folder, fmt):
+    """Every shipped case exports in every format, for both sides, without error."""
+    case = load_case(folder)
+    for side in ("movant", "opponent"):
+        data = export_outline(case, None, side, fmt)  # type: ignore[arg-type]
+        assert data
+
+
+@pytest.mark.parametrize(("fmt", "side"), [("pdf", "movant"), ("md", "judge")])
+def test_export_refuses_unknown_format_or_side(mini, fmt, side):
+    """An unknown format or side is a ValueError that lists the valid ones."""
+    with pytest.raises(ValueError, match="use"):
+        export_outline(mini, None, side, fmt)
+
+
+@pytest.mark.parametrize(
+    ("name", "fmt"),
+    [("b.md", "md"), ("b.docx", "docx"), ("g.json", "aif"), ("g.argdown", "argdown"), ("x", "md")],
+)
+def test_format_for_suffix(name, fmt):
+    """The export format follows the output file's suffix."""
+    assert format_for(name) == fmt
+
+
+def test_write_export_is_atomic_and_by_suffix(mini, tmp_path):
+    """write_export picks the format from the suffix and leaves no temporary file."""
+    path = write_export(tmp_path / "brief.docx", mini, SCENARIO)
+    assert path.read_bytes()[:2] == b"PK"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["brief.docx"]
+
+
+@pytest.mark.parametrize("fmt", list(FORMATS))
+def test_cli_export(tmp_path, fmt, capsys):
+    """`python -m workbook export` writes each format and exits 0."""
+    scenario = tmp_path / "s.json"
+    scenario.write_text(SCENARIO.to_json(), encoding="utf-8")
+    out = tmp_path / f"out{FORMATS[fmt]}"
+    code = main(
+        [
+            "export",
+            str(MINI),
+            "--format",
+            fmt,
+            "--scenario",
+            str(scenario),
+            "--side",
+            "opponent",
+            "-o",
+            str(out),
+        ]
+    )
+    assert code == 0
+    assert out.stat().st_size > 0
+    assert "wrote" in capsys.readouterr().err
+
+
+def test_cli_export_to_stdout_and_errors(tmp_path, capsys):
+    """Without -o the export goes to stdout; a bad scenario file exits 1 with a message."""
+    assert main(["export", str(MINI)]) == 0
+    assert capsys.readouterr().out.startswith("# Memorandum in Support of")
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    assert main(["export", str(MINI), "--scenario", str(bad)]) == 1
+    assert "invalid JSON" in capsys.readouterr().err

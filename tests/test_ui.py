@@ -1,0 +1,368 @@
+"""The UI builders, driven without a browser: tests call the callbacks and read the widgets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from workbook import DEFAULT_CASE, load_case
+from workbook.errors import ScenarioError, WorkbookError
+from workbook.models import Case
+from workbook.scenario import Scenario
+from workbook.ui import (
+    ANY,
+    arguments_table,
+    authorities_table,
+    build_authority_browser,
+    build_element_panel,
+    element_summary,
+    errors_to,
+    facts_table,
+    filter_authorities,
+)
+from workbook.ui_workbench import build_workbench
+from workbook.weigh import weigh
+
+
+def _arg(id: str, side: str, element: str, strength: float, **extra: Any) -> dict[str, Any]:
+    return {"id": id, "side": side, "element": element, "heading": f"Heading {id}",
+            "body": f"Body {id}", "strength": strength, "strength_reason": "r", **extra}
+
+
+def make_case(arguments: bool = True) -> Case:
+    """A small case that is granted under its defaults and denied if q1 is answered 'no'."""
+    auth = {"id": "auth1", "kind": "case", "citation": "A v. B, 1 U.S. 1 (2000)", "short": "A",
+            "topics": ["pi-standard"], "proposition": "p", "verification": {"status": "verified"}}
+    auth2 = {**auth, "id": "auth2", "short": "Z", "kind": "statute", "topics": ["deemed-exports"],
+             "verification": {"status": "unverified"}}
+    args = [
+        _arg("m0", "movant", "standing", 0.9),
+        _arg("m1", "movant", "success", 0.9, requires={"q1": ["yes"]},
+             authorities=["auth1"]),
+        _arg("o1", "opponent", "success", 0.3, attacks=["m1"], authorities=["auth2"]),
+        _arg("m2", "movant", "harm", 0.8),
+        _arg("o2", "opponent", "harm", 0.3),
+        _arg("m3", "movant", "equities", 0.8),
+        _arg("m4", "movant", "public-interest", 0.8),
+    ]
+    return Case.model_validate({
+        "case": {"id": "toy", "title": "Toy <Corp> v. Case", "court": "D.D.C.", "motion": "PI",
+                 "movant": "p", "opponent": "d", "filed": "2026-06-23",
+                 "government_opponent": True},
+        "parties": [{"id": "p", "name": "P", "role": "plaintiff"},
+                    {"id": "d", "name": "D", "role": "defendant"}],
+        "elements": [
+            {"id": "standing", "name": "Standing", "role": "threshold"},
+            {"id": "success", "name": "Success", "role": "likelihood-of-success"},
+            {"id": "harm", "name": "Harm", "role": "irreparable-harm"},
+            {"id": "equities", "name": "Equities", "role": "balance-of-equities"},
+            {"id": "public-interest", "name": "Public interest", "role": "public-interest"},
+        ],
+        "questions": [{"id": "q1", "text": "Is it <an> export?", "default": "yes",
+                       "elements": ["success"],
+                       "answers": [{"id": "yes", "label": "Yes", "authorities": ["auth1"]},
+                                   {"id": "no", "label": "No"}]}],
+        "sources": [{"id": "s", "kind": "news", "title": "T", "where": "w"}],
+        "facts": [
+            {"id": "late", "statement": "L", "date": "2026-07-01", "sources": ["s"],
+             "status": "reported"},
+            {"id": "undated", "statement": "U", "sources": ["s"], "status": "alleged"},
+            {"id": "early", "statement": "E", "date": "2026-06-01", "sources": ["s"],
+             "status": "confirmed"},
+        ],
+        "authorities": [auth, auth2],
+        "arguments": args if arguments else [],
+    })
+
+
+@pytest.fixture
+def case() -> Case:
+    return make_case()
+
+
+# --------------------------------------------------------------------------- tables
+
+
+def test_facts_table_dated_first_in_date_order(case: Case) -> None:
+    """Dated facts come first by date, undated facts after."""
+    assert list(facts_table(case)["fact"]) == ["early", "late", "undated"]
+
+
+def test_authorities_table_records_where_cited(case: Case) -> None:
+    """Each authority lists the elements and sides that cite it, and its status."""
+    table = authorities_table(case).set_index("id")
+    assert table.loc["auth1", "elements"] == "success"
+    assert table.loc["auth1", "sides"] == "movant"
+    assert table.loc["auth2", "sides"] == "opponent"
+    assert table.loc["auth2", "status"] == "unverified"
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        ({}, ["auth1", "auth2"]),
+        ({"topic": "deemed-exports"}, ["auth2"]),
+        ({"side": "movant"}, ["auth1"]),
+        ({"kind": "statute"}, ["auth2"]),
+        ({"status": "verified"}, ["auth1"]),
+        ({"element": "success", "side": "opponent"}, ["auth2"]),
+        ({"element": "harm"}, []),
+    ],
+)
+def test_filter_authorities(case: Case, filters: dict[str, str], expected: list[str]) -> None:
+    """Each filter keeps only the matching authorities; ANY keeps all."""
+    assert list(filter_authorities(authorities_table(case), **filters)["id"]) == expected
+
+
+def test_authority_browser_filters_through_its_dropdowns(case: Case) -> None:
+    """Setting a dropdown redraws the table and the count."""
+    browser = build_authority_browser(case)
+    assert browser.count.value == "2 of 2 authorities"
+    browser.filters["kind"].value = "statute"
+    assert browser.count.value == "1 of 2 authorities"
+    assert list(browser.set_filter(kind=ANY, status="verified")["id"]) == ["auth1"]
+
+
+@pytest.mark.parametrize(("filters", "error"), [({"colour": "red"}, KeyError),
+                                                ({"kind": "novel"}, ValueError)])
+def test_authority_browser_rejects_unknown_filters(case: Case, filters: dict[str, str],
+                                                   error: type[Exception]) -> None:
+    """An unknown filter or value raises with the valid options."""
+    with pytest.raises(error):
+        build_authority_browser(case).set_filter(**filters)
+
+
+def test_arguments_table_says_why_out(case: Case) -> None:
+    """An argument ruled out by an answer says why, with its authorities by short form."""
+    result = weigh(case, Scenario(case="toy", answers={"q1": "no"}))
+    table = arguments_table(case, result, ["success"]).set_index("argument")
+    assert table.loc["m1", "in play"] != "yes" and table.loc["m1", "authorities"] == "A"
+    assert table.loc["o1", "in play"] == "yes"
+
+
+def test_errors_to_shows_escaped_error_and_clears() -> None:
+    """A failing callback shows its escaped error; a later success clears it."""
+    import ipywidgets as widgets
+
+    box = widgets.HTML()
+
+    @errors_to(box)
+    def callback(fail: bool) -> str:
+        if fail:
+            raise ValueError("<script>bad</script>")
+        return "ok"
+
+    assert callback(True) is None
+    assert "ValueError" in box.value and "&lt;script&gt;" in box.value
+    assert "<script>" not in box.value
+    assert callback(False) == "ok" and box.value == ""
+
+
+# --------------------------------------------------------------------------- element panel
+
+
+def test_element_panel_answer_moves_the_element(case: Case) -> None:
+    """Answering the question rules out the movant's argument and weakens the element."""
+    panel = build_element_panel(case, ["likelihood-of-success"])
+    assert panel.elements == ("success",) and list(panel.answers) == ["q1"]
+    before = panel.result.element("success").strength if panel.result else 0.0
+    after = panel.set_answer("q1", "no").element("success").strength
+    assert after < before
+    assert "Success" in panel.summary() and "Outcome: denied" in panel.summary()
+    assert "&lt;an&gt;" in panel.widget.children[3].value
+
+
+def test_element_panel_dropdown_callback_refreshes(case: Case) -> None:
+    """Changing the dropdown (as a user would) re-weighs and redraws the chart."""
+    panel = build_element_panel(case, ["success"])
+    panel.answers["q1"].value = "no"
+    assert panel.result is not None and not panel.result.granted
+    assert panel.charts["success"].chart.to_dict()["title"].startswith("Success")
+
+
+def test_element_panel_unknown_element_lists_valid(case: Case) -> None:
+    """An unknown element or role raises KeyError naming the valid ones."""
+    with pytest.raises(KeyError, match="irreparable-harm"):
+        build_element_panel(case, ["nonsense"])
+
+
+# --------------------------------------------------------------------------- workbench
+
+
+@pytest.fixture
+def bench(case: Case) -> Any:
+    return build_workbench(case, samples=500)
+
+
+def test_workbench_starts_granted_and_says_so(bench: Any) -> None:
+    """The toy case is granted under its defaults, stated in words and with P(granted)."""
+    assert bench.result.granted
+    assert "Granted" in bench.outcome.value
+    assert bench.p_text.value.startswith("P(granted) = ")
+    assert "Standing: " in bench.strengths_text.value
+
+
+def test_workbench_answer_flips_outcome(bench: Any) -> None:
+    """Answering the contested question 'no' denies the motion, on the merits."""
+    result = bench.set_answer("q1", "no")
+    assert not result.granted and result.deciding == "success"
+    assert bench.answer_boxes["q1"].value == "no"
+    assert bench.scenario.answers == {"q1": "no"}
+
+
+@pytest.mark.parametrize(
+    ("control", "value", "check"),
+    [
+        ("slider", 0.0, lambda b: b.result.element("harm").strength < 0.5),
+        ("check", False, lambda b: "m2" in b.result.excluded),
+        ("answer", "no", lambda b: not b.result.granted),
+        ("standard", "sliding-scale", lambda b: b.result.standard == "sliding-scale"),
+    ],
+)
+def test_workbench_controls_call_their_callbacks(bench: Any, control: str, value: Any,
+                                                 check: Any) -> None:
+    """Changing a control as a user would re-weighs through its callback."""
+    box = {"slider": bench.sliders.get("m2"), "check": bench.checks.get("m2"),
+           "answer": bench.answer_boxes["q1"], "standard": bench.standard_box}[control]
+    box.value = value
+    assert check(bench)
+    assert bench.error.value == ""
+
+
+def test_workbench_set_strength_and_drop_update_scenario(bench: Any) -> None:
+    """Strength overrides and dropped arguments land in the scenario."""
+    bench.set_strength("m2", 0.25)
+    bench.drop("o2")
+    s = bench.scenario
+    assert s.strengths == {"m2": 0.25} and s.dropped == ("o2",)
+    assert bench.sliders["m2"].value == 0.25 and not bench.checks["o2"].value
+    bench.drop("o2", False)
+    assert bench.scenario.dropped == ()
+
+
+def test_workbench_add_argument_escapes_and_weighs(bench: Any) -> None:
+    """A user's argument is weighed, drawn on the map, and its heading escaped."""
+    arg = bench.add_argument("opponent", "harm", "<img src=x onerror=alert(1)>", 0.95,
+                             attacks=["m2"], authorities=["auth1"])
+    assert arg.id == "user-1"
+    assert "user-1" in bench.result.strengths
+    assert bench.result.element("harm").strength < 0.5
+    rows = bench.accordion.children[2].children
+    html_text = " ".join(getattr(w, "value", "") for r in rows for w in r.children[:1])
+    assert "&lt;img" in html_text and "<img" not in html_text
+    nodes = bench.map_chart.chart.to_dict()
+    assert any("user-1" in str(d) for d in nodes["datasets"].values())
+    assert bench.scenario.added[0].id == "user-1"
+    bench.remove_added("user-1")
+    assert bench.scenario.added == ()
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [
+        ({"element": "nope"}, "no element"),
+        ({"attacks": ["ghost"]}, "no argument 'ghost'"),
+        ({"authorities": ["ghost"]}, "no authority"),
+        ({"id": "m1"}, "already exists"),
+    ],
+)
+def test_workbench_add_argument_rejects_bad_input(bench: Any, kwargs: dict[str, Any],
+                                                  match: str) -> None:
+    """A bad element, target, authority or duplicate id raises ScenarioError saying which."""
+    args = {"side": "movant", "element": "harm", "heading": "h", **kwargs}
+    with pytest.raises(ScenarioError, match=match):
+        bench.add_argument(**args)
+
+
+def test_workbench_add_button_shows_error_instead_of_raising(bench: Any) -> None:
+    """The Add button with an empty heading shows the validation error in the error box."""
+    bench.new_heading.value = ""
+    bench.add_button.click()
+    assert "ValidationError" in bench.error.value
+
+
+@pytest.mark.parametrize(
+    ("method", "args"),
+    [
+        ("set_answer", ("q1", "maybe")),
+        ("set_answer", ("q9", "yes")),
+        ("set_strength", ("m2", 1.5)),
+        ("set_strength", ("ghost", 0.5)),
+        ("drop", ("ghost",)),
+        ("set_standard", ("lenient",)),
+        ("set_semantics", ("fuzzy",)),
+        ("remove_added", ("m1",)),
+    ],
+)
+def test_workbench_methods_reject_unknown_names(bench: Any, method: str, args: tuple[Any, ...]
+                                                ) -> None:
+    """Unknown questions, answers, arguments, standards and out-of-range strengths raise."""
+    with pytest.raises(ScenarioError):
+        getattr(bench, method)(*args)
+
+
+def test_workbench_save_and_load_round_trip(bench: Any, case: Case, tmp_path: Path) -> None:
+    """A saved scenario loads back into a fresh workbench with the same outcome and controls."""
+    bench.set_answer("q1", "no")
+    bench.set_strength("m2", 0.35)
+    bench.add_argument("movant", "success", "Mine", 0.7)
+    path = bench.save(tmp_path / "s.json")
+    fresh = build_workbench(case, samples=500)
+    loaded = fresh.load(path)
+    assert loaded == bench.scenario == fresh.scenario
+    assert fresh.result.to_data() == bench.result.to_data()
+    assert fresh.answer_boxes["q1"].value == "no" and fresh.sliders["m2"].value == 0.35
+    assert "user-1" in fresh.sliders
+    assert fresh.file_status.value == "Loaded s.json"
+
+
+def test_workbench_load_other_case_is_refused(bench: Any, tmp_path: Path) -> None:
+    """A scenario for another case is refused and the workbench is unchanged."""
+    path = tmp_path / "other.json"
+    path.write_text(Scenario(case="other").to_json(), encoding="utf-8")
+    with pytest.raises(ScenarioError, match="other"):
+        bench.load(path)
+    assert bench.result.granted
+
+
+def test_workbench_load_button_shows_missing_file(bench: Any, tmp_path: Path) -> None:
+    """Loading a missing file through the button shows the error to the user."""
+    bench.path.value = str(tmp_path / "missing.json")
+    bench.load_button.click()
+    assert bench.error.value and "missing.json" in bench.error.value
+
+
+def test_workbench_charts_redraw_on_change(bench: Any) -> None:
+    """Every chart is rebuilt after a change (titles follow the outcome)."""
+    assert "Granted" in bench.balance_chart.chart.to_dict()["title"]
+    bench.set_answer("q1", "no")
+    assert "Denied" in bench.balance_chart.chart.to_dict()["title"]
+    for chart in (bench.tornado_chart, bench.mc_chart, bench.map_chart):
+        assert chart.chart.to_dict()["$schema"]
+    assert "granted" in bench.decisive.value
+
+
+def test_workbench_monte_carlo_is_seeded(case: Case) -> None:
+    """Two workbenches with one seed give the same P(granted)."""
+    a = build_workbench(case, samples=300, seed=3)
+    b = build_workbench(case, samples=300, seed=3)
+    assert a.mc is not None and b.mc is not None and a.mc.p_granted == b.mc.p_granted
+    assert "P(granted)" in a.summary()
+
+
+@pytest.mark.parametrize("make", [lambda: make_case(arguments=False),
+                                  lambda: load_case(DEFAULT_CASE)])
+def test_workbench_works_with_few_or_no_arguments(make: Any) -> None:
+    """A case with no (or few) arguments still builds, weighs and draws."""
+    bench = build_workbench(make(), samples=100)
+    assert bench.result.outcome in ("granted", "denied")
+    assert bench.map_chart.chart.to_dict()["$schema"]
+    assert element_summary(bench.result)
+
+
+def test_workbench_starting_scenario_for_wrong_case_raises(case: Case) -> None:
+    """Starting from another case's scenario raises a WorkbookError."""
+    with pytest.raises(WorkbookError):
+        build_workbench(case, Scenario(case="other"), samples=100)

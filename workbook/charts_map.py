@@ -1,0 +1,255 @@
+"""The argument map: the motion on top, its elements below, arguments and rebuttals under each.
+
+The layout is computed here, in Python, so that it is the same on every run
+and readable at the size of a real motion (dozens of arguments): one column
+per element; under each element its arguments, one per row; a rebuttal or
+a supporting argument sits on the row after its target, indented. Edges are
+straight rules; nodes are points sized by strength and coloured by side, with
+their headings as text beside them.
+
+>>> from workbook import load_case
+>>> nodes, edges = map_layout(load_case(CASES / "legion-v-lutnick"))
+>>> nodes.iloc[0]["kind"]
+'motion'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import altair as alt
+import pandas as pd
+
+from .models import Argument, Case
+
+if TYPE_CHECKING:
+    from .charts import ResultLike
+    from .scenario import Scenario
+
+__all__ = ["EDGE_COLORS", "argument_map", "map_layout", "tooltips"]
+
+#: Okabe–Ito vermillion for attacks, bluish green for supports, grey for structure.
+EDGE_COLORS: Mapping[str, str] = {"attacks": "#D55E00", "supports": "#009E73", "on": "#BBBBBB"}
+_NODE_COLORS = {"movant": "#0072B2", "opponent": "#E69F00", "motion": "#000000",
+                "element": "#666666"}
+_INDENT = 0.08
+_MAX_INDENT = 4
+_LABEL = 30
+_COLUMN_PX = 210
+_ROW_PX = 22
+
+NODE_COLUMNS = ["id", "kind", "side", "label", "heading", "element", "x", "y", "strength",
+                "in_play", "why_out"]
+EDGE_COLUMNS = ["source", "target", "relation", "x", "y", "x2", "y2"]
+
+
+def tooltips(*fields: str) -> list[alt.Tooltip]:
+    """Tooltip channels from ``"field:type"`` or ``"field:type|format"`` strings.
+
+    Channel objects, not bare strings: Altair turns a bare string into a
+    channel through a slow schema lookup, which would cost the workbench
+    milliseconds on every redraw.
+    """
+    out = []
+    for field in fields:
+        name, _, fmt = field.partition("|")
+        out.append(alt.Tooltip(name, format=fmt) if fmt else alt.Tooltip(name))
+    return out
+
+
+def _short(text: str, limit: int = _LABEL) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _arguments(case: Case, scenario: Scenario | None) -> list[Argument]:
+    if scenario is None:
+        return list(case.arguments)
+    # Dropped arguments stay on the map, faded, so the user sees what they took out.
+    return list(case.arguments) + [a for a in scenario.added if a.id not in
+                                   {b.id for b in case.arguments}]
+
+
+def _order(args: Sequence[Argument]) -> list[tuple[Argument, int]]:
+    """Depth-first order of one element's arguments: each target followed by its answers."""
+    ids = {a.id for a in args}
+    parent: dict[str, str | None] = {}
+    for a in args:
+        targets = [t for t in (*a.attacks, *a.supports) if t in ids and t != a.id]
+        parent[a.id] = targets[0] if targets else None
+    children: dict[str | None, list[Argument]] = {}
+    for a in args:
+        children.setdefault(parent[a.id], []).append(a)
+    out: list[tuple[Argument, int]] = []
+    seen: set[str] = set()
+
+    def visit(a: Argument, depth: int) -> None:
+        if a.id in seen:
+            return
+        seen.add(a.id)
+        out.append((a, depth))
+        for child in children.get(a.id, []):
+            visit(child, depth + 1)
+
+    for a in children.get(None, []):
+        visit(a, 0)
+    for a in args:  # arguments in a cycle of rebuttals have no root; start from the first
+        visit(a, 0)
+    return out
+
+
+def map_layout(
+    case: Case,
+    result: ResultLike | None = None,
+    scenario: Scenario | None = None,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Node and edge tables of the argument map (x in columns, y in rows from the top).
+
+    Args:
+        case: the case.
+        result: a weighed result; gives final strengths and which arguments are
+            out of play. Without it, base strengths are used and all are in play.
+        scenario: adds the user's own arguments to the map.
+
+    Returns:
+        ``(nodes, edges)`` DataFrames with columns :data:`NODE_COLUMNS` and
+        :data:`EDGE_COLUMNS`.
+
+    """
+    nodes, edges = _layout(case, result, scenario)
+    return pd.DataFrame(nodes, columns=NODE_COLUMNS), pd.DataFrame(edges, columns=EDGE_COLUMNS)
+
+
+def _layout(
+    case: Case,
+    result: ResultLike | None,
+    scenario: Scenario | None,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The map as plain rows: ``(nodes, edges)``."""
+    args = _arguments(case, scenario)
+    strengths: Mapping[str, float] = result.strengths if result is not None else {}
+    excluded: Mapping[str, str] = result.excluded if result is not None else {}
+    el_results = {e.id: e for e in result.elements} if result is not None else {}
+    overrides = scenario.strengths if scenario is not None else {}
+    center = (len(case.elements) - 1) / 2
+    title = case.case.title
+    if result is not None:
+        title += f": {result.outcome}"
+    nodes: list[dict[str, Any]] = [{
+        "id": "motion", "kind": "motion", "side": "motion", "label": _short(title, 60),
+        "heading": case.case.motion, "element": "", "x": center, "y": 0.0, "strength": 1.0,
+        "in_play": True, "why_out": "",
+    }]
+    edges: list[dict[str, Any]] = []
+    where: dict[str, tuple[float, float]] = {}
+    for col, element in enumerate(case.elements):
+        er = el_results.get(element.id)
+        label = element.name if er is None else f"{element.name} ({er.strength:.2f})"
+        nodes.append({
+            "id": f"element:{element.id}", "kind": "element", "side": "element",
+            "label": _short(label), "heading": element.name, "element": element.id,
+            "x": float(col), "y": 1.0, "strength": float(er.strength) if er else 0.5,
+            "in_play": True, "why_out": "",
+        })
+        edges.append({"source": "motion", "target": f"element:{element.id}", "relation": "on",
+                      "x": center, "y": 0.0, "x2": float(col), "y2": 1.0})
+        mine = [a for a in args if a.element == element.id]
+        for row, (a, depth) in enumerate(_order(mine)):
+            x = col + _INDENT * min(depth, _MAX_INDENT)
+            y = 2.0 + row
+            where[a.id] = (x, y)
+            in_play = a.id in strengths if result is not None else True
+            nodes.append({
+                "id": a.id, "kind": "argument", "side": a.side, "label": _short(a.heading),
+                "heading": a.heading, "element": element.id, "x": x, "y": y,
+                "strength": round(float(strengths.get(a.id, overrides.get(a.id, a.strength))), 4),
+                "in_play": in_play, "why_out": excluded.get(a.id, ""),
+            })
+            if depth == 0:
+                edges.append({"source": f"element:{element.id}", "target": a.id,
+                              "relation": "on", "x": float(col), "y": 1.0, "x2": x, "y2": y})
+    for a in args:
+        for relation, targets in (("attacks", a.attacks), ("supports", a.supports)):
+            for t in targets:
+                if t in where and a.id in where:
+                    (x, y), (x2, y2) = where[a.id], where[t]
+                    edges.append({"source": a.id, "target": t, "relation": relation,
+                                  "x": x, "y": y, "x2": x2, "y2": y2})
+    return nodes, edges
+
+
+def _scale(domain: Iterable[str], colors: Mapping[str, str]) -> alt.Scale:
+    keys = list(domain)
+    return alt.Scale(domain=keys, range=[colors[k] for k in keys])
+
+
+def argument_map(
+    case: Case,
+    result: ResultLike | None = None,
+    scenario: Scenario | None = None,
+) -> alt.LayerChart:
+    """The argument map as a chart: rules for edges, points for nodes, text for headings.
+
+    Points are coloured by side (movant blue, opponent orange) and sized by
+    final strength; arguments out of play are faded. Attacks are vermillion
+    dashed rules, supports green. Hover a node for its full heading.
+    """
+    nodes, edges = _layout(case, result, scenario)
+    rows = int(max(n["y"] for n in nodes)) + 1
+    cols = max(len(case.elements), 1)
+    x_scale = alt.Scale(domain=[-0.3, cols - 0.2], nice=False, zero=False)
+    y_scale = alt.Scale(domain=[-0.5, rows - 0.5], reverse=True, nice=False, zero=False)
+    x = alt.X("x:Q", scale=x_scale, axis=None)
+    y = alt.Y("y:Q", scale=y_scale, axis=None)
+    x2 = alt.X2("x2:Q")
+    y2 = alt.Y2("y2:Q")
+    lines = (
+        alt.Chart({"values": edges})
+        .mark_rule(strokeWidth=1.2)
+        .encode(
+            x=x, y=y, x2=x2, y2=y2,
+            color=alt.Color("relation:N", scale=_scale(EDGE_COLORS, EDGE_COLORS), title="edge"),
+            strokeDash=alt.StrokeDash(
+                "relation:N",
+                scale=alt.Scale(domain=list(EDGE_COLORS), range=[[5, 3], [1, 0], [1, 0]]),
+                legend=None,
+            ),
+        )
+    )
+    points = (
+        alt.Chart({"values": nodes})
+        .mark_point(filled=True, stroke="black", strokeWidth=0.4)
+        .encode(
+            x=x, y=y,
+            color=alt.Color("side:N", scale=_scale(_NODE_COLORS, _NODE_COLORS), title="node"),
+            shape=alt.Shape("side:N", scale=alt.Scale(
+                domain=list(_NODE_COLORS), range=["circle", "square", "diamond", "triangle-up"]),
+                legend=None),
+            size=alt.Size("strength:Q", scale=alt.Scale(domain=[0, 1], range=[20, 320]),
+                          title="strength"),
+            opacity=alt.Opacity("in_play:N", scale=alt.Scale(domain=[True, False],
+                                                             range=[1.0, 0.25]), legend=None),
+            tooltip=tooltips("heading:N", "id:N", "side:N", "strength:Q|.2f", "in_play:N",
+                             "why_out:N"),
+        )
+    )
+    text = (
+        alt.Chart({"values": nodes})
+        .mark_text(align="left", dx=9, fontSize=10)
+        .encode(
+            x=x, y=y, text=alt.Text("label:N"),
+            opacity=alt.Opacity("in_play:N", scale=alt.Scale(domain=[True, False],
+                                                             range=[1.0, 0.35]), legend=None),
+        )
+    )
+    words = "" if result is None else f" Outcome: {result.outcome}."
+    # Edges and nodes each have their own colour legend: keep the scales apart.
+    independent = alt.Resolve(scale=alt.ScaleResolveMap(color="independent",
+                                                        opacity="independent"))
+    return alt.LayerChart(
+        layer=[lines, points, text],
+        resolve=independent,
+        width=_COLUMN_PX * cols,
+        height=_ROW_PX * rows,
+        title=f"Argument map: {len(nodes) - 1 - len(case.elements)} arguments.{words}",
+    )

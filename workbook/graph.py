@@ -1,0 +1,184 @@
+"""The structure of an argument graph, compiled once into index arrays.
+
+:func:`compile_graph` takes the node count and the (source, target) attack and
+support edges, and returns a :class:`Graph`: the nodes in topological layers
+(or one block, for a cyclic graph), each layer's incoming edges grouped by
+target, and, for a small acyclic graph, a plain-Python plan. It is cached on the
+structure alone, so re-evaluating with other base scores never recompiles;
+:mod:`workbook.semantics` evaluates it.
+
+    >>> g = compile_graph(3, attacks=((0, 1),), supports=((1, 2),))
+    >>> g.cyclic, g.layers
+    (False, 2)
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+from numpy.typing import NDArray
+
+__all__ = ["PLAIN_PYTHON_LIMIT", "Block", "Edges", "Graph", "compile_graph"]
+
+PLAIN_PYTHON_LIMIT = 1000
+"""Acyclic graphs up to this many nodes evaluate a single row in plain Python."""
+
+
+@dataclass(frozen=True)
+class Edges:
+    """Edges into a set of targets, grouped by target, with their rank within the group.
+
+    ``levels[d]`` holds the edges that are the d-th into their target, and those
+    targets' positions: folding the levels in turn aggregates every target at
+    once. (``ufunc.reduceat`` does the same but is an order of magnitude slower on
+    2-D batches.)
+    """
+
+    src: NDArray[np.intp]  # source node of each edge, grouped by target
+    starts: NDArray[np.intp]  # start of each target's group in ``src``
+    pos: NDArray[np.intp]  # position (within the target set) of each group's target
+    levels: tuple[tuple[NDArray[np.intp], NDArray[np.intp]], ...] = ()
+
+    @classmethod
+    def grouped(cls, src: NDArray[np.intp], tpos: NDArray[np.intp]) -> Edges:
+        """From edges already sorted by target position."""
+        if not len(src):
+            empty = np.zeros(0, dtype=np.intp)
+            return cls(empty, empty, empty)
+        starts = np.flatnonzero(np.r_[True, tpos[1:] != tpos[:-1]]).astype(np.intp)
+        rank = np.arange(len(src)) - np.repeat(starts, np.diff(np.r_[starts, len(src)]))
+        levels = tuple((np.flatnonzero(rank == d).astype(np.intp),
+                        tpos[rank == d].astype(np.intp)) for d in range(int(rank.max()) + 1))
+        return cls(src.astype(np.intp), starts, tpos[starts].astype(np.intp), levels)
+
+
+def _split_edges(src: NDArray[np.intp], dst: NDArray[np.intp], groups: list[NDArray[np.intp]],
+                 n: int) -> list[Edges]:
+    """For each group of target nodes, its incoming edges as :class:`Edges` (one sort in all)."""
+    group_of = np.full(n, -1, dtype=np.intp)
+    pos = np.zeros(n, dtype=np.intp)
+    for k, nodes in enumerate(groups):
+        group_of[nodes] = k
+        pos[nodes] = np.arange(len(nodes))
+    g, p = group_of[dst], pos[dst]
+    keep = g >= 0
+    s, g, p = src[keep], g[keep], p[keep]
+    order = np.lexsort((p, g))
+    s, g, p = s[order], g[order], p[order]
+    bounds = np.searchsorted(g, np.arange(len(groups) + 1))
+    out = []
+    for k in range(len(groups)):
+        lo, hi = bounds[k], bounds[k + 1]
+        out.append(Edges.grouped(s[lo:hi], p[lo:hi]))
+    return out
+
+
+@dataclass(frozen=True)
+class Block:
+    """One group of nodes updated together: a topological layer, or the whole cyclic graph."""
+
+    nodes: NDArray[np.intp]
+    attacks: Edges
+    supports: Edges
+
+
+@dataclass(frozen=True)
+class Graph:
+    """A compiled graph structure: index arrays, topological layers, and whether it is cyclic.
+
+    Build it with :func:`compile_graph`, which caches it on the structure.
+    """
+
+    n: int
+    attacks: tuple[tuple[int, int], ...]
+    supports: tuple[tuple[int, int], ...]
+    cyclic: bool
+    blocks: tuple[Block, ...] = field(repr=False)
+    plan: tuple[tuple[int, tuple[int, ...], tuple[int, ...]], ...] | None = field(
+        default=None, repr=False)
+    """For a small acyclic graph: (node, attackers, supporters) in topological order."""
+
+    @property
+    def layers(self) -> int:
+        """Blocks evaluated per pass: topological layers after the sources, 1 if cyclic."""
+        return len(self.blocks)
+
+
+def _pairs(edges: tuple[tuple[int, int], ...]) -> tuple[NDArray[np.intp], NDArray[np.intp]]:
+    # fromiter over the flattened pairs is several times faster than asarray on tuples
+    flat = np.fromiter(itertools.chain.from_iterable(edges), dtype=np.intp, count=2 * len(edges))
+    arr = flat.reshape(-1, 2)
+    return arr[:, 0], arr[:, 1]
+
+
+def _layers(n: int, src: NDArray[np.intp], dst: NDArray[np.intp]) -> list[NDArray[np.intp]] | None:
+    """Kahn's algorithm a layer at a time, in NumPy; ``None`` when there is a cycle."""
+    indegree = np.bincount(dst, minlength=n)
+    order = np.argsort(src, kind="stable")
+    out_dst = dst[order]
+    out_start = np.searchsorted(src[order], np.arange(n + 1))
+    frontier = np.flatnonzero(indegree == 0)
+    layers: list[NDArray[np.intp]] = []
+    done = 0
+    while len(frontier):
+        layers.append(frontier)
+        done += len(frontier)
+        lo, hi = out_start[frontier], out_start[frontier + 1]
+        counts = hi - lo
+        if counts.sum() == 0:
+            break
+        first = counts.cumsum() - counts
+        # positions of the frontier's out-edges: the ranges lo..hi laid end to end
+        idx = np.arange(counts.sum()) + np.repeat(lo - first, counts)
+        hits = np.bincount(out_dst[idx], minlength=n)
+        indegree -= hits
+        frontier = np.flatnonzero((hits > 0) & (indegree == 0))
+    return layers if done == n else None
+
+
+@lru_cache(maxsize=128)
+def compile_graph(
+    n: int,
+    attacks: tuple[tuple[int, int], ...] = (),
+    supports: tuple[tuple[int, int], ...] = (),
+) -> Graph:
+    """Compile a structure of ``n`` nodes with (source, target) attack and support edges.
+
+    Cached on its arguments, which are the structure alone: re-evaluating with
+    other base scores reuses the compiled graph.
+
+    Raises:
+        ValueError: an edge names a node outside ``0..n-1``.
+
+    """
+    a_src, a_dst = _pairs(attacks)
+    s_src, s_dst = _pairs(supports)
+    for arr in (a_src, a_dst, s_src, s_dst):
+        if len(arr) and (arr.min() < 0 or arr.max() >= n):
+            raise ValueError(f"an edge names a node outside 0..{n - 1}")
+    layers = _layers(n, np.r_[a_src, s_src], np.r_[a_dst, s_dst])
+    # A node nobody attacks or supports keeps its base score under every semantics
+    # here, so the first layer needs no work.
+    if layers is None:
+        indegree = np.bincount(np.r_[a_dst, s_dst], minlength=n)
+        groups = [np.flatnonzero(indegree > 0).astype(np.intp)]
+    else:
+        groups = layers[1:]
+    plan = None
+    if layers is not None and n <= PLAIN_PYTHON_LIMIT:  # iterating in Python never pays
+        att: dict[int, list[int]] = {}
+        sup: dict[int, list[int]] = {}
+        for a, b in attacks:
+            att.setdefault(b, []).append(a)
+        for a, b in supports:
+            sup.setdefault(b, []).append(a)
+        plan = tuple((int(i), tuple(att.get(int(i), ())), tuple(sup.get(int(i), ())))
+                     for nodes in groups for i in nodes)
+    into_attacks = _split_edges(a_src, a_dst, groups, n)
+    into_supports = _split_edges(s_src, s_dst, groups, n)
+    blocks = tuple(Block(nodes, a, s)
+                   for nodes, a, s in zip(groups, into_attacks, into_supports, strict=True))
+    return Graph(n, attacks, supports, layers is None, blocks, plan)

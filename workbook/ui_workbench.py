@@ -1,0 +1,518 @@
+"""The workbench: the whole motion on one screen.
+
+Pick or drop arguments, add your own, adjust strengths, answer the contested
+questions, choose the standard, and see the outcome with its explanation, the
+factor balance, the argument map, the tornado, the decisive questions and
+P(granted) with its interval. Save the scenario to a file and load it back.
+
+Every control calls a plain method (:meth:`Workbench.set_answer`,
+:meth:`Workbench.set_strength`, :meth:`Workbench.drop`,
+:meth:`Workbench.add_argument`, :meth:`Workbench.save`,
+:meth:`Workbench.load`...) which tests and scripts call directly::
+
+    >>> from workbook import load_case
+    >>> bench = build_workbench(load_case(CASES / "legion-v-lutnick"), samples=200)
+    >>> bench.result.outcome in ("granted", "denied")
+    True
+
+The workbench runs unchanged as an app: ``voila notebooks/06_workbench.ipynb``.
+"""
+
+from __future__ import annotations
+
+import html
+import itertools
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as widgets
+
+from . import charts
+from .display import chart_widget, setup, unchecked
+from .errors import ScenarioError
+from .models import Argument, Case, Cite
+from .montecarlo import DEFAULT_SPREAD, MonteCarlo, monte_carlo
+from .scenario import Scenario
+from .semantics import SEMANTICS
+from .standards import STANDARDS
+from .ui import element_summary, errors_to, question_controls
+from .weigh import Result, weigh
+from .whatif import DecisiveQuestions, TippingPoint, decisive_questions, tipping_points, tornado
+from .workspace import load_scenario, save_scenario
+
+__all__ = ["Workbench", "build_workbench", "decisive_html"]
+
+_STEP = 0.05
+_SLIDER = widgets.Layout(width="320px")
+
+
+def _status(satisfied: bool | None, reached: bool) -> str:
+    if not reached or satisfied is None:
+        return "not reached"
+    return "met" if satisfied else "not met"
+
+
+def decisive_html(case: Case, found: DecisiveQuestions, points: Sequence[TippingPoint],
+                  *, limit: int = 5) -> str:
+    """The answers and strength changes that would flip the outcome, as escaped HTML."""
+    questions = {q.id: q for q in case.questions}
+
+    def words(answers: Iterable[tuple[str, str]]) -> str:
+        parts = []
+        for qid, aid in answers:
+            q = questions.get(qid)
+            label = next((a.label for a in q.answers if a.id == aid), aid) if q else aid
+            parts.append(f"“{q.text if q else qid}” → {label}")
+        return "; ".join(parts)
+
+    now = "granted" if found.granted else "denied"
+    flip = "denied" if found.granted else "granted"
+    lines = [f"<p>The motion is <b>{now}</b> now. What would make it {flip}:</p><ul>"]
+    if found.minimal:
+        for f in found.minimal[:limit]:
+            lines.append(f"<li>{html.escape(words(sorted(f.answers.items())))}"
+                         f" <small>(deciding: {html.escape(str(f.deciding))})</small></li>")
+    else:
+        lines.append(f"<li>No change of answer to up to {found.searched} of the contested "
+                     "questions flips the outcome.</li>")
+    flips = sorted((p for p in points if p.flips == "outcome" and p.change is not None),
+                   key=lambda p: (abs(p.change or 0.0), p.argument))
+    for p in flips[:limit]:
+        lines.append(f"<li>Strength of <b>{html.escape(p.argument)}</b> from {p.base:.2f} "
+                     f"to {p.value:.2f}</li>")
+    if not flips:
+        lines.append("<li>No single argument's strength, anywhere in 0–1, flips it.</li>")
+    lines.append("</ul>")
+    return "".join(lines)
+
+
+class Workbench:
+    """The widget tree (``.widget``) and the methods its controls call.
+
+    Build it with :func:`build_workbench`. The state is a
+    :class:`~workbook.scenario.Scenario` (``.scenario``); the last results are
+    ``.result`` (the weighed motion) and ``.mc`` (the Monte Carlo).
+    """
+
+    decisive_size = 2
+    """Largest set of changed answers searched for flips on each update (3 triples the time)."""
+
+    def __init__(self, case: Case, scenario: Scenario | None = None, *, samples: int = 10_000,
+                 seed: int = 0) -> None:
+        setup()
+        self.case = case
+        self.samples = samples
+        self.seed = seed
+        self.spread = DEFAULT_SPREAD
+        self.dropped: set[str] = set()
+        self.added: list[Argument] = []
+        self.strengths: dict[str, float] = {}
+        self.answers: dict[str, str] = dict(case.default_answers)
+        self.standard = "winter"
+        self.semantics = "df-quad"
+        self.result: Result | None = None
+        self.mc: MonteCarlo | None = None
+        self.tornado_rows: tuple[Any, ...] = ()
+        self._syncing = False
+        self._build()
+        if scenario is not None:
+            self.apply(scenario)
+        else:
+            self.refresh()
+
+    # ------------------------------------------------------------------ state
+
+    @property
+    def arguments(self) -> tuple[Argument, ...]:
+        """The case's arguments and the user's, in that order."""
+        return (*self.case.arguments, *self.added)
+
+    @property
+    def scenario(self) -> Scenario:
+        """What the user has changed, as a scenario."""
+        return Scenario(
+            case=self.case.case.id,
+            dropped=tuple(a.id for a in self.case.arguments if a.id in self.dropped),
+            added=tuple(a for a in self.added if a.id not in self.dropped),
+            strengths={k: v for k, v in sorted(self.strengths.items())},
+            answers={k: v for k, v in sorted(self.answers.items())
+                     if self.case.default_answers.get(k) != v},
+            standard=self.standard,
+            semantics=self.semantics,
+        )
+
+    def _argument(self, argument: str) -> Argument:
+        for a in self.arguments:
+            if a.id == argument:
+                return a
+        known = ", ".join(a.id for a in self.arguments) or "(none)"
+        raise ScenarioError(f"no argument {argument!r}; arguments are: {known}")
+
+    # ------------------------------------------------------------------ actions
+
+    def set_answer(self, question: str, answer: str) -> Result:
+        """Answer a contested question and re-weigh."""
+        q = next((q for q in self.case.questions if q.id == question), None)
+        if q is None:
+            known = ", ".join(q.id for q in self.case.questions) or "(none)"
+            raise ScenarioError(f"no question {question!r}; questions are: {known}")
+        if answer not in {a.id for a in q.answers}:
+            raise ScenarioError(f"{answer!r} is not an answer to {question!r}; answers are: "
+                                f"{', '.join(a.id for a in q.answers)}")
+        self.answers[question] = answer
+        self._sync(self.answer_boxes[question], answer)
+        return self.refresh()
+
+    def set_strength(self, argument: str, value: float) -> Result:
+        """Set an argument's base strength (0 to 1) and re-weigh."""
+        arg = self._argument(argument)
+        if not 0.0 <= value <= 1.0:
+            raise ScenarioError(f"strength must be between 0 and 1, not {value}")
+        if abs(value - arg.strength) < 1e-12 and arg.id in self.strengths:
+            del self.strengths[arg.id]
+        elif abs(value - arg.strength) >= 1e-12:
+            self.strengths[arg.id] = float(value)
+        self._sync(self.sliders[arg.id], float(value))
+        return self.refresh()
+
+    def drop(self, argument: str, dropped: bool = True) -> Result:
+        """Take an argument out of play (``dropped=False`` puts it back) and re-weigh."""
+        arg = self._argument(argument)
+        if dropped:
+            self.dropped.add(arg.id)
+        else:
+            self.dropped.discard(arg.id)
+        self._sync(self.checks[arg.id], not dropped)
+        return self.refresh()
+
+    def set_standard(self, standard: str) -> Result:
+        """Weigh under another injunction standard (see ``workbook.standards.STANDARDS``)."""
+        if standard not in STANDARDS:
+            raise ScenarioError(f"unknown standard {standard!r}; use one of: "
+                                f"{', '.join(STANDARDS)}")
+        self.standard = standard
+        self._sync(self.standard_box, standard)
+        return self.refresh()
+
+    def set_semantics(self, semantics: str) -> Result:
+        """Weigh under another gradual semantics (see ``workbook.semantics.SEMANTICS``)."""
+        if semantics not in SEMANTICS:
+            raise ScenarioError(f"unknown semantics {semantics!r}; use one of: "
+                                f"{', '.join(SEMANTICS)}")
+        self.semantics = semantics
+        self._sync(self.semantics_box, semantics)
+        return self.refresh()
+
+    def add_argument(
+        self,
+        side: str,
+        element: str,
+        heading: str,
+        strength: float = 0.5,
+        *,
+        attacks: Iterable[str] = (),
+        supports: Iterable[str] = (),
+        authorities: Iterable[str] = (),
+        body: str = "",
+        id: str | None = None,
+    ) -> Argument:
+        """Add the user's own argument, re-weigh, and return it.
+
+        Raises:
+            ScenarioError: the element, an attacked or supported argument, or an
+                authority is not in the case.
+            pydantic.ValidationError: the side, heading or strength is invalid.
+
+        """
+        elements = {e.id for e in self.case.elements}
+        if element not in elements:
+            raise ScenarioError(f"no element {element!r}; elements are: {', '.join(elements)}")
+        ids = {a.id for a in self.arguments}
+        for target in (*attacks, *supports):
+            if target not in ids:
+                raise ScenarioError(f"no argument {target!r} to attack or support")
+        known = {a.id for a in self.case.authorities}
+        for cite in authorities:
+            if cite not in known:
+                raise ScenarioError(f"no authority {cite!r} in the case file")
+        if id is None:
+            id = next(f"user-{n}" for n in itertools.count(len(self.added) + 1)
+                      if f"user-{n}" not in ids)
+        elif id in ids:
+            raise ScenarioError(f"an argument {id!r} already exists; choose another id")
+        arg = Argument(
+            id=id, side=side, element=element, heading=heading, body=body or heading,
+            strength=strength, strength_reason="set by the user",
+            attacks=tuple(attacks), supports=tuple(supports),
+            authorities=tuple(Cite(id=c) for c in authorities),
+        )
+        self.added.append(arg)
+        self._rebuild_rows()
+        self.refresh()
+        return arg
+
+    def remove_added(self, argument: str) -> Result:
+        """Delete one of the user's own arguments and re-weigh."""
+        if argument not in {a.id for a in self.added}:
+            raise ScenarioError(f"{argument!r} is not one of your own arguments")
+        self.added = [a for a in self.added if a.id != argument]
+        self.strengths.pop(argument, None)
+        self.dropped.discard(argument)
+        self._rebuild_rows()
+        return self.refresh()
+
+    def apply(self, scenario: Scenario) -> Result:
+        """Replace the whole state with a scenario's, and re-weigh."""
+        if scenario.case != self.case.case.id:
+            raise ScenarioError(f"the scenario is for case {scenario.case!r}, "
+                                f"not {self.case.case.id!r}")
+        self.dropped = set(scenario.dropped)
+        self.added = list(scenario.added)
+        self.strengths = dict(scenario.strengths)
+        self.answers = scenario.answers_for(self.case)
+        self.standard = scenario.standard
+        self.semantics = scenario.semantics
+        weigh(self.case, self.scenario)  # raises ScenarioError before the widgets change
+        self._rebuild_rows()
+        for qid, box in self.answer_boxes.items():
+            self._sync(box, self.answers[qid])
+        self._sync(self.standard_box, self.standard)
+        self._sync(self.semantics_box, self.semantics)
+        return self.refresh()
+
+    def save(self, path: str | Path) -> Path:
+        """Save the scenario as JSON (atomically: a crash leaves the old file or the new)."""
+        out = save_scenario(path, self.scenario)
+        self.file_status.value = f"Saved {Path(path).name}"
+        return out
+
+    def load(self, path: str | Path) -> Scenario:
+        """Load a saved scenario into the workbench."""
+        scenario = load_scenario(path)
+        self.apply(scenario)
+        self.file_status.value = f"Loaded {Path(path).name}"
+        return scenario
+
+    # ------------------------------------------------------------------ weighing
+
+    def refresh(self) -> Result:
+        """Weigh the scenario and redraw the outcome and every chart."""
+        self.busy.layout.visibility = "visible"
+        self.busy.value = 0
+        self.busy_label.value = "computing…"
+        try:
+            scenario = self.scenario
+            result = weigh(self.case, scenario)
+            self.result = result
+            self._step(1)
+            self.tornado_rows = tornado(self.case, scenario)
+            points = tipping_points(self.case, scenario, grid=41)
+            found = decisive_questions(self.case, scenario, max_size=self.decisive_size)
+            self._step(2)
+            self.mc = monte_carlo(self.case, scenario, samples=self.samples, seed=self.seed,
+                                  spread=self.spread)
+            self._step(3)
+            self._draw(result, self.mc, points, found, scenario)
+            self._step(4)
+        finally:
+            self.busy_label.value = ""
+            self.busy.layout.visibility = "hidden"
+        return result
+
+    def summary(self) -> str:
+        """The outcome and every element's strength, as plain text."""
+        result = self.result or self.refresh()
+        lines = [charts.outcome_words(result), element_summary(result)]
+        if self.mc is not None:
+            low, high = self.mc.interval
+            lines.append(f"P(granted) = {self.mc.p_granted:.3f} "
+                         f"(95% interval {low:.3f}-{high:.3f}, {self.mc.samples} samples)")
+        return "\n".join(lines)
+
+    def _step(self, n: int) -> None:
+        self.busy.value = n
+
+    def _draw(self, result: Result, mc: MonteCarlo, points: Sequence[TippingPoint],
+              found: DecisiveQuestions, scenario: Scenario) -> None:
+        names = {e.id: e.name for e in self.case.elements}
+        self.outcome.value = (
+            f"<h3 class='wb-outcome'>{html.escape(charts.outcome_words(result))}</h3>"
+            f"<p>{html.escape(result.explanation)}</p>"
+        )
+        self.strengths_text.value = "; ".join(
+            f"{e.name}: {e.strength:.2f} {_status(e.satisfied, e.reached)}"
+            for e in result.elements)
+        low, high = mc.interval
+        self.p_text.value = (f"P(granted) = {mc.p_granted:.2f} "
+                             f"(95% interval {low:.2f}–{high:.2f}; {mc.samples:,} samples)")
+        sides = {a.id: a.side for a in self.arguments}
+        flips = {p.argument: p.flips == "outcome" for p in points}
+        with unchecked():
+            self.balance_chart.chart = charts.factor_balance(result)
+            self.tornado_chart.chart = charts.tornado(self.tornado_rows, sides=sides,
+                                                      flips=flips)
+            self.mc_chart.chart = charts.probability(mc, names=names)
+            self.map_chart.chart = charts.argument_map(self.case, result, scenario)
+        self.decisive.value = decisive_html(self.case, found, points)
+        for a in self.arguments:
+            label = self.labels.get(a.id)
+            if label is None:
+                continue
+            if a.id in result.strengths:
+                label.value = f"→ {result.strengths[a.id]:.2f}"
+            else:
+                label.value = html.escape(result.excluded.get(a.id, "out"))
+
+    # ------------------------------------------------------------------ widgets
+
+    def _sync(self, box: widgets.ValueWidget, value: Any) -> None:
+        """Set a control without firing its callback (the caller re-weighs once)."""
+        self._syncing = True
+        try:
+            box.value = value
+        finally:
+            self._syncing = False
+
+    def _on(self, fn: Any) -> Any:
+        """Wrap a control callback: ignore programmatic syncs, show errors in the error box."""
+        guarded = errors_to(self.error)(fn)
+
+        def handler(change: Any) -> None:
+            if not self._syncing:
+                guarded(change)
+
+        return handler
+
+    def _row(self, arg: Argument) -> widgets.Widget:
+        check = widgets.Checkbox(value=arg.id not in self.dropped, indent=False,
+                                 layout=widgets.Layout(width="24px"))
+        slider = widgets.FloatSlider(
+            value=self.strengths.get(arg.id, arg.strength), min=0.0, max=1.0, step=_STEP,
+            continuous_update=False, readout_format=".2f", layout=_SLIDER,
+            description="", style={"description_width": "0px"},
+        )
+        label = widgets.HTML()
+        check.observe(self._on(lambda ch, i=arg.id: self.drop(i, not ch["new"])), names="value")
+        slider.observe(self._on(lambda ch, i=arg.id: self.set_strength(i, ch["new"])),
+                       names="value")
+        self.checks[arg.id], self.sliders[arg.id], self.labels[arg.id] = check, slider, label
+        mine = " (yours)" if arg in self.added else ""
+        side = "M" if arg.side == "movant" else "O"
+        title = widgets.HTML(f"<b>{side}</b> {html.escape(arg.heading)}"
+                             f"<small> {html.escape(arg.id)}{mine}</small>",
+                             layout=widgets.Layout(width="100%"))
+        return widgets.VBox([title, widgets.HBox([check, slider, label])])
+
+    def _rebuild_rows(self) -> None:
+        self.checks: dict[str, widgets.Checkbox] = {}
+        self.sliders: dict[str, widgets.FloatSlider] = {}
+        self.labels: dict[str, widgets.HTML] = {}
+        children = []
+        for e in self.case.elements:
+            rows = [self._row(a) for a in self.arguments if a.element == e.id]
+            children.append(widgets.VBox(rows or [widgets.HTML("<i>no arguments yet</i>")]))
+        self.accordion.children = children
+        for i, e in enumerate(self.case.elements):
+            self.accordion.set_title(i, e.name)
+        ids = [a.id for a in self.arguments]
+        self.new_attacks.options = ids
+        self.new_supports.options = ids
+
+    def _build(self) -> None:
+        case = self.case
+        self.error = widgets.HTML()
+        self.outcome = widgets.HTML()
+        self.strengths_text = widgets.Label()
+        self.strengths_text.add_class("wb-strengths")
+        self.p_text = widgets.Label()
+        self.busy = widgets.IntProgress(value=0, min=0, max=4, description="",
+                                        layout=widgets.Layout(width="160px"))
+        self.busy_label = widgets.Label()
+        self.accordion = widgets.Accordion()
+        self.answer_boxes = question_controls(case.questions)
+        for qid, box in self.answer_boxes.items():
+            box.observe(self._on(lambda ch, q=qid: self.set_answer(q, ch["new"])), names="value")
+        self.standard_box = widgets.Dropdown(options=list(STANDARDS), value=self.standard,
+                                             description="standard")
+        self.standard_box.observe(self._on(lambda ch: self.set_standard(ch["new"])),
+                                  names="value")
+        self.semantics_box = widgets.Dropdown(options=list(SEMANTICS), value=self.semantics,
+                                              description="semantics")
+        self.semantics_box.observe(self._on(lambda ch: self.set_semantics(ch["new"])),
+                                   names="value")
+        # the add-an-argument form
+        self.new_side = widgets.ToggleButtons(options=["movant", "opponent"], value="movant")
+        self.new_element = widgets.Dropdown(options=[(e.name, e.id) for e in case.elements],
+                                            description="element")
+        self.new_heading = widgets.Text(placeholder="one-line heading", description="heading")
+        self.new_strength = widgets.FloatSlider(value=0.5, min=0, max=1, step=_STEP,
+                                                description="strength", readout_format=".2f")
+        self.new_attacks = widgets.SelectMultiple(description="attacks", rows=4)
+        self.new_supports = widgets.SelectMultiple(description="supports", rows=4)
+        self.new_authorities = widgets.SelectMultiple(
+            options=[(a.short or a.id, a.id) for a in case.authorities],
+            description="authorities", rows=4)
+        self.add_button = add = widgets.Button(description="Add argument", button_style="primary")
+        add.on_click(errors_to(self.error)(lambda _b: self.add_argument(
+            self.new_side.value, self.new_element.value, self.new_heading.value,
+            self.new_strength.value, attacks=self.new_attacks.value,
+            supports=self.new_supports.value, authorities=self.new_authorities.value)))
+        # saving
+        self.path = widgets.Text(value=f"{case.case.id}.scenario.json", description="file")
+        self.save_button = save = widgets.Button(description="Save", icon="save")
+        self.load_button = load = widgets.Button(description="Load", icon="folder-open")
+        save.on_click(errors_to(self.error)(lambda _b: self.save(self.path.value)))
+        load.on_click(errors_to(self.error)(lambda _b: self.load(self.path.value)))
+        self.file_status = widgets.Label()
+        self._rebuild_rows()
+        questions: list[widgets.Widget] = []
+        for q in case.questions:
+            questions += [widgets.HTML(f"<b>{html.escape(q.text)}</b>"), self.answer_boxes[q.id]]
+        question_box = widgets.VBox(questions or [
+            widgets.HTML("<i>This case file has no contested questions.</i>")])
+        question_box.add_class("wb-questions")
+        controls = widgets.Tab(children=[
+            self.accordion,
+            question_box,
+            widgets.VBox([self.new_side, self.new_element, self.new_heading, self.new_strength,
+                          self.new_attacks, self.new_supports, self.new_authorities, add]),
+            widgets.VBox([self.standard_box, self.semantics_box,
+                          widgets.HBox([self.path, save, load]), self.file_status]),
+        ])
+        for i, title in enumerate(["Arguments", "Questions", "Add your own", "Standard & file"]):
+            controls.set_title(i, title)
+        empty = charts.tornado([])
+        self.balance_chart = chart_widget(empty)
+        self.tornado_chart = chart_widget(empty)
+        self.mc_chart = chart_widget(empty)
+        self.map_chart = chart_widget(empty)
+        self.decisive = widgets.HTML()
+        results = widgets.VBox([
+            self.p_text, self.balance_chart,
+            widgets.HTML("<h4>Decisive questions and tipping points</h4>"), self.decisive,
+            self.tornado_chart, self.mc_chart,
+        ])
+        head = widgets.HTML(f"<h2>{html.escape(case.case.title)}</h2>"
+                            f"<p>{html.escape(case.case.motion)}</p>")
+        self.widget = widgets.VBox([
+            head, widgets.HBox([self.busy, self.busy_label]), self.error, self.outcome,
+            self.strengths_text,
+            widgets.HBox([widgets.Box([controls], layout=widgets.Layout(width="44%")),
+                          widgets.Box([results], layout=widgets.Layout(width="56%"))]),
+            widgets.HTML("<h4>Argument map</h4>"), self.map_chart,
+        ])
+
+
+def build_workbench(case: Case, scenario: Scenario | None = None, *, samples: int = 10_000,
+                    seed: int = 0) -> Workbench:
+    """The workbench for a case, optionally starting from a saved scenario.
+
+    Args:
+        case: the case to work on.
+        scenario: a starting scenario (default: the case as filed).
+        samples: Monte Carlo samples per update.
+        seed: Monte Carlo seed (the same seed gives the same P(granted)).
+
+    """
+    return Workbench(case, scenario, samples=samples, seed=seed)

@@ -1,0 +1,476 @@
+"""Weigh a case: arguments to element strengths to an outcome, explained line by line.
+
+Pure functions over a :class:`~workbook.models.Case` and a
+:class:`~workbook.scenario.Scenario`; no widgets, no I/O::
+
+    >>> from workbook import load_case
+    >>> from workbook.weigh import weigh
+    >>> result = weigh(load_case(CASES / "legion-v-lutnick"))
+    >>> result.outcome in ("granted", "denied")
+    True
+
+How a case becomes a graph
+    Every element is a root node with a neutral base score of 0.5. Each
+    argument in play is a node with its base strength (the case file's, or the
+    scenario's override). A movant argument on an element *supports* the
+    element's root; an opponent argument *attacks* it. The case file's
+    ``attacks`` and ``supports`` lists add argument-to-argument edges. The
+    gradual semantics (:mod:`workbook.semantics`, DF-QuAD by default) gives
+    every node a strength; an element's strength is its root's. The standard
+    (:mod:`workbook.standards`, Winter by default) turns element strengths into
+    the outcome.
+
+Which arguments are in play
+    The case's arguments, less those the scenario drops, plus those it adds.
+    An argument whose ``requires`` is not met by the answers used drops out
+    too; :attr:`Result.excluded` says why each one is out.
+
+Contributions
+    For each element, the contribution of an argument is the element's
+    strength with the argument minus its strength without it (every other
+    argument kept): positive when the argument helps the movant on that
+    element, negative when it hurts. So removing the argument would change the
+    element's strength by minus its contribution. ``pro`` and ``con`` sum the
+    positive and the negative contributions. Listed are the arguments on the
+    element itself and any other argument whose removal would move it.
+
+JSON form (:meth:`Result.to_data`, ``python -m workbook weigh --json``), format 1::
+
+    {
+      "format": 1,
+      "case": "legion-v-lutnick",
+      "standard": "winter",
+      "semantics": "df-quad",
+      "outcome": "granted" | "denied",
+      "granted": true | false,
+      "deciding": element id | null,
+      "explanation": "plain English naming the deciding element",
+      "merged": true | false,                  # Nken merger applied
+      "missing_roles": [factor roles the case file lacks],
+      "converged": true | false,               # false: a cyclic graph did not settle
+      "iterations": int,
+      "answers": {question id: answer id},     # the answers actually used
+      "elements": [                            # in case order
+        {"id", "name", "role", "strength", "satisfied": true | false | null,
+         "reached": bool, "pro", "con", "contributions": {argument id: signed float}}
+      ],
+      "strengths": {argument id: final strength},   # arguments in play
+      "base": {argument id: base strength},         # as used (overrides applied)
+      "excluded": {argument id: why it is out}
+    }
+
+Floats are rounded to 6 decimals; keys of the mappings are sorted. New keys
+may be added in later formats; existing keys keep their meaning.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from numpy.typing import NDArray
+
+from .errors import ScenarioError, nearest
+from .models import Argument, Case, Element
+from .scenario import Scenario
+from .semantics import Graph, Semantics, compile_graph, evaluate, get_semantics
+from .standards import Decision, ElementScore, Standard, as_standard
+
+__all__ = [
+    "RESULT_FORMAT",
+    "ElementResult",
+    "Prepared",
+    "Result",
+    "prepare",
+    "render_text",
+    "weigh",
+    "weigh_prepared",
+]
+
+RESULT_FORMAT = 1
+"""Version of the JSON form of :class:`Result`."""
+
+ROOT_BASE = 0.5
+"""Base score of every element's root: neutral until arguments move it."""
+
+_EPS = 1e-12
+
+
+def _r(x: float) -> float:
+    return round(float(x), 6) + 0.0  # + 0.0 turns -0.0 into 0.0
+
+
+# --------------------------------------------------------------------------- preparing
+
+
+@dataclass(frozen=True, eq=False)
+class Prepared:
+    """A case and scenario compiled for evaluation: nodes, edges, base scores, answers.
+
+    Nodes ``0..m-1`` are the element roots in case order; nodes ``m..`` are the
+    arguments in play before answers (case order, then the user's). Arguments
+    the answers exclude stay in the graph but are masked out (``available``),
+    so changing answers never changes the compiled structure.
+    """
+
+    case: Case
+    scenario: Scenario
+    elements: tuple[Element, ...]
+    arguments: tuple[Argument, ...]
+    graph: Graph
+    base: NDArray[np.float64] = field(repr=False)
+    answers: Mapping[str, str]
+    available: NDArray[np.bool_] = field(repr=False)
+    excluded: Mapping[str, str]
+    semantics: Semantics
+    standard: Standard
+    tolerance: float = 1e-9
+    max_iterations: int = 10_000
+
+    @property
+    def m(self) -> int:
+        """Number of elements (root nodes)."""
+        return len(self.elements)
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        """Element roles in case order."""
+        return tuple(e.role for e in self.elements)
+
+    @property
+    def government_opponent(self) -> bool:
+        """Whether the government opposes the motion (Nken merger by default)."""
+        return self.case.case.government_opponent
+
+    def node(self, argument_id: str) -> int:
+        """The node index of an argument in play."""
+        for j, a in enumerate(self.arguments):
+            if a.id == argument_id:
+                return self.m + j
+        raise ScenarioError(f"argument {argument_id!r} is not in play")
+
+    def in_play(self) -> tuple[int, ...]:
+        """Node indices of the arguments in play under the answers used."""
+        return tuple(int(i) for i in np.flatnonzero(self.available[self.m:]) + self.m)
+
+    def availability(self, answers: Mapping[str, str]) -> NDArray[np.bool_]:
+        """The node mask under other answers (roots always available)."""
+        mask = np.ones(self.graph.n, dtype=bool)
+        for j, a in enumerate(self.arguments):
+            mask[self.m + j] = a.available(answers)
+        return mask
+
+    def evaluate(self, base: NDArray[np.float64], alive: NDArray[np.bool_] | None = None
+                 ) -> NDArray[np.float64]:
+        """Strengths for rows of base scores (``alive`` defaults to the answers' mask)."""
+        mask = self.available if alive is None else alive
+        return evaluate(self.graph, base, semantics=self.semantics, alive=mask,
+                        tolerance=self.tolerance, max_iterations=self.max_iterations).strengths
+
+    def scores(self, strengths: NDArray[np.float64]) -> list[ElementScore]:
+        """Element scores from one row of node strengths."""
+        return [ElementScore(e.id, e.name, e.role, float(strengths[i]))
+                for i, e in enumerate(self.elements)]
+
+
+def _check_scenario(case: Case, scenario: Scenario) -> None:
+    if scenario.case != case.case.id:
+        raise ScenarioError(f"the scenario is for case {scenario.case!r}, not {case.case.id!r}")
+    ids = {a.id for a in case.arguments}
+    known = ids | {a.id for a in scenario.added}
+    for what, names in (("dropped", scenario.dropped), ("strengths", scenario.strengths),
+                        ("ranges", scenario.ranges)):
+        for name in names:
+            if name not in known:
+                close = nearest(name, known)
+                hint = f" (did you mean {close[0]!r}?)" if close else ""
+                raise ScenarioError(f"scenario {what} names unknown argument {name!r}{hint}")
+    questions = {q.id: q for q in case.questions}
+    for q_id, ans in scenario.answers.items():
+        if q_id not in questions:
+            raise ScenarioError(f"unknown question {q_id!r}; the questions are "
+                                f"{', '.join(questions) or '(none)'}")
+        valid = [a.id for a in questions[q_id].answers]
+        if ans not in valid:
+            raise ScenarioError(f"question {q_id!r} has no answer {ans!r}; choose one of "
+                                f"{', '.join(valid)}")
+    elements = {e.id for e in case.elements}
+    for a in scenario.added:
+        if a.id in ids:
+            raise ScenarioError(f"added argument {a.id!r} has the id of a case argument; rename it")
+        if a.element not in elements:
+            raise ScenarioError(f"added argument {a.id!r} is on unknown element {a.element!r}; "
+                                f"the elements are {', '.join(sorted(elements))}")
+        for target in (*a.attacks, *a.supports):
+            if target not in known or target == a.id:
+                raise ScenarioError(f"added argument {a.id!r} attacks or supports {target!r}, "
+                                    f"which is not another argument of the case")
+
+
+def prepare(
+    case: Case,
+    scenario: Scenario | None = None,
+    *,
+    semantics: str | Semantics | None = None,
+    standard: str | Standard | Any | None = None,
+    tolerance: float = 1e-9,
+    max_iterations: int = 10_000,
+) -> Prepared:
+    """Compile a case and scenario for evaluation (the graph structure is cached).
+
+    ``semantics`` and ``standard`` override the scenario's names; either may be
+    a name, an object, or (for the standard) a plain function.
+
+    Raises:
+        ScenarioError: the scenario names something the case lacks.
+
+    """
+    scenario = scenario or Scenario(case=case.case.id)
+    _check_scenario(case, scenario)
+    sem = get_semantics(semantics if semantics is not None else scenario.semantics)
+    std = as_standard(standard if standard is not None else scenario.standard)
+    answers = scenario.answers_for(case)
+    arguments = scenario.arguments(case)
+    elements = case.elements
+    m = len(elements)
+    root = {e.id: i for i, e in enumerate(elements)}
+    node = {a.id: m + j for j, a in enumerate(arguments)}
+    attacks: dict[tuple[int, int], None] = {}
+    supports: dict[tuple[int, int], None] = {}
+    for a in arguments:
+        edge = (node[a.id], root[a.element])
+        (supports if a.side == "movant" else attacks)[edge] = None
+        for t in a.attacks:
+            if t in node:  # a dropped target simply takes no hit
+                attacks[(node[a.id], node[t])] = None
+        for t in a.supports:
+            if t in node:
+                supports[(node[a.id], node[t])] = None
+    graph = compile_graph(m + len(arguments), tuple(attacks), tuple(supports))
+    base = np.array([ROOT_BASE] * m + [a.strength for a in arguments], dtype=np.float64)
+    available = np.ones(graph.n, dtype=bool)
+    excluded: dict[str, str] = {a: "dropped in the scenario" for a in scenario.dropped}
+    for j, a in enumerate(arguments):
+        if not a.available(answers):
+            available[m + j] = False
+            unmet = [q for q, ok in a.requires.items() if answers.get(q) not in ok]
+            excluded[a.id] = "; ".join(
+                f"needs question {q!r} answered {' or '.join(map(repr, a.requires[q]))}, "
+                f"but the answer used is {answers.get(q)!r}"
+                for q in unmet
+            )
+    return Prepared(case, scenario, elements, arguments, graph, base, answers, available,
+                    excluded, sem, std, tolerance, max_iterations)
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass(frozen=True)
+class ElementResult:
+    """One element's strength, whether it is met, and what moved it.
+
+    Attributes:
+        contributions: argument id -> strength with the argument minus without it.
+        pro: sum of the positive contributions; con: sum of the negative ones (<= 0).
+
+    """
+
+    id: str
+    name: str
+    role: str
+    strength: float
+    satisfied: bool | None
+    reached: bool
+    contributions: Mapping[str, float]
+    pro: float
+    con: float
+
+    def to_data(self) -> dict[str, Any]:
+        """The element as JSON-able data (see the module docstring)."""
+        return {
+            "id": self.id, "name": self.name, "role": self.role,
+            "strength": _r(self.strength), "satisfied": self.satisfied, "reached": self.reached,
+            "pro": _r(self.pro), "con": _r(self.con),
+            "contributions": {k: _r(v) for k, v in sorted(self.contributions.items())},
+        }
+
+
+@dataclass(frozen=True)
+class Result:
+    """The weighed case: outcome, deciding element, explanation, and every element's strength."""
+
+    case_id: str
+    standard: str
+    semantics: str
+    granted: bool
+    deciding: str | None
+    explanation: str
+    answers: Mapping[str, str]
+    strengths: Mapping[str, float]
+    base: Mapping[str, float]
+    excluded: Mapping[str, str]
+    elements: tuple[ElementResult, ...]
+    merged: bool = False
+    missing_roles: tuple[str, ...] = ()
+    converged: bool = True
+    iterations: int = 1
+
+    def __repr__(self) -> str:
+        return (f"Result({self.case_id!r}, {self.outcome}, deciding={self.deciding!r}, "
+                f"standard={self.standard!r})")
+
+    @property
+    def outcome(self) -> str:
+        """``"granted"`` or ``"denied"``."""
+        return "granted" if self.granted else "denied"
+
+    def element(self, id: str) -> ElementResult:
+        """The result for one element."""
+        for e in self.elements:
+            if e.id == id:
+                return e
+        raise KeyError(id)
+
+    def to_data(self) -> dict[str, Any]:
+        """The stable JSON-able form documented in the module docstring."""
+        return {
+            "format": RESULT_FORMAT,
+            "case": self.case_id,
+            "standard": self.standard,
+            "semantics": self.semantics,
+            "outcome": self.outcome,
+            "granted": self.granted,
+            "deciding": self.deciding,
+            "explanation": self.explanation,
+            "merged": self.merged,
+            "missing_roles": list(self.missing_roles),
+            "converged": self.converged,
+            "iterations": self.iterations,
+            "answers": dict(sorted(self.answers.items())),
+            "elements": [e.to_data() for e in self.elements],
+            "strengths": {k: _r(v) for k, v in sorted(self.strengths.items())},
+            "base": {k: _r(v) for k, v in sorted(self.base.items())},
+            "excluded": dict(sorted(self.excluded.items())),
+        }
+
+
+def _result(p: Prepared, row: NDArray[np.float64], decision: Decision,
+            contributions: list[dict[str, float]], converged: bool, iterations: int) -> Result:
+    elements = []
+    for i, e in enumerate(p.elements):
+        c = contributions[i]
+        elements.append(ElementResult(
+            e.id, e.name, e.role, float(row[i]), decision.satisfied.get(e.id),
+            decision.reached.get(e.id, True), c,
+            sum(v for v in c.values() if v > 0), sum(v for v in c.values() if v < 0),
+        ))
+    live = p.in_play()
+    explanation = decision.explanation
+    if not converged:
+        explanation += (f" Caution: the argument graph has a cycle and the strengths did not "
+                        f"settle within {iterations} iterations; treat them as approximate.")
+    return Result(
+        case_id=p.case.case.id,
+        standard=p.standard.name,
+        semantics=p.semantics.name,
+        granted=decision.granted,
+        deciding=decision.deciding,
+        explanation=explanation,
+        answers=dict(p.answers),
+        strengths={p.arguments[i - p.m].id: float(row[i]) for i in live},
+        base={p.arguments[i - p.m].id: float(p.base[i]) for i in live},
+        excluded=dict(p.excluded),
+        elements=tuple(elements),
+        merged=decision.merged,
+        missing_roles=decision.missing,
+        converged=converged,
+        iterations=iterations,
+    )
+
+
+def weigh_prepared(p: Prepared) -> Result:
+    """Weigh an already prepared case (see :func:`weigh`)."""
+    live = p.in_play()
+    rows = np.broadcast_to(p.base, (1 + len(live), p.graph.n))
+    alive = np.broadcast_to(p.available, rows.shape).copy()
+    for r, i in enumerate(live, start=1):
+        alive[r, i] = False  # row r: the world without argument i
+    ev = evaluate(p.graph, rows, semantics=p.semantics, alive=alive, tolerance=p.tolerance,
+                  max_iterations=p.max_iterations)
+    s = ev.strengths
+    decision = p.standard.decide(p.scores(s[0]), government_opponent=p.government_opponent)
+    contributions: list[dict[str, float]] = []
+    for e_idx, e in enumerate(p.elements):
+        c: dict[str, float] = {}
+        for r, i in enumerate(live, start=1):
+            delta = float(s[0, e_idx] - s[r, e_idx])
+            arg = p.arguments[i - p.m]
+            if arg.element == e.id or abs(delta) > _EPS:
+                c[arg.id] = delta
+        contributions.append(c)
+    return _result(p, s[0], decision, contributions, ev.converged, ev.iterations)
+
+
+def weigh(
+    case: Case,
+    scenario: Scenario | None = None,
+    *,
+    semantics: str | Semantics | None = None,
+    standard: str | Standard | Any | None = None,
+    tolerance: float = 1e-9,
+    max_iterations: int = 10_000,
+) -> Result:
+    """Weigh a case under a scenario (``None``: the case's defaults).
+
+    Args:
+        case: the case file.
+        scenario: dropped, added and overridden arguments, answers, standard, semantics.
+        semantics: overrides the scenario's semantics (a name or a :class:`Semantics`).
+        standard: overrides the scenario's standard (a name, a :class:`Standard`, or a
+            function ``decide(scores, merge) -> Decision``).
+        tolerance: fixed-point tolerance for cyclic graphs.
+        max_iterations: cap on fixed-point passes; the result says if it was hit.
+
+    Raises:
+        ScenarioError: the scenario names an argument, question, answer, standard or
+            semantics the case does not have.
+
+    """
+    p = prepare(case, scenario, semantics=semantics, standard=standard, tolerance=tolerance,
+                max_iterations=max_iterations)
+    return weigh_prepared(p)
+
+
+def render_text(result: Result, case: Case | None = None) -> str:
+    """The result as plain text for a terminal: outcome, elements, answers, explanation."""
+    width = max([len(e.name) for e in result.elements] + [7])
+    title = f"{case.case.title}: {case.case.motion}\n" if case is not None else ""
+    lines = [
+        f"{title}Standard: {result.standard}   Semantics: {result.semantics}",
+        f"Outcome: {result.outcome.upper()}   Deciding element: {result.deciding or '(none)'}",
+        "",
+        f"  {'element':<{width}}  {'role':<21}  strength  satisfied",
+    ]
+    for e in result.elements:
+        mark = {True: "yes", False: "no", None: "not reached"}[e.satisfied]
+        star = " <- deciding" if e.id == result.deciding else ""
+        lines.append(f"  {e.name:<{width}}  {e.role:<21}  {e.strength:8.3f}  {mark}{star}")
+    defaults = case.default_answers if case is not None else {}
+    lines += ["", "Answers used:" if result.answers else "Answers used: (no questions)"]
+    for q, a in sorted(result.answers.items()):
+        lines.append(f"  {q} = {a}" + ("  (default)" if defaults.get(q) == a else ""))
+    if result.excluded:
+        lines += ["", "Arguments out of play:"]
+        lines += [f"  {k}: {v}" for k, v in sorted(result.excluded.items())]
+    if result.missing_roles:
+        lines += ["", f"Missing factor roles: {', '.join(result.missing_roles)}"]
+    lines += ["", "Why:", *_wrap(result.explanation, 96)]
+    return "\n".join(lines) + "\n"
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    return textwrap.wrap(text, width, initial_indent="  ", subsequent_indent="  ")

@@ -1,0 +1,352 @@
+"""What-ifs: which answers, strengths and standards would change the outcome.
+
+All of them evaluate whole batches of variants of one scenario on one compiled
+graph (answers only mask arguments in or out, strengths only change base
+scores), so none recompiles the graph.
+
+:func:`decisive_questions`
+    Single answers that flip the outcome, and the smallest sets of answers
+    that do: sets are searched by increasing size, up to ``max_size``
+    questions and ``max_evaluations`` variants; a set is listed only if no
+    smaller listed set is part of it.
+:func:`tipping_points`
+    For each argument in play, the smallest change of its base strength that
+    flips the outcome or changes the deciding element (``None`` when no value
+    in [0, 1] does). Found on a grid of 101 values, refined by bisection to
+    about 1e-6; a non-monotone response between grid points can be missed.
+:func:`tornado`
+    Each argument's swing on each element: the element's strength with the
+    argument's base at 0 and at 1, everything else as in the scenario.
+:func:`compare_standards`
+    The outcome under every shipped standard side by side.
+:func:`compare_semantics`
+    The outcome and element strengths under every shipped semantics.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Literal
+
+import numpy as np
+from numpy.typing import NDArray
+
+from .models import Case
+from .scenario import Scenario
+from .semantics import SEMANTICS
+from .standards import STANDARDS
+from .weigh import Prepared, prepare, weigh
+
+__all__ = [
+    "DecisiveQuestions",
+    "Flip",
+    "SemanticsOutcome",
+    "StandardOutcome",
+    "TippingPoint",
+    "TornadoBar",
+    "compare_semantics",
+    "compare_standards",
+    "decisive_questions",
+    "outcomes",
+    "tipping_points",
+    "tornado",
+]
+
+
+def outcomes(p: Prepared, base: NDArray[np.float64], alive: NDArray[np.bool_] | None = None
+             ) -> tuple[NDArray[np.bool_], NDArray[np.intp], NDArray[np.float64]]:
+    """Granted, deciding element index (-1: none) and node strengths for rows of base scores."""
+    s = p.evaluate(np.atleast_2d(base), alive)
+    granted, deciding = p.standard.decide_batch(s[:, : p.m], p.roles,
+                                                government_opponent=p.government_opponent)
+    return granted, deciding, s
+
+
+def _eid(p: Prepared, index: int) -> str | None:
+    return p.elements[index].id if index >= 0 else None
+
+
+# --------------------------------------------------------------------------- questions
+
+
+@dataclass(frozen=True)
+class Flip:
+    """A set of answers (question id -> answer id) and the outcome it leads to."""
+
+    answers: Mapping[str, str]
+    granted: bool
+    deciding: str | None
+
+    def to_data(self) -> dict[str, Any]:
+        """JSON-able form."""
+        return {"answers": dict(sorted(self.answers.items())), "granted": self.granted,
+                "outcome": "granted" if self.granted else "denied", "deciding": self.deciding}
+
+
+@dataclass(frozen=True)
+class DecisiveQuestions:
+    """Answers that flip the outcome.
+
+    Attributes:
+        granted: the outcome under the scenario's answers.
+        singles: single changed answers that flip it.
+        minimal: the smallest sets of changed answers that flip it (singles included).
+        searched: the largest set size fully searched.
+        truncated: True when ``max_evaluations`` stopped the search early.
+
+    """
+
+    granted: bool
+    singles: tuple[Flip, ...]
+    minimal: tuple[Flip, ...]
+    searched: int
+    truncated: bool
+    evaluated: int
+
+    def to_data(self) -> dict[str, Any]:
+        """JSON-able form."""
+        return {"granted": self.granted, "singles": [f.to_data() for f in self.singles],
+                "minimal": [f.to_data() for f in self.minimal], "searched": self.searched,
+                "truncated": self.truncated, "evaluated": self.evaluated}
+
+
+def decisive_questions(case: Case, scenario: Scenario | None = None, *, max_size: int = 3,
+                       max_evaluations: int = 20_000, **options: Any) -> DecisiveQuestions:
+    """Which answers, alone or in the smallest sets, flip the outcome.
+
+    ``options`` go to :func:`workbook.weigh.prepare` (semantics, standard...).
+    """
+    p = prepare(case, scenario, **options)
+    base_granted, _, _ = outcomes(p, p.base)
+    g0 = bool(base_granted[0])
+    alternatives = {q.id: [a.id for a in q.answers if a.id != p.answers.get(q.id)]
+                    for q in case.questions}
+    qids = [q for q in alternatives if alternatives[q]]
+    found: list[Flip] = []
+    found_sets: list[frozenset[tuple[str, str]]] = []
+    evaluated, searched, truncated = 0, 0, False
+    for size in range(1, min(max_size, len(qids)) + 1):
+        variants: list[dict[str, str]] = []
+        for combo in itertools.combinations(qids, size):
+            for picks in itertools.product(*(alternatives[q] for q in combo)):
+                change = dict(zip(combo, picks, strict=True))
+                pairs = frozenset(change.items())
+                if any(f <= pairs for f in found_sets):
+                    continue  # a smaller set already flips it
+                variants.append(change)
+        if evaluated + len(variants) > max_evaluations:
+            variants = variants[: max(0, max_evaluations - evaluated)]
+            truncated = True
+        if variants:
+            alive = np.stack([p.availability({**p.answers, **v}) for v in variants])
+            rows = np.broadcast_to(p.base, alive.shape)
+            granted, deciding, _ = outcomes(p, rows, alive)
+            evaluated += len(variants)
+            for v, g, d in zip(variants, granted, deciding, strict=True):
+                if bool(g) != g0:
+                    found.append(Flip(v, bool(g), _eid(p, int(d))))
+                    found_sets.append(frozenset(v.items()))
+        if truncated:
+            break
+        searched = size
+    singles = tuple(f for f in found if len(f.answers) == 1)
+    return DecisiveQuestions(g0, singles, tuple(found), searched, truncated, evaluated)
+
+
+# --------------------------------------------------------------------------- strengths
+
+
+@dataclass(frozen=True)
+class TippingPoint:
+    """The smallest change of one argument's base strength that changes the result.
+
+    Attributes:
+        value: the base strength at which it changes (None: nothing in [0, 1] does).
+        change: ``value - base`` (None likewise).
+        flips: ``"outcome"`` when the injunction flips, ``"deciding"`` when only the
+            deciding element changes, None when neither happens.
+
+    """
+
+    argument: str
+    element: str
+    base: float
+    value: float | None
+    change: float | None
+    flips: Literal["outcome", "deciding"] | None
+    granted: bool | None
+    deciding: str | None
+
+    def to_data(self) -> dict[str, Any]:
+        """JSON-able form."""
+        def r(x: float | None) -> float | None:
+            return None if x is None else round(x, 6) + 0.0
+
+        return {"argument": self.argument, "element": self.element, "base": r(self.base),
+                "value": r(self.value), "change": r(self.change), "flips": self.flips,
+                "granted": self.granted, "deciding": self.deciding}
+
+
+def tipping_points(case: Case, scenario: Scenario | None = None, *, grid: int = 101,
+                   refine: int = 20, **options: Any) -> tuple[TippingPoint, ...]:
+    """For each argument in play, the smallest base-strength change that changes the result."""
+    p = prepare(case, scenario, **options)
+    g0_, d0_, _ = outcomes(p, p.base)
+    g0, d0 = bool(g0_[0]), int(d0_[0])
+    live = p.in_play()
+    if not live:
+        return ()
+    values = np.linspace(0.0, 1.0, grid)
+    k = len(live)
+    rows = np.tile(p.base, (k * grid, 1))
+    for a, node in enumerate(live):
+        rows[a * grid:(a + 1) * grid, node] = values
+    g, d, _ = outcomes(p, rows)
+    changed = ((g != g0) | (d != d0)).reshape(k, grid)
+    # brackets (arg, inside, outside): inside keeps the result, outside changes it
+    brackets: list[tuple[int, float, float]] = []
+    for a, node in enumerate(live):
+        b = float(p.base[node])
+        above = np.flatnonzero(changed[a] & (values > b))
+        below = np.flatnonzero(changed[a] & (values < b))
+        if len(above):
+            j = int(above[0])
+            inside = max(b, float(values[j - 1])) if j > 0 else b
+            brackets.append((a, inside, float(values[j])))
+        if len(below):
+            j = int(below[-1])
+            inside = min(b, float(values[j + 1])) if j + 1 < grid else b
+            brackets.append((a, inside, float(values[j])))
+    lo = np.array([x[1] for x in brackets])
+    hi = np.array([x[2] for x in brackets])
+    who = np.array([x[0] for x in brackets], dtype=np.intp)
+    nodes = np.asarray(live)[who] if len(who) else np.zeros(0, dtype=np.intp)
+    for _ in range(refine if len(brackets) else 0):
+        mid = (lo + hi) / 2.0
+        r = np.tile(p.base, (len(brackets), 1))
+        r[np.arange(len(brackets)), nodes] = mid
+        gm, dm, _ = outcomes(p, r)
+        moved = (gm != g0) | (dm != d0)
+        hi = np.where(moved, mid, hi)
+        lo = np.where(moved, lo, mid)
+    best: dict[int, float] = {}
+    for t, a in enumerate(who):
+        b = float(p.base[live[a]])
+        if int(a) not in best or abs(hi[t] - b) < abs(best[int(a)] - b):
+            best[int(a)] = float(hi[t])
+    final = np.tile(p.base, (max(1, len(best)), 1))
+    order = sorted(best)
+    for r_i, a in enumerate(order):
+        final[r_i, live[a]] = best[a]
+    gf, df, _ = outcomes(p, final)
+    at = {a: (bool(gf[i]), int(df[i])) for i, a in enumerate(order)}
+    out = []
+    for a, node in enumerate(live):
+        arg = p.arguments[node - p.m]
+        b = float(p.base[node])
+        if a in at:
+            ga, da = at[a]
+            out.append(TippingPoint(arg.id, arg.element, b, best[a], best[a] - b,
+                                    "outcome" if ga != g0 else "deciding", ga, _eid(p, da)))
+        else:
+            out.append(TippingPoint(arg.id, arg.element, b, None, None, None, None, None))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class TornadoBar:
+    """One argument's swing on one element: its strength with the argument's base at 0 and at 1."""
+
+    argument: str
+    element: str
+    low: float
+    high: float
+    current: float
+
+    @property
+    def swing(self) -> float:
+        """``high - low``: how far the argument alone can move the element."""
+        return self.high - self.low
+
+    def to_data(self) -> dict[str, Any]:
+        """JSON-able form."""
+        return {"argument": self.argument, "element": self.element,
+                "low": round(self.low, 6) + 0.0, "high": round(self.high, 6) + 0.0,
+                "current": round(self.current, 6) + 0.0, "swing": round(self.swing, 6) + 0.0}
+
+
+def tornado(case: Case, scenario: Scenario | None = None, **options: Any
+            ) -> tuple[TornadoBar, ...]:
+    """Every argument's swing on every element it can move, biggest swing first per element."""
+    p = prepare(case, scenario, **options)
+    live = p.in_play()
+    rows = np.tile(p.base, (2 * len(live) + 1, 1))
+    for a, node in enumerate(live):
+        rows[2 * a, node] = 0.0
+        rows[2 * a + 1, node] = 1.0
+    s = p.evaluate(rows)
+    bars = []
+    for e, el in enumerate(p.elements):
+        here = []
+        for a, node in enumerate(live):
+            low, high = float(s[2 * a, e]), float(s[2 * a + 1, e])
+            if abs(high - low) > 1e-12:
+                here.append(TornadoBar(p.arguments[node - p.m].id, el.id, low, high,
+                                       float(s[-1, e])))
+        bars.extend(sorted(here, key=lambda t: (-abs(t.swing), t.argument)))
+    return tuple(bars)
+
+
+# --------------------------------------------------------------------------- standards
+
+
+@dataclass(frozen=True)
+class StandardOutcome:
+    """The outcome under one standard."""
+
+    standard: str
+    title: str
+    granted: bool
+    deciding: str | None
+    explanation: str
+
+    @property
+    def outcome(self) -> str:
+        """``"granted"`` or ``"denied"``."""
+        return "granted" if self.granted else "denied"
+
+
+def compare_standards(case: Case, scenario: Scenario | None = None, **options: Any
+                      ) -> tuple[StandardOutcome, ...]:
+    """The outcome under every shipped standard, for the same strengths."""
+    p = prepare(case, scenario, **options)
+    scores = p.scores(p.evaluate(p.base[None, :])[0])
+    out = []
+    for name, std in STANDARDS.items():
+        d = std.decide(scores, government_opponent=p.government_opponent)
+        out.append(StandardOutcome(name, std.title, d.granted, d.deciding, d.explanation))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class SemanticsOutcome:
+    """The outcome and element strengths under one semantics."""
+
+    semantics: str
+    granted: bool
+    deciding: str | None
+    strengths: Mapping[str, float]
+    converged: bool
+
+
+def compare_semantics(case: Case, scenario: Scenario | None = None, **options: Any
+                      ) -> tuple[SemanticsOutcome, ...]:
+    """The outcome under every shipped semantics, with each element's strength."""
+    out = []
+    for name in SEMANTICS:
+        r = weigh(case, scenario, semantics=name, **options)
+        out.append(SemanticsOutcome(name, r.granted, r.deciding,
+                                    {e.id: e.strength for e in r.elements}, r.converged))
+    return tuple(out)
