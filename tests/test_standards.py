@@ -161,3 +161,12 @@ def test_an_unknown_standard_lists_the_choices():
     """A misspelt standard says what it might have meant and lists the names."""
     with pytest.raises(ScenarioError, match=r"did you mean 'winter'.*sliding-scale"):
         get_standard("wintr")
+
+
+def test_a_case_of_thresholds_only_lists_every_missing_factor():
+    """With no factor elements at all, every factor role is named as missing."""
+    d = Winter().decide([ElementScore("standing", "Standing", "threshold", 0.9)])
+    assert not d.granted and d.deciding is None
+    assert d.missing == ("likelihood-of-success", "irreparable-harm", "balance-of-equities",
+                         "public-interest")
+    assert "each of these roles" in d.explanation

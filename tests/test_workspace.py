@@ -246,3 +246,11 @@ def test_kill_mid_save_leaves_old_file_intact(tmp_path, stage):
         assert load_workspace(tmp_path / "w.json.bak") == WS
     save_workspace(path, WS.model_copy(update={"notes": "after"}))  # leftovers do not block saving
     assert load_workspace(path).notes == "after"
+
+
+def test_bare_scenario_with_empty_case_is_our_error(tmp_path):
+    """A scenario file with an empty case id cannot become a workspace, and says so."""
+    path = tmp_path / "s.json"
+    path.write_text('{"case": ""}', encoding="utf-8")
+    with pytest.raises(WorkspaceError, match="case"):
+        load_workspace(path)

@@ -31,9 +31,9 @@ PLAIN_PYTHON_LIMIT = 1000
 class Edges:
     """Edges into a set of targets, grouped by target, with their rank within the group.
 
-    ``levels[d]`` holds the edges that are the d-th into their target, and those
-    targets' positions: folding the levels in turn aggregates every target at
-    once. (``ufunc.reduceat`` does the same but is an order of magnitude slower on
+    ``levels[d]`` holds the sources of the edges that are the d-th into their
+    target, and those targets' positions: folding the levels in turn aggregates
+    every target at once. (``ufunc.reduceat`` does the same but is an order of magnitude slower on
     2-D batches.)
     """
 
@@ -50,8 +50,8 @@ class Edges:
             return cls(empty, empty, empty)
         starts = np.flatnonzero(np.r_[True, tpos[1:] != tpos[:-1]]).astype(np.intp)
         rank = np.arange(len(src)) - np.repeat(starts, np.diff(np.r_[starts, len(src)]))
-        levels = tuple((np.flatnonzero(rank == d).astype(np.intp),
-                        tpos[rank == d].astype(np.intp)) for d in range(int(rank.max()) + 1))
+        levels = tuple((src[rank == d].astype(np.intp), tpos[rank == d].astype(np.intp))
+                       for d in range(int(rank.max()) + 1))
         return cls(src.astype(np.intp), starts, tpos[starts].astype(np.intp), levels)
 
 

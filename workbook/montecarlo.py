@@ -169,7 +169,7 @@ def monte_carlo(
     # pass, and float32: sampling noise dwarfs its rounding, and it halves the memory
     # traffic. Filled in place: fresh multi-megabyte temporaries cost page faults.
     f32 = np.float32
-    cols = _workspace((n, samples))
+    cols = _workspace("samples", (n, samples))
     cols[:m] = p.base[:m, None]
     args = cols[m:]
     rng.random(out=args, dtype=f32)
@@ -185,17 +185,10 @@ def monte_carlo(
         b_ = 1.0 + 4.0 * (hi_p - mo_p) / width
         cols[at_p] = lo_p + width * rng.beta(a, b_, size=(len(pert), samples))
     np.clip(cols, 0.0, 1.0, out=cols)  # float32 rounding must not leave [0, 1]
-    # The graph pass overwrites the rows of arguments that others attack or support; keep
-    # the sampled bases of those for the sensitivity.
-    moved = np.zeros(n, dtype=bool)
-    for block in p.graph.blocks:
-        moved[block.nodes] = True
-    kept = {node: k for k, node in enumerate(v for v in varied if moved[v])}
-    saved = cols[[v for v in varied if moved[v]]]
     state, converged, _, _ = evaluate_columns(
         p.graph, cols, semantics=p.semantics, alive=p.available.astype(f32)[:, None],
         tolerance=max(p.tolerance, 1e-6), max_iterations=p.max_iterations,
-        overwrite=True)
+        out=_workspace("strengths", (n, samples)))
     el = state[:m]  # element-major (elements x samples), as the standards take it
     granted, deciding = p.standard.decide_columns(el, p.roles,
                                                   government_opponent=p.government_opponent)
@@ -206,9 +199,9 @@ def monte_carlo(
     decided = {e.id: float(counts[i] / samples) for i, e in enumerate(p.elements) if counts[i]}
     sens: dict[str, float] = {}
     if varied:
-        g = granted.astype(f32)
-        corr = [_correlation(saved[kept[v]] if v in kept else cols[v], g, wins) for v in varied]
-        ranked = sorted(zip(varied, corr, strict=True), key=lambda t: (-abs(t[1]), t[0]))
+        corr = _correlations(cols[m:], granted, wins)
+        ranked = sorted(((v, float(corr[v - m])) for v in varied),
+                        key=lambda t: (-abs(t[1]), t[0]))
         sens = {p.arguments[node - m].id: round(c, 6) + 0.0 for node, c in ranked}
     return MonteCarlo(samples, seed, spread, confidence, wins / samples,
                       wilson_interval(wins, samples, confidence), per_element, decided, sens,
@@ -218,29 +211,38 @@ def monte_carlo(
 _LOCAL = threading.local()
 
 
-def _workspace(shape: tuple[int, int]) -> NDArray[np.float32]:
-    """A float32 scratch array of this shape, reused by the next call in the same thread.
+def _workspace(slot: str, shape: tuple[int, int]) -> NDArray[np.float32]:
+    """A float32 scratch array for this slot and shape, reused by the next call in the thread.
 
     Nothing returned by :func:`monte_carlo` refers to it. Reusing it spares the
     page faults of touching several fresh megabytes on every call.
     """
-    buf: NDArray[np.float32] | None = getattr(_LOCAL, "buffer", None)
+    buffers: dict[str, NDArray[np.float32]] = getattr(_LOCAL, "buffers", None) or {}
+    _LOCAL.buffers = buffers
+    buf = buffers.get(slot)
     if buf is None or buf.shape != shape:
-        buf = np.empty(shape, dtype=np.float32)
-        _LOCAL.buffer = buf
+        buf = buffers[slot] = np.empty(shape, dtype=np.float32)
     return buf
 
 
-def _correlation(x: NDArray[np.float32], granted: NDArray[np.float32], wins: int) -> float:
-    """Pearson correlation of one argument's samples with the 0/1 outcome (0 if either is flat)."""
-    samples = len(x)
+def _correlations(x: NDArray[np.float32], granted: NDArray[np.bool_], wins: int
+                  ) -> NDArray[np.float64]:
+    """Pearson correlation of each row of samples with the 0/1 outcome (0 where either is flat).
+
+    Rows are centred before any product is summed, so float32 sums lose nothing
+    that matters.
+    """
+    rows, samples = x.shape
     if wins in (0, samples):
-        return 0.0
-    mean = float(x.mean(dtype=np.float64))
-    var = float(np.var(x, dtype=np.float64))
-    if var <= 0.0:
-        return 0.0
-    share = wins / samples
-    # point-biserial: (mean among granted - overall mean) scaled by the spreads
-    mean_granted = float(np.dot(x.astype(np.float64), granted.astype(np.float64))) / wins
-    return (mean_granted - mean) * math.sqrt(share / (1.0 - share)) / math.sqrt(var)
+        return np.zeros(rows)
+    mean = x.mean(axis=1, dtype=np.float64)
+    centred = _workspace("centred", x.shape)
+    np.subtract(x, mean.astype(np.float32)[:, None], out=centred)
+    g = granted.astype(np.float32)
+    g -= np.float32(wins / samples)
+    var_x = np.einsum("ij,ij->i", centred, centred).astype(np.float64)
+    cov = np.einsum("ij,j->i", centred, g).astype(np.float64)
+    var_g = wins * (samples - wins) / samples
+    with np.errstate(invalid="ignore", divide="ignore"):
+        corr = cov / np.sqrt(var_x * var_g)
+    return np.where(np.isfinite(corr) & (var_x > 0), np.clip(corr, -1.0, 1.0), 0.0)

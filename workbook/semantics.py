@@ -223,20 +223,22 @@ def _aggregate(state: Array, edges: Edges, size: int, product: bool) -> Array:
         one = np.zeros((size, 1), dtype=state.dtype)
         one[edges.pos, 0] = red
         return one
-    vals = state[edges.src]  # a fresh copy, so the arithmetic below can work in place
+    (first, first_pos), *rest = edges.levels
+    vals = state[first]  # a fresh copy, so the arithmetic below can work in place
     if product:
         np.subtract(1.0, vals, out=vals)
-    (first, first_pos), *rest = edges.levels
-    if len(first_pos) == size:  # every target has such an edge: start from the first ones
-        out = vals[first]
+    if len(first_pos) == size:  # every target has such an edge, in order
+        out = vals
     else:
         out = np.full((size, state.shape[1]), 1.0 if product else 0.0, dtype=state.dtype)
-        out[first_pos] = vals[first]
-    for idx, pos in rest:
+        out[first_pos] = vals
+    for src, pos in rest:
+        more = state[src]
         if product:
-            out[pos] *= vals[idx]
+            np.subtract(1.0, more, out=more)
+            out[pos] *= more
         else:
-            out[pos] += vals[idx]
+            out[pos] += more
     if product:
         np.subtract(1.0, out, out=out)
     return out
@@ -329,23 +331,23 @@ def evaluate_columns(
     alive: Array | None = None,
     tolerance: float = 1e-9,
     max_iterations: int = 10_000,
-    overwrite: bool = False,
+    out: Array | None = None,
 ) -> tuple[Array, bool, int, float]:
     """:func:`evaluate` on node-major arrays ``(nodes, samples)``, with no copies in or out.
 
     ``alive`` is a float mask ``(nodes, samples)`` or ``(nodes, 1)``. Works in the
     dtype of ``base_t`` (float32 halves the memory traffic of a large batch).
-    ``overwrite=True`` lets an acyclic pass reuse ``base_t`` as its output. Returns
-    the strengths ``(nodes, samples)``, whether it converged, the passes made and
-    the last change.
+    ``out``, an array shaped like ``base_t``, receives the strengths (a caller that
+    re-uses one spares the allocation). Returns the strengths ``(nodes, samples)``,
+    whether it converged, the passes made and the last change.
     """
     mask = alive
-    if overwrite and not graph.cyclic:
-        # Safe for one topological pass: a node's base is read only while computing that
-        # node, just before its row is overwritten (masked rows are zero either way).
-        state = base_t
+    if out is not None:
+        state = out
         if mask is not None:
-            state *= mask
+            np.multiply(base_t, mask, out=state)
+        else:
+            np.copyto(state, base_t)
     else:
         state = base_t * mask if mask is not None else base_t.copy()
     converged, iterations, delta = True, 1, 0.0

@@ -302,8 +302,11 @@ class Standard:
     @staticmethod
     def _missing_words(layout: _Layout) -> str:
         roles = ", ".join(layout.missing)
-        return (f"Denied: the case file has no element for {roles}, so the movant cannot show it. "
-                f"Add an element with role {roles!r} to the case file to weigh it.")
+        if len(layout.missing) == 1:
+            return (f"Denied: the case file has no element for {roles}, so the movant cannot "
+                    f"show it. Add an element with role {roles!r} to the case file to weigh it.")
+        return (f"Denied: the case file has no element for {roles}, so the movant cannot show "
+                f"them. Add an element with each of these roles to the case file to weigh them.")
 
 
 def _words_for(scores: Sequence[ElementScore], layout: _Layout, row: Matrix, k: int) -> str:

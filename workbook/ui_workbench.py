@@ -97,6 +97,12 @@ class Workbench:
 
     decisive_size = 2
     """Largest set of changed answers searched for flips on each update (3 triples the time)."""
+    whatif_iterations = 300
+    """Cap on fixed-point passes for the tornado and tipping points of a cyclic argument graph.
+
+    Pushing one argument to 0 or 1 can leave a cycle of rebuttals slow to settle; past
+    the cap those what-ifs are approximate. The weighed result itself is never capped.
+    """
 
     def __init__(self, case: Case, scenario: Scenario | None = None, *, samples: int = 10_000,
                  seed: int = 0) -> None:
@@ -306,8 +312,9 @@ class Workbench:
             result = weigh(self.case, scenario)
             self.result = result
             self._step(1)
-            self.tornado_rows = tornado(self.case, scenario)
-            points = tipping_points(self.case, scenario, grid=41)
+            self.tornado_rows = tornado(self.case, scenario, max_iterations=self.whatif_iterations)
+            points = tipping_points(self.case, scenario, grid=41,
+                                    max_iterations=self.whatif_iterations)
             found = decisive_questions(self.case, scenario, max_size=self.decisive_size)
             self._step(2)
             self.mc = monte_carlo(self.case, scenario, samples=self.samples, seed=self.seed,
@@ -340,9 +347,9 @@ class Workbench:
             f"<h3 class='wb-outcome'>{html.escape(charts.outcome_words(result))}</h3>"
             f"<p>{html.escape(result.explanation)}</p>"
         )
-        self.strengths_text.value = "; ".join(
-            f"{e.name}: {e.strength:.2f} {_status(e.satisfied, e.reached)}"
-            for e in result.elements)
+        self.strengths_text.value = "<p>" + "; ".join(
+            html.escape(f"{e.name}: {e.strength:.2f} {_status(e.satisfied, e.reached)}")
+            for e in result.elements) + "</p>"
         low, high = mc.interval
         self.p_text.value = (f"P(granted) = {mc.p_granted:.2f} "
                              f"(95% interval {low:.2f}–{high:.2f}; {mc.samples:,} samples)")
@@ -423,7 +430,7 @@ class Workbench:
         case = self.case
         self.error = widgets.HTML()
         self.outcome = widgets.HTML()
-        self.strengths_text = widgets.Label()
+        self.strengths_text = widgets.HTML()
         self.strengths_text.add_class("wb-strengths")
         self.p_text = widgets.Label()
         self.busy = widgets.IntProgress(value=0, min=0, max=4, description="",
@@ -498,8 +505,10 @@ class Workbench:
         self.widget = widgets.VBox([
             head, widgets.HBox([self.busy, self.busy_label]), self.error, self.outcome,
             self.strengths_text,
-            widgets.HBox([widgets.Box([controls], layout=widgets.Layout(width="44%")),
-                          widgets.Box([results], layout=widgets.Layout(width="56%"))]),
+            widgets.HBox([
+                widgets.Box([controls], layout=widgets.Layout(width="44%", overflow="auto")),
+                widgets.Box([results], layout=widgets.Layout(width="56%", overflow="auto")),
+            ]),
             widgets.HTML("<h4>Argument map</h4>"), self.map_chart,
         ])
 

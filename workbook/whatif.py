@@ -124,6 +124,10 @@ def decisive_questions(case: Case, scenario: Scenario | None = None, *, max_size
     alternatives = {q.id: [a.id for a in q.answers if a.id != p.answers.get(q.id)]
                     for q in case.questions}
     qids = [q for q in alternatives if alternatives[q]]
+    by_question: dict[str, list[int]] = {}
+    for j, a in enumerate(p.arguments):
+        for q in a.requires:
+            by_question.setdefault(q, []).append(p.m + j)
     found: list[Flip] = []
     found_sets: list[frozenset[tuple[str, str]]] = []
     evaluated, searched, truncated = 0, 0, False
@@ -140,7 +144,7 @@ def decisive_questions(case: Case, scenario: Scenario | None = None, *, max_size
             variants = variants[: max(0, max_evaluations - evaluated)]
             truncated = True
         if variants:
-            alive = np.stack([p.availability({**p.answers, **v}) for v in variants])
+            alive = np.stack([_availability(p, v, by_question) for v in variants])
             rows = np.broadcast_to(p.base, alive.shape)
             granted, deciding, _ = outcomes(p, rows, alive)
             evaluated += len(variants)
@@ -153,6 +157,17 @@ def decisive_questions(case: Case, scenario: Scenario | None = None, *, max_size
         searched = size
     singles = tuple(f for f in found if len(f.answers) == 1)
     return DecisiveQuestions(g0, singles, tuple(found), searched, truncated, evaluated)
+
+
+def _availability(p: Prepared, change: Mapping[str, str],
+                  by_question: Mapping[str, list[int]]) -> NDArray[np.bool_]:
+    """The scenario's mask with only the arguments that hang on the changed questions redone."""
+    mask = p.available.copy()
+    answers = {**p.answers, **change}
+    for q in change:
+        for node in by_question.get(q, ()):
+            mask[node] = p.arguments[node - p.m].available(answers)
+    return mask
 
 
 # --------------------------------------------------------------------------- strengths

@@ -332,7 +332,10 @@ def load_workspace(path: str | Path) -> Workspace:
     if data.get("format") != WORKSPACE_FORMAT:
         if "format" not in data and "case" in data and "scenario" not in data:
             scenario = _scenario_from(data, path, text)
-            return Workspace(case=scenario.case, scenario=scenario)
+            try:
+                return Workspace(case=scenario.case, scenario=scenario)
+            except pydantic.ValidationError as exc:
+                raise _invalid(exc, path, text, "scenario") from None
         raise WorkspaceError(
             'not a workspace file (no `"format": "workbook-workspace"`)',
             path=path,
