@@ -16,7 +16,7 @@ setup() {
     if ! "$VENV/bin/python" -m uv --version >/dev/null 2>&1; then
         "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check uv
     fi
-    VIRTUAL_ENV="$PWD/$VENV" "$VENV/bin/python" -m uv pip install --quiet -e ".[notebooks,test]"
+    VIRTUAL_ENV="$PWD/$VENV" "$VENV/bin/python" -m uv pip install --quiet -e ".[notebooks,test,bench]"
 }
 
 # The browser test drives Debian's Chromium; install it when missing and we can (root + apt).
@@ -40,7 +40,9 @@ case "${1:-}" in
     test)
         setup
         browser
-        "$VENV/bin/python" -m workbook check data/cases/*/
+        "$VENV/bin/ruff" check .
+        "$VENV/bin/mypy"
+        "$VENV/bin/python" -m workbook check --quiet data/cases/*/
         exec "$VENV/bin/python" -m pytest tests --doctest-modules workbook --nbval-lax --nbval-current-env notebooks "${@:2}"
         ;;
     *)

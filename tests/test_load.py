@@ -75,5 +75,65 @@ def test_aliases_and_tags_are_refused(tmp_path):
 
 def test_public_names_are_pinned():
     """The public API does not change by accident."""
-    assert "load_case" in workbook.__all__ and "check_case" in workbook.__all__
-    assert sorted(dir(workbook)) == sorted(workbook.__all__)
+    assert sorted(workbook.__all__) == PUBLIC_NAMES
+    assert sorted(dir(workbook)) == PUBLIC_NAMES
+    for name in PUBLIC_NAMES:
+        assert hasattr(workbook, name), name
+
+
+PUBLIC_NAMES = [
+    "Answer",
+    "Argument",
+    "Authority",
+    "CASES",
+    "Case",
+    "CaseFileError",
+    "CaseFileProblems",
+    "CaseFileSchemaError",
+    "CaseFileSyntaxError",
+    "CaseInfo",
+    "CheckReport",
+    "Cite",
+    "Claim",
+    "DEFAULT_CASE",
+    "DuplicateIdError",
+    "Element",
+    "ElementResult",
+    "Fact",
+    "Finding",
+    "Harm",
+    "Party",
+    "Question",
+    "Quote",
+    "Result",
+    "SEMANTICS",
+    "STANDARDS",
+    "Scenario",
+    "ScenarioError",
+    "Source",
+    "StrengthRange",
+    "UnknownReferenceError",
+    "Verification",
+    "WorkbookError",
+    "Workspace",
+    "WorkspaceError",
+    "__version__",
+    "check_case",
+    "compare_semantics",
+    "compare_standards",
+    "decisive_questions",
+    "export_aif",
+    "export_argdown",
+    "export_outline",
+    "import_aif",
+    "load_case",
+    "load_scenario",
+    "load_workspace",
+    "monte_carlo",
+    "save_scenario",
+    "save_workspace",
+    "tipping_points",
+    "tornado",
+    "weigh",
+    "write_export",
+]

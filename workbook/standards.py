@@ -5,18 +5,22 @@ and the four factors, found by their *role*, never by id) and says whether the
 injunction issues, which element decided it, and why. Two ship:
 
 ``winter``
-    Winter v. NRDC, 555 U.S. 7, 20, 22 (2008), applied conjunctively: every
+    Winter v. NRDC, 555 U.S. 7 (2008), applied conjunctively: every
     factor must be *likely*, meaning a strength strictly above 0.5. A strength
     of exactly 0.5 is a coin toss, a mere possibility, and is not enough.
 ``sliding-scale``
     The D.C. Circuit's sliding scale as district courts still apply it (Davis v.
-    PBGC, 571 F.3d 1288, 1291-92 (D.C. Cir. 2009)): the factors are weighed
+    PBGC, 571 F.3d 1288 (D.C. Cir. 2009)): the factors are weighed
     together, so a strong showing on one offsets a weaker one. Formalised here
     as: no factor below ``floor`` (0.35 by default: a weak showing can be made
     up for, an absent one cannot), and the average factor strength above 0.5.
-    Whether the sliding scale survives Winter is open in the Circuit (Davis, 571
-    F.3d at 1296 (Kavanaugh, J., concurring); Sherley v. Sebelius, 644 F.3d 388,
-    392-93 (D.C. Cir. 2011)), and every explanation says so.
+    Whether the sliding scale survives Winter is open in the Circuit (Davis
+    (Kavanaugh, J., concurring); Sherley v. Sebelius, 644 F.3d 388 (D.C. Cir.
+    2011)), and every explanation says so.
+
+The explanations cite these authorities without pinpoints: the case files'
+verification records say which pages were confirmed, and an explanation must
+not present an unconfirmed page as settled.
 
 Common to both:
 
@@ -29,7 +33,7 @@ Common to both:
   need carry only one claim or one harm.
 * **Nken merger**: when the government opposes the motion, the balance of
   equities and the public interest merge into one factor (Nken v. Holder, 556
-  U.S. 418, 435 (2009)), scored as the average of the two. ``merge=None``
+  U.S. 418 (2009)), scored as the average of the two. ``merge=None``
   (the default) turns it on exactly when ``case.case.government_opponent``.
 * **A missing factor** (a case file with no element of that role) cannot be
   shown, so the motion is denied, and the explanation says which role to add.
@@ -78,14 +82,14 @@ _ROLE_NAMES = {
     "balance-of-equities": "the balance of equities",
     "public-interest": "the public interest",
 }
-_WINTER = "Winter v. NRDC, 555 U.S. 7, 20 (2008)"
+_WINTER = "Winter v. NRDC, 555 U.S. 7 (2008)"
 _NKEN = ("Because the government opposes the motion, the balance of equities and the public "
-         "interest merge into one factor (Nken v. Holder, 556 U.S. 418, 435 (2009)), scored "
+         "interest merge into one factor (Nken v. Holder, 556 U.S. 418 (2009)), scored "
          "as the average of the two.")
 _OPEN = ("Whether the sliding scale survives Winter is an open question in the D.C. Circuit: "
-         "Davis v. PBGC, 571 F.3d 1288, 1296 (D.C. Cir. 2009) (Kavanaugh, J., concurring), reads "
+         "Davis v. PBGC, 571 F.3d 1288 (D.C. Cir. 2009) (Kavanaugh, J., concurring), reads "
          "Winter to require likely success and likely irreparable harm independently, and "
-         "Sherley v. Sebelius, 644 F.3d 388, 392-93 (D.C. Cir. 2011), left the question "
+         "Sherley v. Sebelius, 644 F.3d 388 (D.C. Cir. 2011), left the question "
          "undecided.")
 
 Matrix = NDArray[np.floating[Any]]
@@ -360,7 +364,7 @@ class Winter(Standard):
         extra = ""
         if any(scores[i].role == "irreparable-harm" for g in layout.factors[k].groups for i in g):
             extra = (" A mere possibility of irreparable harm is not enough; it must be likely "
-                     "(Winter, 555 U.S. at 22).")
+                     "(Winter v. NRDC, 555 U.S. 7 (2008)).")
         return (f"Denied under {_WINTER}: {words} is not likely (0.5 or below is not enough). "
                 f"Each factor must be met on its own, so it decides the motion.{extra}{merge}")
 
@@ -397,7 +401,7 @@ class SlidingScale(Standard):
         f, _ = layout.factor_strengths(row[:, None])
         fs = f[:, 0]
         mean = float(fs.mean())
-        head = ("Under the D.C. Circuit's sliding scale (Davis v. PBGC, 571 F.3d 1288, 1291-92 "
+        head = ("Under the D.C. Circuit's sliding scale (Davis v. PBGC, 571 F.3d 1288 "
                 "(D.C. Cir. 2009)) the factors are weighed together, and a strong showing on one "
                 "can offset a weaker showing on another.")
         merge = f" {_NKEN}" if layout.merged else ""
