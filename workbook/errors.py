@@ -42,8 +42,8 @@ class WorkbookError(Exception):
     """Base class of every error the workbook raises on purpose."""
 
 
-class CaseFileError(WorkbookError, ValueError):
-    """A case file is malformed.
+class _LocatedError(WorkbookError):
+    """An error in a file the user wrote, located by file, line and key.
 
     Attributes:
         path: the file, or ``None`` when the problem is not in one file.
@@ -53,6 +53,9 @@ class CaseFileError(WorkbookError, ValueError):
         hint: how to fix it, in one sentence (may be empty).
 
     """
+
+    #: Shown in place of the file name when the problem is not in one file.
+    _nowhere = "<file>"
 
     def __init__(
         self,
@@ -74,7 +77,7 @@ class CaseFileError(WorkbookError, ValueError):
     def where(self) -> str:
         """``file:line`` (or as much of it as is known)."""
         if self.path is None:
-            return "<case>"
+            return self._nowhere
         return f"{self.path}:{self.line}" if self.line else str(self.path)
 
     def _message(self) -> str:
@@ -94,14 +97,20 @@ class CaseFileError(WorkbookError, ValueError):
 
 
 def _rebuild(
-    cls: type[CaseFileError],
+    cls: type[_LocatedError],
     problem: str,
     path: Path | None,
     line: int | None,
     key: str | None,
     hint: str,
-) -> CaseFileError:
+) -> _LocatedError:
     return cls(problem, path=path, line=line, key=key, hint=hint)
+
+
+class CaseFileError(_LocatedError, ValueError):
+    """A case file is malformed (see :class:`_LocatedError` for the attributes)."""
+
+    _nowhere = "<case>"
 
 
 class CaseFileSyntaxError(CaseFileError):
@@ -124,44 +133,13 @@ class ScenarioError(WorkbookError, ValueError):
     """A scenario names an argument, question, answer, standard or semantics the case lacks."""
 
 
-class WorkspaceError(WorkbookError, ValueError):
+class WorkspaceError(_LocatedError, ValueError):
     """A saved scenario or workspace file is corrupt, foreign, too new, or cannot be written.
 
-    Attributes:
-        path: the file.
-        line: 1-based line number, or ``None`` when it is not known.
-        key: the dotted key path inside the file, or ``None``.
-        problem: what is wrong, in one sentence.
-        hint: how to fix it (may be empty).
-
+    It carries the same ``path``, ``line``, ``key``, ``problem`` and ``hint`` as a case-file error.
     """
 
-    def __init__(
-        self,
-        problem: str,
-        *,
-        path: Path | str | None = None,
-        line: int | None = None,
-        key: str | None = None,
-        hint: str = "",
-    ) -> None:
-        self.problem = problem
-        self.path = Path(path) if path is not None else None
-        self.line = line
-        self.key = key
-        self.hint = hint
-        where = str(self.path or "<workspace>") + (f":{line}" if line else "")
-        text = f"{where}: {problem}" + (f" (key: {key})" if key else "")
-        super().__init__(text + (f"\n  how to fix: {hint}" if hint else ""))
-
-    def __reduce__(self) -> tuple[object, ...]:
-        return (_rebuild_workspace, (self.problem, self.path, self.line, self.key, self.hint))
-
-
-def _rebuild_workspace(
-    problem: str, path: Path | None, line: int | None, key: str | None, hint: str
-) -> WorkspaceError:
-    return WorkspaceError(problem, path=path, line=line, key=key, hint=hint)
+    _nowhere = "<workspace>"
 
 
 class CaseFileProblems(CaseFileError):
