@@ -59,3 +59,34 @@ def test_readme_leads_with_the_two_commands() -> None:
     first = "\n".join(blocks[:2])
     assert "bash run.sh lab" in first and "bash run.sh test" in first
     assert "bash run.sh test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_readme_python_examples_run() -> None:
+    """The README's Python examples run as doctests."""
+    import doctest
+
+    result = doctest.testfile(str(ROOT / "README.md"), module_relative=False)
+    assert result.attempted > 0 and result.failed == 0
+
+
+def test_readme_command_line_examples_run(tmp_path: Path) -> None:
+    """Every `python -m workbook ...` line in the README runs and exits 0."""
+    import shlex
+    import subprocess
+    import sys
+
+    (tmp_path / "data").symlink_to(ROOT / "data")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    lines = [
+        line.split("  #", 1)[0].strip()
+        for block in re.findall(r"```bash\n(.*?)```", readme, flags=re.S)
+        for line in block.splitlines()
+        if line.startswith("python -m workbook")
+    ]
+    assert len(lines) >= 5
+    for line in lines:
+        command = shlex.quote(sys.executable) + line.removeprefix("python")
+        done = subprocess.run(
+            ["bash", "-c", command], cwd=tmp_path, capture_output=True, text=True, check=False
+        )
+        assert done.returncode == 0, (line, done.stdout[-2000:], done.stderr[-2000:])
