@@ -277,10 +277,11 @@ def test_workbench_add_argument_rejects_bad_input(bench: Any, kwargs: dict[str, 
 
 
 def test_workbench_add_button_shows_error_instead_of_raising(bench: Any) -> None:
-    """The Add button with an empty heading shows the validation error in the error box."""
+    """The Add button with an empty heading shows the error in the error box and adds nothing."""
     bench.new_heading.value = ""
     bench.add_button.click()
-    assert "ValidationError" in bench.error.value
+    assert "ScenarioError" in bench.error.value and "heading" in bench.error.value
+    assert bench.added == []
 
 
 @pytest.mark.parametrize(
@@ -366,3 +367,108 @@ def test_workbench_starting_scenario_for_wrong_case_raises(case: Case) -> None:
     """Starting from another case's scenario raises a WorkbookError."""
     with pytest.raises(WorkbookError):
         build_workbench(case, Scenario(case="other"), samples=100)
+
+
+# ------------------------------------------------------------------ hostile text, bad input
+
+_HOSTILE = ["<script>alert(1)</script>", "<img src=x onerror=alert(document.cookie)>",
+            '"><svg onload=alert(1)>']
+
+
+def _html_values(widget: Any) -> list[str]:
+    """The value of every HTML widget in a widget tree."""
+    import ipywidgets as widgets
+
+    found = [widget.value] if isinstance(widget, widgets.HTML | widgets.HTMLMath) else []
+    for child in getattr(widget, "children", ()):
+        found += _html_values(child)
+    return found
+
+
+@pytest.mark.parametrize("text", _HOSTILE)
+def test_workbench_hostile_argument_text_is_escaped_everywhere(bench: Any, text: str) -> None:
+    """Hostile text in a user-added argument never reaches any HTML widget as a raw tag."""
+    bench.new_heading.value = text
+    bench.new_element.value = "harm"
+    bench.new_side.value = "opponent"
+    bench.new_strength.value = 0.95
+    bench.new_attacks.value = ("m2",)
+    bench.add_button.click()
+    assert bench.error.value == ""
+    added = bench.added[0]
+    bench.drop(added.id)
+    bench.drop(added.id, False)
+    bench.add_argument("movant", "success", text, 0.6, body=text, supports=[added.id],
+                       id="mine")
+    values = _html_values(bench.widget)
+    assert any("&lt;" in v for v in values)
+    for v in values:
+        for tag in ("<script", "<img", "<svg"):
+            assert tag not in v
+
+
+@pytest.mark.parametrize(
+    ("action", "message"),
+    [
+        (lambda b, d: b.set_strength("m2", 1.5), "between 0 and 1"),
+        (lambda b, d: b.set_strength("m2", -0.1), "between 0 and 1"),
+        (lambda b, d: b.set_strength("m2", float("nan")), "between 0 and 1"),
+        (lambda b, d: b.set_strength("m2", "strong"), "a number"),
+        (lambda b, d: b.add_argument("movant", "harm", "h", attacks=["ghost"]), "ghost"),
+        (lambda b, d: b.add_argument("movant", "harm", "h", 1.5), "between 0 and 1"),
+        (lambda b, d: b.add_argument("judge", "harm", "h"), "side"),
+        (lambda b, d: b.load(d / "corrupt.json"), "corrupt.json"),
+        (lambda b, d: b.load(d / "other.json"), "other"),
+        (lambda b, d: b.load(d / "ghost.json"), "ghost"),
+    ],
+)
+def test_workbench_bad_input_raises_clearly_and_keeps_the_scenario(
+        bench: Any, tmp_path: Path, action: Any, message: str) -> None:
+    """A bad strength, target, side or scenario file raises a clear error; nothing is lost."""
+    (tmp_path / "corrupt.json").write_text('{"format": "workbook-scen', encoding="utf-8")
+    (tmp_path / "other.json").write_text(Scenario(case="other").to_json(), encoding="utf-8")
+    (tmp_path / "ghost.json").write_text(
+        Scenario(case="toy", dropped=("ghost",)).to_json(), encoding="utf-8")
+    bench.set_answer("q1", "no")
+    bench.set_strength("o2", 0.4)
+    bench.add_argument("movant", "harm", "Mine", 0.7)
+    before, outcome = bench.scenario, bench.result.outcome
+    with pytest.raises(WorkbookError, match=message):
+        action(bench, tmp_path)
+    assert bench.scenario == before and bench.result.outcome == outcome
+    assert bench.sliders["o2"].value == 0.4 and bench.answer_boxes["q1"].value == "no"
+
+
+@pytest.mark.parametrize("name", ["corrupt.json", "other.json", "ghost.json"])
+def test_workbench_load_button_shows_bad_file_and_keeps_the_scenario(
+        bench: Any, tmp_path: Path, name: str) -> None:
+    """The Load button shows why a bad scenario file was refused and keeps the current one."""
+    (tmp_path / "corrupt.json").write_text("{not json", encoding="utf-8")
+    (tmp_path / "other.json").write_text(Scenario(case="other").to_json(), encoding="utf-8")
+    (tmp_path / "ghost.json").write_text(
+        Scenario(case="toy", dropped=("ghost",)).to_json(), encoding="utf-8")
+    bench.set_answer("q1", "no")
+    before = bench.scenario
+    bench.path.value = str(tmp_path / name)
+    bench.load_button.click()
+    assert "wb-error" in bench.error.value and bench.scenario == before
+    bench.answer_boxes["q1"].value = "yes"  # the next good change clears the message
+    assert bench.error.value == "" and bench.scenario.answers == {}
+
+
+def test_workbench_authority_choices_and_rows_show_verification(bench: Any) -> None:
+    """Unverified authorities are marked in the add form and on the argument rows."""
+    labels = dict((v, k) for k, v in bench.new_authorities.options)
+    assert labels == {"auth1": "A", "auth2": "Z [unverified]"}
+    rows = " ".join(_html_values(bench.accordion))
+    assert "wb-unverified" in rows
+
+
+def test_element_panel_shows_both_sides_links_and_badges(case: Case) -> None:
+    """The panel lists both sides, the rebuttal links, and a badge for an unverified authority."""
+    panel = build_element_panel(case, ["success"])
+    movant, opponent = panel.sides["success:movant"].value, panel.sides["success:opponent"].value
+    assert "Movant" in movant and "Opponent" in opponent
+    assert "Rebutted by: o1" in movant and "Rebuts: m1" in opponent
+    assert "wb-unverified" in opponent and "wb-badge" not in movant
+    assert arguments_table(case)["authorities"].tolist()[2] == "Z [unverified]"

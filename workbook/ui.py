@@ -31,6 +31,7 @@ from . import charts
 from .display import chart_widget, setup, unchecked
 from .models import Argument, Case, Question
 from .scenario import Scenario
+from .ui_verification import check_citations, cite_label, cites_html
 from .weigh import Result, weigh
 
 __all__ = [
@@ -103,6 +104,11 @@ def html_table(frame: pd.DataFrame, *, max_rows: int | None = None) -> str:
                              classes="wb-table"))
 
 
+def _labels(case: Case) -> dict[str, str]:
+    """Authority id -> short form, marked when the authority is not verified."""
+    return {a.id: cite_label(a.short or a.id, a.verification.status) for a in case.authorities}
+
+
 def parties_table(case: Case) -> pd.DataFrame:
     """The parties, in case-file order."""
     return pd.DataFrame(
@@ -114,7 +120,7 @@ def parties_table(case: Case) -> pd.DataFrame:
 
 def claims_table(case: Case) -> pd.DataFrame:
     """The claims, with how we know of them and the authorities they rest on."""
-    short = {a.id: a.short or a.id for a in case.authorities}
+    short = _labels(case)
     return pd.DataFrame(
         [{"claim": c.id, "title": c.title, "status": c.status, "summary": c.summary,
           "authorities": "; ".join(short.get(x.id, x.id) for x in c.authorities)}
@@ -225,7 +231,7 @@ def arguments_table(case: Case, result: Result | None = None,
                     elements: Iterable[str] | None = None) -> pd.DataFrame:
     """Arguments (optionally of some elements) with base and final strength and whether in play."""
     wanted = set(elements) if elements is not None else None
-    short = {a.id: a.short or a.id for a in case.authorities}
+    short = _labels(case)
     rows = []
     for a in case.arguments:
         if wanted is not None and a.element not in wanted:
@@ -268,21 +274,6 @@ def element_summary(result: Result, elements: Iterable[str] | None = None) -> st
             "met" if e.satisfied else "not met")
         lines.append(f"{e.name}: {e.strength:.2f} ({status})")
     return "\n".join(lines)
-
-
-def check_citations(case: Case, shorts: Iterable[str]) -> str:
-    """Say whether every short form cited in a notebook's prose is an authority in the case.
-
-    Notebook prose cites authorities by the short forms of the case file; this
-    line, printed under the prose, flags any citation the case file does not back.
-    """
-    known = {a.short for a in case.authorities if a.short}
-    cited = list(dict.fromkeys(shorts))
-    missing = [s for s in cited if s not in known]
-    if not missing:
-        return f"All {len(cited)} authorities cited above are in the case file."
-    return (f"{len(missing)} of the {len(cited)} authorities cited above are not in this case "
-            f"file: {'; '.join(missing)}")
 
 
 # --------------------------------------------------------------------------- authority browser
@@ -372,7 +363,7 @@ def _question_rows(questions: Sequence[Question],
 # --------------------------------------------------------------------------- element panel
 
 
-def _argument_list(args: Sequence[Argument], result: Result, short: Mapping[str, str]) -> str:
+def _argument_list(args: Sequence[Argument], result: Result, case: Case) -> str:
     if not args:
         return "<i>no arguments</i>"
     items = []
@@ -380,14 +371,23 @@ def _argument_list(args: Sequence[Argument], result: Result, short: Mapping[str,
         final = result.strengths.get(a.id)
         state = (f"strength {a.strength:.2f} → {final:.2f}" if final is not None
                  else f"out: {result.excluded.get(a.id, 'not in play')}")
-        cites = "; ".join(short.get(c.id, c.id) for c in a.authorities)
+        links = _links(a, case)
+        cites = cites_html(case, a.authorities)
         items.append(
             f"<li><b>{html.escape(a.heading)}</b> <small>({html.escape(a.id)}; "
             f"{html.escape(state)})</small><br>{html.escape(a.body)}"
-            + (f"<br><small>Authorities: {html.escape(cites)}</small>" if cites else "")
+            + (f"<br><small>{html.escape(links)}</small>" if links else "")
+            + (f"<br><small>Authorities: {cites}</small>" if cites else "")
             + "</li>"
         )
     return "<ul>" + "".join(items) + "</ul>"
+
+
+def _links(arg: Argument, case: Case) -> str:
+    """Plain text naming what an argument rebuts and supports, and what rebuts it."""
+    attacked_by = [a.id for a in case.arguments if arg.id in a.attacks]
+    links = (("Rebuts", arg.attacks), ("Supports", arg.supports), ("Rebutted by", attacked_by))
+    return ". ".join(f"{words}: {', '.join(ids)}" for words, ids in links if ids)
 
 
 @dataclass
@@ -423,7 +423,6 @@ class ElementPanel:
         """Weigh the case with the current answers and redraw everything."""
         result = weigh(self.case, self.scenario)
         self.result = result
-        short = {a.id: a.short or a.id for a in self.case.authorities}
         for eid in self.elements:
             er = result.element(eid)
             status = "not reached" if not er.reached or er.satisfied is None else (
@@ -436,7 +435,7 @@ class ElementPanel:
                 args = self.case.arguments_for(eid, side)
                 self.sides[f"{eid}:{side}"].value = (
                     f"<h4>{'Movant' if side == 'movant' else 'Opponent'}</h4>"
-                    + _argument_list(args, result, short)
+                    + _argument_list(args, result, self.case)
                 )
             with unchecked():
                 self.charts[eid].chart = charts.element_contributions(result, self.case, eid)

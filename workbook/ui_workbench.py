@@ -21,7 +21,6 @@ The workbench runs unchanged as an app: ``voila notebooks/06_workbench.ipynb``.
 from __future__ import annotations
 
 import html
-import itertools
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -31,12 +30,15 @@ import ipywidgets as widgets
 from . import charts
 from .display import chart_widget, setup, unchecked
 from .errors import ScenarioError
-from .models import Argument, Case, Cite
+from .models import Argument, Case
 from .montecarlo import DEFAULT_SPREAD, MonteCarlo, monte_carlo
 from .scenario import Scenario
 from .semantics import SEMANTICS
 from .standards import STANDARDS
 from .ui import element_summary, errors_to, question_controls
+from .ui_decisive import decisive_html, status_words
+from .ui_verification import cite_label, cites_html
+from .user_input import new_argument, strength_value
 from .weigh import Result, weigh
 from .whatif import DecisiveQuestions, TippingPoint, decisive_questions, tipping_points, tornado
 from .workspace import load_scenario, save_scenario
@@ -45,46 +47,6 @@ __all__ = ["Workbench", "build_workbench", "decisive_html"]
 
 _STEP = 0.05
 _SLIDER = widgets.Layout(width="320px")
-
-
-def _status(satisfied: bool | None, reached: bool) -> str:
-    if not reached or satisfied is None:
-        return "not reached"
-    return "met" if satisfied else "not met"
-
-
-def decisive_html(case: Case, found: DecisiveQuestions, points: Sequence[TippingPoint],
-                  *, limit: int = 5) -> str:
-    """The answers and strength changes that would flip the outcome, as escaped HTML."""
-    questions = {q.id: q for q in case.questions}
-
-    def words(answers: Iterable[tuple[str, str]]) -> str:
-        parts = []
-        for qid, aid in answers:
-            q = questions.get(qid)
-            label = next((a.label for a in q.answers if a.id == aid), aid) if q else aid
-            parts.append(f"“{q.text if q else qid}” → {label}")
-        return "; ".join(parts)
-
-    now = "granted" if found.granted else "denied"
-    flip = "denied" if found.granted else "granted"
-    lines = [f"<p>The motion is <b>{now}</b> now. What would make it {flip}:</p><ul>"]
-    if found.minimal:
-        for f in found.minimal[:limit]:
-            lines.append(f"<li>{html.escape(words(sorted(f.answers.items())))}"
-                         f" <small>(deciding: {html.escape(str(f.deciding))})</small></li>")
-    else:
-        lines.append(f"<li>No change of answer to up to {found.searched} of the contested "
-                     "questions flips the outcome.</li>")
-    flips = sorted((p for p in points if p.flips == "outcome" and p.change is not None),
-                   key=lambda p: (abs(p.change or 0.0), p.argument))
-    for p in flips[:limit]:
-        lines.append(f"<li>Strength of <b>{html.escape(p.argument)}</b> from {p.base:.2f} "
-                     f"to {p.value:.2f}</li>")
-    if not flips:
-        lines.append("<li>No single argument's strength, anywhere in 0–1, flips it.</li>")
-    lines.append("</ul>")
-    return "".join(lines)
 
 
 class Workbench:
@@ -97,11 +59,11 @@ class Workbench:
 
     decisive_size = 2
     """Largest set of changed answers searched for flips on each update (3 triples the time)."""
-    whatif_iterations = 300
+    whatif_iterations = 10_000
     """Cap on fixed-point passes for the tornado and tipping points of a cyclic argument graph.
 
-    Pushing one argument to 0 or 1 can leave a cycle of rebuttals slow to settle; past
-    the cap those what-ifs are approximate. The weighed result itself is never capped.
+    The engine's own default: each variant stops when it settles, and one that oscillates
+    is settled by damped iteration, so the what-ifs need no tighter cap.
     """
 
     def __init__(self, case: Case, scenario: Scenario | None = None, *, samples: int = 10_000,
@@ -173,8 +135,7 @@ class Workbench:
     def set_strength(self, argument: str, value: float) -> Result:
         """Set an argument's base strength (0 to 1) and re-weigh."""
         arg = self._argument(argument)
-        if not 0.0 <= value <= 1.0:
-            raise ScenarioError(f"strength must be between 0 and 1, not {value}")
+        value = strength_value(value)
         if abs(value - arg.strength) < 1e-12 and arg.id in self.strengths:
             del self.strengths[arg.id]
         elif abs(value - arg.strength) >= 1e-12:
@@ -226,34 +187,21 @@ class Workbench:
         """Add the user's own argument, re-weigh, and return it.
 
         Raises:
-            ScenarioError: the element, an attacked or supported argument, or an
-                authority is not in the case.
-            pydantic.ValidationError: the side, heading or strength is invalid.
+            ScenarioError: the side, heading or strength is invalid, or the
+                element, an attacked or supported argument, or an authority is
+                not in the case. Nothing is added then.
 
         """
-        elements = {e.id for e in self.case.elements}
-        if element not in elements:
-            raise ScenarioError(f"no element {element!r}; elements are: {', '.join(elements)}")
-        ids = {a.id for a in self.arguments}
-        for target in (*attacks, *supports):
-            if target not in ids:
-                raise ScenarioError(f"no argument {target!r} to attack or support")
-        known = {a.id for a in self.case.authorities}
-        for cite in authorities:
-            if cite not in known:
-                raise ScenarioError(f"no authority {cite!r} in the case file")
-        if id is None:
-            id = next(f"user-{n}" for n in itertools.count(len(self.added) + 1)
-                      if f"user-{n}" not in ids)
-        elif id in ids:
-            raise ScenarioError(f"an argument {id!r} already exists; choose another id")
-        arg = Argument(
-            id=id, side=side, element=element, heading=heading, body=body or heading,
-            strength=strength, strength_reason="set by the user",
-            attacks=tuple(attacks), supports=tuple(supports),
-            authorities=tuple(Cite(id=c) for c in authorities),
-        )
+        arg = new_argument(self.case, self.arguments, side, element, heading, strength,
+                           attacks=attacks, supports=supports, authorities=authorities,
+                           body=body, id=id)
+        before = list(self.added)
         self.added.append(arg)
+        try:
+            weigh(self.case, self.scenario)  # fails before any widget changes
+        except Exception:
+            self.added = before
+            raise
         self._rebuild_rows()
         self.refresh()
         return arg
@@ -273,13 +221,26 @@ class Workbench:
         if scenario.case != self.case.case.id:
             raise ScenarioError(f"the scenario is for case {scenario.case!r}, "
                                 f"not {self.case.case.id!r}")
-        self.dropped = set(scenario.dropped)
-        self.added = list(scenario.added)
-        self.strengths = dict(scenario.strengths)
-        self.answers = scenario.answers_for(self.case)
-        self.standard = scenario.standard
-        self.semantics = scenario.semantics
-        weigh(self.case, self.scenario)  # raises ScenarioError before the widgets change
+        ids = {a.id for a in (*self.case.arguments, *scenario.added)}
+        unknown = sorted((set(scenario.dropped) | set(scenario.strengths)) - ids)
+        if unknown:
+            raise ScenarioError(f"the scenario names arguments this case does not have: "
+                                f"{', '.join(unknown)}")
+        before = (self.dropped, self.added, self.strengths, self.answers, self.standard,
+                  self.semantics)
+        try:
+            self.dropped = set(scenario.dropped)
+            self.added = list(scenario.added)
+            self.strengths = dict(scenario.strengths)
+            self.answers = scenario.answers_for(self.case)
+            self.standard = scenario.standard
+            self.semantics = scenario.semantics
+            weigh(self.case, self.scenario)  # raises before any widget changes
+        except Exception:
+            # A scenario that does not fit this case leaves the current one as it was.
+            (self.dropped, self.added, self.strengths, self.answers, self.standard,
+             self.semantics) = before
+            raise
         self._rebuild_rows()
         for qid, box in self.answer_boxes.items():
             self._sync(box, self.answers[qid])
@@ -294,7 +255,12 @@ class Workbench:
         return out
 
     def load(self, path: str | Path) -> Scenario:
-        """Load a saved scenario into the workbench."""
+        """Load a saved scenario into the workbench.
+
+        A file that is missing, corrupt or for another case raises an error
+        (shown in the error box when the Load button was pressed) and leaves
+        the current scenario as it was.
+        """
         scenario = load_scenario(path)
         self.apply(scenario)
         self.file_status.value = f"Loaded {Path(path).name}"
@@ -348,7 +314,7 @@ class Workbench:
             f"<p>{html.escape(result.explanation)}</p>"
         )
         self.strengths_text.value = "<p>" + "; ".join(
-            html.escape(f"{e.name}: {e.strength:.2f} {_status(e.satisfied, e.reached)}")
+            html.escape(f"{e.name}: {e.strength:.2f} {status_words(e.satisfied, e.reached)}")
             for e in result.elements) + "</p>"
         low, high = mc.interval
         self.p_text.value = (f"P(granted) = {mc.p_granted:.2f} "
@@ -406,8 +372,10 @@ class Workbench:
         self.checks[arg.id], self.sliders[arg.id], self.labels[arg.id] = check, slider, label
         mine = " (yours)" if arg in self.added else ""
         side = "M" if arg.side == "movant" else "O"
+        cites = cites_html(self.case, arg.authorities)
         title = widgets.HTML(f"<b>{side}</b> {html.escape(arg.heading)}"
-                             f"<small> {html.escape(arg.id)}{mine}</small>",
+                             f"<small> {html.escape(arg.id)}{html.escape(mine)}</small>"
+                             + (f"<br><small>{cites}</small>" if cites else ""),
                              layout=widgets.Layout(width="100%"))
         return widgets.VBox([title, widgets.HBox([check, slider, label])])
 
@@ -458,7 +426,8 @@ class Workbench:
         self.new_attacks = widgets.SelectMultiple(description="attacks", rows=4)
         self.new_supports = widgets.SelectMultiple(description="supports", rows=4)
         self.new_authorities = widgets.SelectMultiple(
-            options=[(a.short or a.id, a.id) for a in case.authorities],
+            options=[(cite_label(a.short or a.id, a.verification.status), a.id)
+                     for a in case.authorities],
             description="authorities", rows=4)
         self.add_button = add = widgets.Button(description="Add argument", button_style="primary")
         add.on_click(errors_to(self.error)(lambda _b: self.add_argument(
@@ -501,7 +470,10 @@ class Workbench:
             self.tornado_chart, self.mc_chart,
         ])
         head = widgets.HTML(f"<h2>{html.escape(case.case.title)}</h2>"
-                            f"<p>{html.escape(case.case.motion)}</p>")
+                            f"<p>{html.escape(case.case.motion)}</p>"
+                            "<p><small>A teaching and analysis aid, not legal advice. "
+                            "Authorities marked partly verified or unverified have not been "
+                            "fully checked.</small></p>")
         self.widget = widgets.VBox([
             head, widgets.HBox([self.busy, self.busy_label]), self.error, self.outcome,
             self.strengths_text,

@@ -1,0 +1,56 @@
+"""What would flip the motion, in words: decisive questions and tipping points as HTML.
+
+Every piece of case text (question wording, answer labels, argument ids) is
+escaped before it is put into HTML.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Sequence
+
+from .models import Case
+from .whatif import DecisiveQuestions, TippingPoint
+
+__all__ = ["decisive_html", "status_words"]
+
+
+def status_words(satisfied: bool | None, reached: bool) -> str:
+    """Met, not met or not reached, for an element's result."""
+    if not reached or satisfied is None:
+        return "not reached"
+    return "met" if satisfied else "not met"
+
+
+def decisive_html(case: Case, found: DecisiveQuestions, points: Sequence[TippingPoint],
+                  *, limit: int = 5) -> str:
+    """The answers and strength changes that would flip the outcome, as escaped HTML."""
+    questions = {q.id: q for q in case.questions}
+
+    def words(answers: Iterable[tuple[str, str]]) -> str:
+        parts = []
+        for qid, aid in answers:
+            q = questions.get(qid)
+            label = next((a.label for a in q.answers if a.id == aid), aid) if q else aid
+            parts.append(f"“{q.text if q else qid}” → {label}")
+        return "; ".join(parts)
+
+    now = "granted" if found.granted else "denied"
+    flip = "denied" if found.granted else "granted"
+    lines = [f"<p>The motion is <b>{now}</b> now. What would make it {flip}:</p><ul>"]
+    if found.minimal:
+        for f in found.minimal[:limit]:
+            lines.append(f"<li>{html.escape(words(sorted(f.answers.items())))}"
+                         f" <small>(deciding: {html.escape(str(f.deciding))})</small></li>")
+    else:
+        lines.append(f"<li>No change of answer to up to {found.searched} of the contested "
+                     "questions flips the outcome.</li>")
+    flips = sorted((p for p in points if p.flips == "outcome" and p.change is not None),
+                   key=lambda p: (abs(p.change or 0.0), p.argument))
+    for p in flips[:limit]:
+        lines.append(f"<li>Strength of <b>{html.escape(p.argument)}</b> from {p.base:.2f} "
+                     f"to {p.value:.2f}</li>")
+    if not flips:
+        lines.append("<li>No single argument's strength, anywhere in 0–1, flips it.</li>")
+    lines.append("</ul>")
+    return "".join(lines)

@@ -1,0 +1,88 @@
+"""Check what a user types into the workbench before it touches the scenario.
+
+Each check raises :class:`~workbook.errors.ScenarioError` with a message that
+says what is wrong and what would be right, so a control can show it and the
+current scenario stays as it was.
+
+>>> strength_value("0.25")
+0.25
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import pydantic
+
+from .errors import ScenarioError
+from .models import Argument, Case, Cite
+
+__all__ = ["new_argument", "strength_value"]
+
+
+def strength_value(value: Any) -> float:
+    """A strength from a control or a caller, or a ScenarioError saying what is wrong."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        raise ScenarioError(f"strength must be a number between 0 and 1, not {value!r}") from None
+    if not 0.0 <= number <= 1.0:  # also refuses NaN
+        raise ScenarioError(f"strength must be between 0 and 1, not {value}")
+    return number
+
+
+def new_argument(
+    case: Case,
+    existing: Sequence[Argument],
+    side: str,
+    element: str,
+    heading: str,
+    strength: Any = 0.5,
+    *,
+    attacks: Iterable[str] = (),
+    supports: Iterable[str] = (),
+    authorities: Iterable[str] = (),
+    body: str = "",
+    id: str | None = None,
+) -> Argument:
+    """A user's own argument, checked against the case and the arguments already in play.
+
+    Raises:
+        ScenarioError: the side, heading or strength is invalid, or the element,
+            an attacked or supported argument, or an authority is not in the case.
+
+    """
+    if side not in ("movant", "opponent"):
+        raise ScenarioError(f"side must be 'movant' or 'opponent', not {side!r}")
+    if not str(heading).strip():
+        raise ScenarioError("give your argument a heading (one line saying what it argues)")
+    value = strength_value(strength)
+    elements = [e.id for e in case.elements]
+    if element not in elements:
+        raise ScenarioError(f"no element {element!r}; elements are: {', '.join(elements)}")
+    ids = {a.id for a in existing}
+    attacks, supports, cited = tuple(attacks), tuple(supports), tuple(authorities)
+    for target in (*attacks, *supports):
+        if target not in ids:
+            raise ScenarioError(f"no argument {target!r} to attack or support; "
+                                f"arguments are: {', '.join(sorted(ids))}")
+    known = {a.id for a in case.authorities}
+    for cite in cited:
+        if cite not in known:
+            raise ScenarioError(f"no authority {cite!r} in the case file")
+    if id is None:
+        id = next(f"user-{n}" for n in itertools.count(1) if f"user-{n}" not in ids)
+    elif id in ids:
+        raise ScenarioError(f"an argument {id!r} already exists; choose another id")
+    try:
+        return Argument(
+            id=id, side=side, element=element, heading=heading, body=body or heading,
+            strength=value, strength_reason="set by the user",
+            attacks=attacks, supports=supports,
+            authorities=tuple(Cite(id=c) for c in cited),
+        )
+    except pydantic.ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
+        raise ScenarioError(f"cannot add this argument: {problems}") from exc
