@@ -375,6 +375,7 @@ def timeline(case: Case) -> alt.LayerChart:
             "date": fact.date.isoformat() if fact.date else "",
             "status": fact.status,
             "statement": fact.statement,
+            "sources": ", ".join(fact.sources),
             "label": text,
             "lane": i % 6,
             "after": bool(filed and fact.date and fact.date > filed),
@@ -397,7 +398,7 @@ def timeline(case: Case) -> alt.LayerChart:
                         legend=alt.Legend(orient="bottom")),
         shape=alt.Shape("status:N", scale=alt.Scale(domain=statuses,
                                                     range=[_STATUS_SHAPES[s] for s in statuses])),
-        tooltip=_tips("date:T", "status:N", "statement:N", "id:N"),
+        tooltip=_tips("date:T", "status:N", "statement:N", "sources:N", "id:N"),
     )
     labels = base.mark_text(align="left", dx=8, fontSize=10).encode(text=alt.Text("id:N"))
     layers: list[alt.Chart] = [points, labels]
