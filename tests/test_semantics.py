@@ -81,13 +81,47 @@ def test_a_two_cycle_converges_to_a_fixed_point():
     assert b == pytest.approx(0.5 - a * 0.5, abs=1e-8)
 
 
-def test_an_oscillating_cycle_reports_that_it_did_not_converge():
-    """Two full-strength mutual attackers flip forever; the evaluation says it did not settle."""
-    ev = evaluate(compile_graph(2, attacks=((0, 1), (1, 0))), np.array([1.0, 1.0]),
+@pytest.mark.parametrize(("base", "settled"), [
+    ([1.0, 1.0], [0.5, 0.5]),
+    ([1.0, 1.0, 0.0], [0.5, 0.5, 0.0]),
+])
+def test_an_oscillating_two_cycle_settles_by_damped_iteration_and_says_so(base, settled):
+    """Full-strength mutual attackers flip forever under plain iteration; damping settles them."""
+    n = len(base)
+    attacks = ((0, 1), (1, 0))
+    _, plain_converged = reference_dfquad(n, base, attacks, (), max_iter=500)
+    assert not plain_converged  # the plain iteration oscillates with period 2
+    ev = evaluate(compile_graph(n, attacks=attacks), np.array(base))
+    assert ev.converged and ev.damped
+    assert ev.strengths == pytest.approx(settled, abs=1e-9)
+    a, b = ev.strengths[:2]  # a fixed point of DF-QuAD itself
+    assert a == pytest.approx(1.0 - b, abs=1e-9) and b == pytest.approx(1.0 - a, abs=1e-9)
+
+
+def test_only_the_samples_that_oscillate_are_damped():
+    """In a batch, a sample that settles under plain iteration keeps its plain result."""
+    g = compile_graph(2, attacks=((0, 1), (1, 0)))
+    ev = evaluate(g, np.array([[1.0, 1.0], [0.6, 0.5]]))
+    assert ev.converged and ev.damped_rows.tolist() == [True, False]
+    plain = evaluate(g, np.array([0.6, 0.5]))
+    assert not plain.damped and ev.strengths[1] == pytest.approx(plain.strengths, abs=1e-12)
+
+
+def test_a_batch_stops_each_sample_when_it_settles():
+    """A fast sample is not dragged through a slow one's passes; the batch reports the slowest."""
+    g = compile_graph(2, attacks=((0, 1), (1, 0)))
+    fast = evaluate(g, np.array([0.3, 0.2]))
+    both = evaluate(g, np.array([[0.3, 0.2], [0.6, 0.5]]))
+    assert both.iterations == max(fast.iterations, evaluate(g, np.array([0.6, 0.5])).iterations)
+    assert both.strengths[0] == pytest.approx(fast.strengths, abs=1e-12)
+
+
+def test_a_cycle_that_does_not_settle_in_time_reports_it():
+    """A slow cycle stopped at max_iterations says it did not converge."""
+    ev = evaluate(compile_graph(2, attacks=((0, 1), (1, 0))), np.array([1.0, 0.9]),
                   max_iterations=40)
-    assert not ev.converged
-    assert ev.iterations == 40
-    assert ev.delta == pytest.approx(1.0)
+    assert not ev.converged and ev.iterations == 40 and ev.damped
+    assert ev.delta > 1e-9
 
 
 def test_the_compiled_structure_is_cached_on_the_structure_alone():

@@ -133,12 +133,24 @@ def test_elements_are_found_by_role_not_id():
 
 
 def test_a_cycle_that_does_not_settle_is_reported():
-    """Full-strength mutual attackers oscillate; the result says the strengths are approximate."""
+    """A slow cycle stopped at the cap: the result says the strengths are approximate."""
     case = make_case([arg("a", "movant", "success", 1.0, attacks=["b"]),
-                      arg("b", "opponent", "success", 1.0, attacks=["a"])])
+                      arg("b", "opponent", "success", 0.9, attacks=["a"])])
     r = weigh(case, max_iterations=50)
     assert not r.converged and r.iterations == 50
     assert "did not settle" in r.explanation
+
+
+def test_an_oscillating_cycle_is_settled_by_damping_and_flagged():
+    """Oscillating full-strength mutual attackers get the damped fixed point, and say so."""
+    case = make_case([arg("a", "movant", "success", 1.0, attacks=["b"]),
+                      arg("b", "opponent", "success", 1.0, attacks=["a"])])
+    r = weigh(case)
+    assert r.converged and r.damped
+    assert r.strengths["a"] == pytest.approx(0.5) and r.strengths["b"] == pytest.approx(0.5)
+    assert r.to_data()["damped"] is True
+    assert "damped iteration" in r.explanation
+    assert "damped" not in weigh(make_case([arg("a", "movant", "success", 0.7)])).to_data()
 
 
 @settings(max_examples=25, deadline=None)

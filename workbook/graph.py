@@ -16,12 +16,12 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import numpy as np
 from numpy.typing import NDArray
 
-__all__ = ["PLAIN_PYTHON_LIMIT", "Block", "Edges", "Graph", "compile_graph"]
+__all__ = ["PLAIN_PYTHON_LIMIT", "Block", "Edges", "Graph", "Layer", "Layout", "compile_graph"]
 
 PLAIN_PYTHON_LIMIT = 1000
 """Acyclic graphs up to this many nodes evaluate a single row in plain Python."""
@@ -85,6 +85,71 @@ class Block:
     supports: Edges
 
 
+Level = tuple[NDArray[np.intp] | slice, NDArray[np.intp] | None]
+"""The d-th incoming edge of some targets of a layer: source rows (a slice when they are
+consecutive), and the targets' offsets in the layer (``None``: the first targets, in order)."""
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One topological layer of a :class:`Layout`: rows ``lo..hi`` and their incoming edges."""
+
+    lo: int
+    hi: int
+    attacks: tuple[Level, ...]
+    supports: tuple[Level, ...]
+
+
+@dataclass(frozen=True)
+class Layout:
+    """An acyclic graph laid out for node-major batches: one row per node, layer after layer.
+
+    Row ``r`` holds node ``order[r]`` (``position`` is the inverse). Rows ``0..sources``
+    are the nodes with no incoming edge; each :class:`Layer` is a contiguous run of
+    rows, so a batch evaluator reads and writes whole row slices and never scatters.
+    Within a layer the targets are sorted by falling number of attackers, so every
+    attack level is a prefix of the layer.
+    """
+
+    order: NDArray[np.intp]
+    position: NDArray[np.intp]
+    sources: int
+    layers: tuple[Layer, ...]
+
+
+def _levels(edges: Edges) -> tuple[Level, ...]:
+    out: list[Level] = []
+    for src, pos in edges.levels:
+        prefix = bool(np.array_equal(pos, np.arange(len(pos))))
+        rows: NDArray[np.intp] | slice = src
+        if prefix and np.array_equal(src, np.arange(src[0], src[0] + len(src))):
+            rows = slice(int(src[0]), int(src[0]) + len(src))
+        out.append((rows, None if prefix else pos))
+    return tuple(out)
+
+
+def _layout(n: int, sources: NDArray[np.intp], groups: list[NDArray[np.intp]],
+            a_src: NDArray[np.intp], a_dst: NDArray[np.intp],
+            s_src: NDArray[np.intp], s_dst: NDArray[np.intp]) -> Layout:
+    """Rows in topological order; in each layer, the most attacked targets first."""
+    a_in = np.bincount(a_dst, minlength=n)
+    s_in = np.bincount(s_dst, minlength=n)
+    ordered = [sources] + [g[np.lexsort((g, -s_in[g], -a_in[g]))] for g in groups]
+    order = np.concatenate(ordered).astype(np.intp)
+    position = np.empty(n, dtype=np.intp)
+    position[order] = np.arange(n)
+    # the edges in row numbers, grouped into the layers by target
+    rows = [position[g] for g in ordered[1:]]
+    into_a = _split_edges(position[a_src], position[a_dst], rows, n)
+    into_s = _split_edges(position[s_src], position[s_dst], rows, n)
+    layers = []
+    lo = len(sources)
+    for g, a, s in zip(ordered[1:], into_a, into_s, strict=True):
+        layers.append(Layer(lo, lo + len(g), _levels(a), _levels(s)))
+        lo += len(g)
+    return Layout(order, position, len(sources), tuple(layers))
+
+
 @dataclass(frozen=True)
 class Graph:
     """A compiled graph structure: index arrays, topological layers, and whether it is cyclic.
@@ -100,6 +165,23 @@ class Graph:
     plan: tuple[tuple[int, tuple[int, ...], tuple[int, ...]], ...] | None = field(
         default=None, repr=False)
     """For a small acyclic graph: (node, attackers, supporters) in topological order."""
+
+    @cached_property
+    def layout(self) -> Layout | None:
+        """For an acyclic graph, the row layout of the layered batch evaluator (else None).
+
+        Built on first use and kept, so graphs that never meet a large batch never pay for it.
+        """
+        if self.cyclic:
+            return None
+        a_src, a_dst = _pairs(self.attacks)
+        s_src, s_dst = _pairs(self.supports)
+        groups = [b.nodes for b in self.blocks]
+        inner = np.zeros(self.n, dtype=bool)
+        for g in groups:
+            inner[g] = True
+        sources = np.flatnonzero(~inner).astype(np.intp)
+        return _layout(self.n, sources, groups, a_src, a_dst, s_src, s_dst)
 
     @property
     def layers(self) -> int:

@@ -29,7 +29,6 @@ largest in size first.
 from __future__ import annotations
 
 import math
-import threading
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -37,11 +36,13 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from .graph import compile_graph
+from .layered import evaluate_layered, workspace
 from .models import Case
 from .scenario import Scenario
 from .semantics import evaluate_columns
 from .standards import LIKELY
-from .weigh import prepare
+from .weigh import Prepared, prepare
 
 __all__ = ["DEFAULT_SPREAD", "MonteCarlo", "monte_carlo", "wilson_interval"]
 
@@ -165,42 +166,47 @@ def monte_carlo(
             lo[node], hi[node] = r.low, r.high
         if hi[node] > lo[node] or (r is not None and r.high > r.low):
             varied.append(node)
-    # Node-major (nodes x samples), so each node's samples are contiguous for the graph
-    # pass, and float32: sampling noise dwarfs its rounding, and it halves the memory
-    # traffic. Filled in place: fresh multi-megabyte temporaries cost page faults.
-    f32 = np.float32
-    cols = _workspace("samples", (n, samples))
-    cols[:m] = p.base[:m, None]
-    args = cols[m:]
-    rng.random(out=args, dtype=f32)
-    args *= (hi[m:] - lo[m:]).astype(f32)[:, None]
-    args += lo[m:].astype(f32)[:, None]
-    if pert:
-        at_p = np.array([u[0] for u in pert])
-        lo_p = np.array([u[1] for u in pert])[:, None]
-        hi_p = np.array([u[2] for u in pert])[:, None]
-        mo_p = np.array([u[3] for u in pert])[:, None]
-        width = hi_p - lo_p
-        a = 1.0 + 4.0 * (mo_p - lo_p) / width
-        b_ = 1.0 + 4.0 * (hi_p - mo_p) / width
-        cols[at_p] = lo_p + width * rng.beta(a, b_, size=(len(pert), samples))
-    np.clip(cols, 0.0, 1.0, out=cols)  # float32 rounding must not leave [0, 1]
-    state, converged, _, _ = evaluate_columns(
-        p.graph, cols, semantics=p.semantics, alive=p.available.astype(f32)[:, None],
-        tolerance=max(p.tolerance, 1e-6), max_iterations=p.max_iterations,
-        out=_workspace("strengths", (n, samples)))
-    el = state[:m]  # element-major (elements x samples), as the standards take it
+    graph = p.graph
+    dead = ~p.available
+    if graph.layout is None:
+        # a cyclic graph: iterate the whole batch (per-sample convergence in evaluate_columns)
+        cols = _sample(rng, p, lo, hi, pert, samples, np.arange(n))
+        state, converged, _, _, _ = evaluate_columns(
+            graph, cols, semantics=p.semantics, alive=p.available.astype(np.float32)[:, None],
+            tolerance=max(p.tolerance, 1e-6), max_iterations=p.max_iterations,
+            out=workspace("strengths", (n, samples)))
+        el = state[:m]  # element-major (elements x samples), as the standards take it
+        args = cols[m:]
+        arg_rows = np.arange(n - m)
+    else:
+        # The absent arguments' edges are dropped, so the layout is that of the graph in
+        # play (compiled once per set of answers, then cached).
+        if dead.any():
+            graph = compile_graph(n, tuple(e for e in graph.attacks if not dead[e[0]]),
+                                  tuple(e for e in graph.supports if not dead[e[0]]))
+        layout = graph.layout
+        assert layout is not None  # dropping edges keeps a graph acyclic
+        cols = _sample(rng, p, lo, hi, pert, samples, layout.position)
+        final = evaluate_layered(layout, cols, semantics=p.semantics,
+                                 dead=np.sort(layout.position[np.flatnonzero(dead)]),
+                                 out=workspace("strengths", (n, samples)))
+        el = final[layout.position[:m]]
+        if p.semantics.aggregate == "product":  # the rows hold 1 - strength
+            np.subtract(1.0, el, out=el)
+        converged = True
+        args = cols
+        arg_rows = layout.position[m:]
     granted, deciding = p.standard.decide_columns(el, p.roles,
                                                   government_opponent=p.government_opponent)
     wins = int(granted.sum())
-    likely = (el > LIKELY).mean(axis=1)
+    likely = np.count_nonzero(el > LIKELY, axis=1) / samples
     per_element = {e.id: float(likely[i]) for i, e in enumerate(p.elements)}
     counts = np.bincount(deciding[deciding >= 0], minlength=m)
     decided = {e.id: float(counts[i] / samples) for i, e in enumerate(p.elements) if counts[i]}
     sens: dict[str, float] = {}
     if varied:
-        corr = _correlations(cols[m:], granted, wins)
-        ranked = sorted(((v, float(corr[v - m])) for v in varied),
+        corr = _correlations(args, granted, wins)
+        ranked = sorted(((v, float(corr[arg_rows[v - m]])) for v in varied),
                         key=lambda t: (-abs(t[1]), t[0]))
         sens = {p.arguments[node - m].id: round(c, 6) + 0.0 for node, c in ranked}
     return MonteCarlo(samples, seed, spread, confidence, wins / samples,
@@ -208,21 +214,48 @@ def monte_carlo(
                       converged)
 
 
-_LOCAL = threading.local()
+def _sample(rng: np.random.Generator, p: Prepared, lo: NDArray[np.float64],
+            hi: NDArray[np.float64], pert: list[tuple[int, float, float, float]], samples: int,
+            row: NDArray[np.intp]) -> NDArray[np.float32]:
+    """Base scores ``(nodes, samples)`` in float32, node ``i`` in row ``row[i]``.
 
-
-def _workspace(slot: str, shape: tuple[int, int]) -> NDArray[np.float32]:
-    """A float32 scratch array for this slot and shape, reused by the next call in the thread.
-
-    Nothing returned by :func:`monte_carlo` refers to it. Reusing it spares the
-    page faults of touching several fresh megabytes on every call.
+    Every argument gets a uniform draw on lo..hi (a fixed one has lo == hi), one
+    argument after another in node order whatever the rows, so a seed gives the
+    same samples in every layout; PERT arguments are redrawn from their Beta after.
+    Float32: sampling noise dwarfs its rounding, and it halves the memory traffic.
+    The array is a reused workspace, filled in place (fresh multi-megabyte
+    temporaries cost page faults).
     """
-    buffers: dict[str, NDArray[np.float32]] = getattr(_LOCAL, "buffers", None) or {}
-    _LOCAL.buffers = buffers
-    buf = buffers.get(slot)
-    if buf is None or buf.shape != shape:
-        buf = buffers[slot] = np.empty(shape, dtype=np.float32)
-    return buf
+    f32 = np.float32
+    m, n = p.m, len(lo)
+    cols = workspace("samples", (n, samples))
+    for node in range(m, n):
+        rng.random(out=cols[row[node]], dtype=f32)
+    width = np.zeros(n, dtype=f32)
+    start = np.zeros(n, dtype=f32)
+    width[row[m:]] = (hi[m:] - lo[m:]).astype(f32)
+    start[row[m:]] = lo[m:].astype(f32)
+    cols[row[:m]] = 0.0
+    cols *= width[:, None]
+    cols += start[:, None]
+    cols[row[:m]] = p.base[:m, None]
+    if pert:
+        at_p = np.array([u[0] for u in pert])
+        lo_p = np.array([u[1] for u in pert])[:, None]
+        hi_p = np.array([u[2] for u in pert])[:, None]
+        mo_p = np.array([u[3] for u in pert])[:, None]
+        w = hi_p - lo_p
+        a = 1.0 + 4.0 * (mo_p - lo_p) / w
+        b = 1.0 + 4.0 * (hi_p - mo_p) / w
+        cols[row[at_p]] = lo_p + w * rng.beta(a, b, size=(len(pert), samples))
+    # Float32 rounding must not leave [0, 1]. lo + width * u (u in [0, 1)) is never below 0,
+    # so only the rows that reach 1, and the PERT rows, can need it.
+    edge = np.flatnonzero(hi >= 1.0 - 1e-6)
+    if pert:
+        edge = np.union1d(edge, at_p)
+    for r in row[edge]:
+        np.clip(cols[r], 0.0, 1.0, out=cols[r])
+    return cols
 
 
 def _correlations(x: NDArray[np.float32], granted: NDArray[np.bool_], wins: int
@@ -236,7 +269,7 @@ def _correlations(x: NDArray[np.float32], granted: NDArray[np.bool_], wins: int
     if wins in (0, samples):
         return np.zeros(rows)
     mean = x.mean(axis=1, dtype=np.float64)
-    centred = _workspace("centred", x.shape)
+    centred = workspace("centred", x.shape)
     np.subtract(x, mean.astype(np.float32)[:, None], out=centred)
     g = granted.astype(np.float32)
     g -= np.float32(wins / samples)

@@ -33,8 +33,15 @@ Evaluation:
 * :func:`evaluate` takes base scores for a batch of samples, shape
   ``(samples, nodes)``, and returns the strengths in the same shape. Acyclic
   graphs are evaluated in one pass, layer by topological layer; cyclic graphs
-  are iterated (Jacobi, from the base scores) to a fixed point within
-  ``tolerance``, or stop after ``max_iterations`` and say so.
+  are iterated (Jacobi, from the base scores), each sample until its residual
+  ``|f(s) - s|`` is within ``tolerance``, or stop after ``max_iterations`` and
+  say so. A sample still moving after :data:`DAMPED_AFTER` passes (DF-QuAD can
+  oscillate with period 2 on a cycle) switches to damped iteration,
+  ``s <- (s + f(s)) / 2`` (Mann, "Mean value methods in iteration", 1953; the
+  Euler step 1/2 of Potyka's continuous model ``ds/dt = f(s) - s``), and
+  :attr:`Evaluation.damped_rows` records it.
+* :func:`workbook.layered.evaluate_layered` is the large-batch evaluator for
+  acyclic graphs (node-major rows in topological order), used by the Monte Carlo.
 
 The graph structure itself is compiled by :mod:`workbook.graph` (re-exported here)::
 
@@ -48,7 +55,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Literal
 
 import numpy as np
@@ -58,6 +65,7 @@ from .errors import ScenarioError, nearest
 from .graph import PLAIN_PYTHON_LIMIT, Block, Edges, Graph, compile_graph
 
 __all__ = [
+    "DAMPED_AFTER",
     "DF_QUAD",
     "EULER",
     "PLAIN_PYTHON_LIMIT",
@@ -187,6 +195,9 @@ def get_semantics(name: str | Semantics) -> Semantics:
 
 # --------------------------------------------------------------------------- evaluation
 
+DAMPED_AFTER = 100
+"""Plain passes a sample of a cyclic graph gets before it switches to damped iteration."""
+
 
 @dataclass(frozen=True)
 class Evaluation:
@@ -196,7 +207,9 @@ class Evaluation:
         strengths: array ``(samples, nodes)`` of final strengths.
         converged: False when a cyclic graph hit ``max_iterations`` first.
         iterations: passes made (1 for an acyclic graph).
-        delta: largest change in the last pass (0 for an acyclic graph).
+        delta: largest residual ``|f(s) - s|`` in the last pass (0 for an acyclic graph).
+        damped_rows: per sample (row), whether plain iteration did not settle it and the
+            damped scheme did (or was still running at ``max_iterations``).
 
     """
 
@@ -204,6 +217,13 @@ class Evaluation:
     converged: bool
     iterations: int
     delta: float
+    damped_rows: NDArray[np.bool_] = field(default_factory=lambda: np.zeros(0, dtype=bool),
+                                           repr=False)
+
+    @property
+    def damped(self) -> bool:
+        """Whether any sample was settled by the damped scheme (plain iteration did not)."""
+        return bool(self.damped_rows.any())
 
 
 def _aggregate(state: Array, edges: Edges, size: int, product: bool) -> Array:
@@ -288,11 +308,12 @@ def evaluate(
     mask = None
     if alive is not None:
         mask = np.atleast_2d(np.asarray(alive, dtype=np.float64)).T
-    state, converged, iterations, delta = evaluate_columns(
+    state, converged, iterations, delta, damped = evaluate_columns(
         graph, np.ascontiguousarray(rows.T), semantics=semantics, alive=mask,
         tolerance=tolerance, max_iterations=max_iterations)
     strengths = np.ascontiguousarray(state.T, dtype=np.float64)
-    return Evaluation(strengths[0] if single else strengths, converged, iterations, delta)
+    return Evaluation(strengths[0] if single else strengths, converged, iterations, delta,
+                      damped)
 
 
 def _evaluate_plain(graph: Graph, base: Array, semantics: Semantics,
@@ -320,7 +341,7 @@ def _evaluate_plain(graph: Graph, base: Array, semantics: Semantics,
             s[i] = f(b[i], 1.0 - kept_a, 1.0 - kept_s)
         else:
             s[i] = f(b[i], sum(s[j] for j in attackers), sum(s[j] for j in supporters))
-    return Evaluation(np.array(s), True, 1, 0.0)
+    return Evaluation(np.array(s), True, 1, 0.0, np.zeros(1, dtype=bool))
 
 
 def evaluate_columns(
@@ -332,14 +353,15 @@ def evaluate_columns(
     tolerance: float = 1e-9,
     max_iterations: int = 10_000,
     out: Array | None = None,
-) -> tuple[Array, bool, int, float]:
+) -> tuple[Array, bool, int, float, NDArray[np.bool_]]:
     """:func:`evaluate` on node-major arrays ``(nodes, samples)``, with no copies in or out.
 
     ``alive`` is a float mask ``(nodes, samples)`` or ``(nodes, 1)``. Works in the
     dtype of ``base_t`` (float32 halves the memory traffic of a large batch).
     ``out``, an array shaped like ``base_t``, receives the strengths (a caller that
     re-uses one spares the allocation). Returns the strengths ``(nodes, samples)``,
-    whether it converged, the passes made and the last change.
+    whether every sample converged, the passes made, the largest residual of the
+    last pass, and which samples were settled by the damped scheme.
     """
     mask = alive
     if out is not None:
@@ -350,18 +372,61 @@ def evaluate_columns(
             np.copyto(state, base_t)
     else:
         state = base_t * mask if mask is not None else base_t.copy()
-    converged, iterations, delta = True, 1, 0.0
     if not graph.cyclic:
         for block in graph.blocks:
             state[block.nodes] = _update(block, state, base_t, mask, semantics)
-    else:
-        (block,) = graph.blocks
-        converged = False
-        for iterations in range(1, max_iterations + 1):  # noqa: B007 - reported below
-            new = _update(block, state, base_t, mask, semantics)
-            delta = float(np.max(np.abs(new - state[block.nodes]))) if new.size else 0.0
-            state[block.nodes] = new
-            if delta <= tolerance:
-                converged = True
-                break
-    return state, converged, iterations, delta
+        return state, True, 1, 0.0, np.zeros(state.shape[1], dtype=bool)
+    return _iterate(graph.blocks[0], state, base_t, mask, semantics, tolerance, max_iterations)
+
+
+def _iterate(block: Block, state: Array, base_t: Array, mask: Array | None,
+             semantics: Semantics, tolerance: float, max_iterations: int
+             ) -> tuple[Array, bool, int, float, NDArray[np.bool_]]:
+    """Iterate a cyclic graph to a fixed point, each sample (column) on its own.
+
+    A column stops as soon as its residual ``max |f(s) - s|`` is within
+    ``tolerance``; the columns still moving are packed together, so a few slow
+    ones no longer drag the whole batch through every pass. Plain (Jacobi)
+    passes first; a column still moving after ``DAMPED_AFTER`` passes (or half
+    of ``max_iterations``, if less) switches to the damped scheme
+    ``s <- (s + f(s)) / 2``, which settles the period-2 oscillations that
+    DF-QuAD's plain iteration can fall into on a cycle. Its limits are fixed
+    points of ``f``, so a settled value is a strength of the same semantics.
+    """
+    nodes = block.nodes
+    samples = state.shape[1]
+    damped = np.zeros(samples, dtype=bool)
+    switch = max(1, min(DAMPED_AFTER, max_iterations // 2))
+    per_column_mask = mask is not None and mask.shape[1] == samples > 1
+    act: NDArray[np.intp] | None = None  # columns still moving (None: all of them)
+    work, w_base, w_mask = state, base_t, mask
+    converged, iterations, delta = False, 0, 0.0
+    for iterations in range(1, max_iterations + 1):
+        new = _update(block, work, w_base, w_mask, semantics)
+        old = work[nodes]
+        residual = (np.abs(new - old).max(axis=0) if new.shape[0]
+                    else np.zeros(new.shape[1], dtype=new.dtype))
+        if iterations > switch:
+            new += old
+            new *= 0.5
+        work[nodes] = new
+        delta = float(residual.max()) if residual.size else 0.0
+        done = residual <= tolerance
+        if done.all():
+            converged = True
+            break
+        if iterations == switch:
+            damped[slice(None) if act is None else act] |= ~done
+        if done.any():  # pack the columns still moving
+            if act is None:
+                act = np.arange(samples)
+            elif work is not state:
+                state[:, act[done]] = work[:, done]
+            keep = ~done
+            act = act[keep]
+            work, w_base = work[:, keep], w_base[:, keep]
+            if per_column_mask and w_mask is not None:
+                w_mask = w_mask[:, keep]
+    if act is not None and work is not state:
+        state[:, act] = work
+    return state, converged, iterations, delta, damped

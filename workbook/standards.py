@@ -133,6 +133,29 @@ class Decision:
 # --------------------------------------------------------------------------- layout
 
 
+def _first(mask: NDArray[np.bool_]) -> NDArray[np.intp]:
+    """``mask.argmax(axis=0)`` for a short first axis: the first True row (0 when none).
+
+    A loop over the few rows beats NumPy's reduction along the short axis several-fold.
+    """
+    out = np.zeros(mask.shape[1], dtype=np.intp)
+    for k in range(mask.shape[0] - 1, 0, -1):
+        out[mask[k]] = k
+    out[mask[0]] = 0
+    return out
+
+
+def _extreme(f: Matrix, lowest: bool) -> NDArray[np.intp]:
+    """``f.argmin(axis=0)`` (or ``argmax``) for a short first axis: the first extreme row."""
+    best = f[0].copy()
+    out = np.zeros(f.shape[1], dtype=np.intp)
+    for k in range(1, f.shape[0]):
+        better = f[k] < best if lowest else f[k] > best
+        out[better] = k
+        np.copyto(best, f[k], where=better)
+    return out
+
+
 @dataclass(frozen=True)
 class _Factor:
     label: str  # plain-English name of the factor
@@ -180,16 +203,16 @@ class _Layout:
         Element-major arrays keep every reduction running along the samples.
         """
         rows = mt.shape[1]
-        strength = np.zeros((len(self.factors), rows))
-        rep = np.zeros((len(self.factors), rows), dtype=np.intp)
+        strength = np.zeros((len(self.factors), rows), dtype=np.result_type(mt.dtype, np.float32))
+        rep = np.empty((len(self.factors), rows), dtype=np.intp)
         for k, factor in enumerate(self.factors):
-            parts = []
+            parts: list[tuple[Matrix, NDArray[np.intp] | int]] = []
             for group in factor.groups:
                 if len(group) == 1:  # the usual case: no search needed
-                    parts.append((mt[group[0]], np.full(rows, group[0], dtype=np.intp)))
+                    parts.append((mt[group[0]], group[0]))
                     continue
                 cols = mt[list(group)]
-                best = cols.argmax(axis=0)
+                best = _extreme(cols, lowest=False)
                 parts.append((cols[best, np.arange(rows)], np.asarray(group)[best]))
             if len(parts) == 1:
                 strength[k], rep[k] = parts[0]
@@ -277,7 +300,7 @@ class Standard:
             t = np.asarray(layout.thresholds)
             bad = mt[t] <= LIKELY
             anybad = bad.any(axis=0)
-            failed = np.where(anybad, t[bad.argmax(axis=0)], -1)
+            failed = np.where(anybad, t[_first(bad)], -1)
         granted, deciding = self._batch(mt, layout)
         if layout.missing:
             granted = np.zeros(rows, dtype=bool)
@@ -340,8 +363,8 @@ class Winter(Standard):
         f, rep = layout.factor_strengths(mt)
         ok = f > LIKELY
         granted: NDArray[np.bool_] = np.asarray(ok.all(axis=0))
-        first_bad = (~ok).argmax(axis=0)
-        weakest = f.argmin(axis=0)
+        first_bad = _first(~ok)
+        weakest = _extreme(f, lowest=True)
         k = np.where(granted, weakest, first_bad)
         return granted, rep[k, np.arange(rows)]
 
@@ -388,8 +411,9 @@ class SlidingScale(Standard):
         balance = f.mean(axis=0) > LIKELY
         granted = ~any_weak & balance
         all_likely = (f > LIKELY).all(axis=0)
-        k = np.where(any_weak, too_weak.argmax(axis=0),
-                     np.where(granted & ~all_likely, f.argmax(axis=0), f.argmin(axis=0)))
+        k = np.where(any_weak, _first(too_weak),
+                     np.where(granted & ~all_likely, _extreme(f, lowest=False),
+                              _extreme(f, lowest=True)))
         return granted, rep[k, np.arange(rows)]
 
     def _explain(self, scores: Sequence[ElementScore], layout: _Layout, row: Matrix,

@@ -49,6 +49,7 @@ JSON form (:meth:`Result.to_data`, ``python -m workbook weigh --json``), format 
       "missing_roles": [factor roles the case file lacks],
       "converged": true | false,               # false: a cyclic graph did not settle
       "iterations": int,
+      "damped": true,                          # only when damped iteration settled a cycle
       "answers": {question id: answer id},     # the answers actually used
       "elements": [                            # in case order
         {"id", "name", "role", "strength", "satisfied": true | false | null,
@@ -318,6 +319,8 @@ class Result:
     missing_roles: tuple[str, ...] = ()
     converged: bool = True
     iterations: int = 1
+    damped: bool = False
+    """Plain iteration did not settle the cycle; the damped scheme gave these strengths."""
 
     def __repr__(self) -> str:
         return (f"Result({self.case_id!r}, {self.outcome}, deciding={self.deciding!r}, "
@@ -350,6 +353,7 @@ class Result:
             "missing_roles": list(self.missing_roles),
             "converged": self.converged,
             "iterations": self.iterations,
+            **({"damped": True} if self.damped else {}),
             "answers": dict(sorted(self.answers.items())),
             "elements": [e.to_data() for e in self.elements],
             "strengths": {k: _r(v) for k, v in sorted(self.strengths.items())},
@@ -359,7 +363,8 @@ class Result:
 
 
 def _result(p: Prepared, row: NDArray[np.float64], decision: Decision,
-            contributions: list[dict[str, float]], converged: bool, iterations: int) -> Result:
+            contributions: list[dict[str, float]], converged: bool, iterations: int,
+            damped: bool = False) -> Result:
     elements = []
     for i, e in enumerate(p.elements):
         c = contributions[i]
@@ -373,6 +378,11 @@ def _result(p: Prepared, row: NDArray[np.float64], decision: Decision,
     if not converged:
         explanation += (f" Caution: the argument graph has a cycle and the strengths did not "
                         f"settle within {iterations} iterations; treat them as approximate.")
+    elif damped:
+        explanation += (" Note: the argument graph has a cycle that plain iteration does not "
+                        "settle (it oscillates); the strengths (or, in some contributions, the "
+                        "strengths without one argument) are the fixed point reached by damped "
+                        "iteration, s <- (s + f(s)) / 2.")
     return Result(
         case_id=p.case.case.id,
         standard=p.standard.name,
@@ -389,6 +399,7 @@ def _result(p: Prepared, row: NDArray[np.float64], decision: Decision,
         missing_roles=decision.missing,
         converged=converged,
         iterations=iterations,
+        damped=damped,
     )
 
 
@@ -403,16 +414,19 @@ def weigh_prepared(p: Prepared) -> Result:
                   max_iterations=p.max_iterations)
     s = ev.strengths
     decision = p.standard.decide(p.scores(s[0]), government_opponent=p.government_opponent)
+    # On a cycle each row stops on its own once within the tolerance, so two rows that
+    # should agree can differ by about that much: smaller differences are not contributions.
+    noise = max(_EPS, 100.0 * p.tolerance) if p.graph.cyclic else _EPS
     contributions: list[dict[str, float]] = []
     for e_idx, e in enumerate(p.elements):
         c: dict[str, float] = {}
         for r, i in enumerate(live, start=1):
             delta = float(s[0, e_idx] - s[r, e_idx])
             arg = p.arguments[i - p.m]
-            if arg.element == e.id or abs(delta) > _EPS:
+            if arg.element == e.id or abs(delta) > noise:
                 c[arg.id] = delta
         contributions.append(c)
-    return _result(p, s[0], decision, contributions, ev.converged, ev.iterations)
+    return _result(p, s[0], decision, contributions, ev.converged, ev.iterations, ev.damped)
 
 
 def weigh(
