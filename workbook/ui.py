@@ -91,6 +91,35 @@ def errors_to(box: widgets.HTML) -> Callable[[F], F]:
     return wrap
 
 
+class ControlPanel:
+    """What every widget builder here shares: quiet syncs and visible errors.
+
+    A builder sets ``self.error`` (an HTML widget shown to the user) before it
+    wires callbacks with :meth:`_on`.
+    """
+
+    error: widgets.HTML
+    _syncing: bool = False
+
+    def _sync(self, box: widgets.ValueWidget, value: Any) -> None:
+        """Set a control without firing its callback (the caller does the work once)."""
+        self._syncing = True
+        try:
+            box.value = value
+        finally:
+            self._syncing = False
+
+    def _on(self, fn: Any) -> Any:
+        """Wrap a control callback: ignore programmatic syncs, show errors in the error box."""
+        guarded = errors_to(self.error)(fn)
+
+        def handler(change: Any) -> None:
+            if not self._syncing:
+                guarded(change)
+
+        return handler
+
+
 def _error_box() -> widgets.HTML:
     return widgets.HTML(value="")
 

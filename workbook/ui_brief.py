@@ -33,7 +33,7 @@ from .export import FORMATS, Outline, build_outline, write_export, write_work_pr
 from .export.markdown import render_markdown
 from .models import Case, Side
 from .scenario import Scenario
-from .ui import errors_to
+from .ui import ControlPanel, errors_to
 from .weigh import weigh
 from .workspace import Workspace, load_workspace
 
@@ -121,7 +121,7 @@ def render_preview(markdown: str) -> str:
     return str(render(markdown.replace("<", "&lt;")))
 
 
-class BriefBuilder:
+class BriefBuilder(ControlPanel):
     """The widget tree (``.widget``) and the methods its controls call.
 
     Build it with :func:`build_brief_builder`. The state is the scenario
@@ -147,7 +147,6 @@ class BriefBuilder:
         self.format = "md"
         self.workspace: Workspace | None = None
         self.outline: Outline | None = None
-        self._syncing = False
         self._build()
         self.preview()
 
@@ -289,24 +288,6 @@ class BriefBuilder:
             return
         rows = "".join(f"<li><b>{html.escape(k)}</b>: {html.escape(v)}</li>" for k, v in answers)
         self.exercises.value = f"<p>Exercise answers from the workspace:</p><ul>{rows}</ul>"
-
-    def _sync(self, box: widgets.ValueWidget, value: Any) -> None:
-        """Set a control without firing its callback (the caller does the work once)."""
-        self._syncing = True
-        try:
-            box.value = value
-        finally:
-            self._syncing = False
-
-    def _on(self, fn: Any) -> Any:
-        """Wrap a control callback: ignore programmatic syncs, show errors in the error box."""
-        guarded = errors_to(self.error)(fn)
-
-        def handler(change: Any) -> None:
-            if not self._syncing:
-                guarded(change)
-
-        return handler
 
     def _build(self) -> None:
         case = self.case

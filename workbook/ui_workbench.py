@@ -35,7 +35,7 @@ from .montecarlo import DEFAULT_SPREAD, MonteCarlo, monte_carlo
 from .scenario import Scenario
 from .semantics import SEMANTICS
 from .standards import STANDARDS
-from .ui import element_summary, errors_to, question_controls
+from .ui import ControlPanel, element_summary, errors_to, question_controls
 from .ui_decisive import decisive_html, status_words
 from .ui_verification import cite_label, cites_html
 from .user_input import new_argument, strength_value
@@ -49,7 +49,7 @@ _STEP = 0.05
 _SLIDER = widgets.Layout(width="320px")
 
 
-class Workbench:
+class Workbench(ControlPanel):
     """The widget tree (``.widget``) and the methods its controls call.
 
     Build it with :func:`build_workbench`. The state is a
@@ -82,7 +82,6 @@ class Workbench:
         self.result: Result | None = None
         self.mc: MonteCarlo | None = None
         self.tornado_rows: tuple[Any, ...] = ()
-        self._syncing = False
         self._build()
         if scenario is not None:
             self.apply(scenario)
@@ -338,24 +337,6 @@ class Workbench:
                 label.value = html.escape(result.excluded.get(a.id, "out"))
 
     # ------------------------------------------------------------------ widgets
-
-    def _sync(self, box: widgets.ValueWidget, value: Any) -> None:
-        """Set a control without firing its callback (the caller re-weighs once)."""
-        self._syncing = True
-        try:
-            box.value = value
-        finally:
-            self._syncing = False
-
-    def _on(self, fn: Any) -> Any:
-        """Wrap a control callback: ignore programmatic syncs, show errors in the error box."""
-        guarded = errors_to(self.error)(fn)
-
-        def handler(change: Any) -> None:
-            if not self._syncing:
-                guarded(change)
-
-        return handler
 
     def _row(self, arg: Argument) -> widgets.Widget:
         check = widgets.Checkbox(value=arg.id not in self.dropped, indent=False,
