@@ -27,17 +27,22 @@ def acyclic(draw):
 
 
 @settings(max_examples=80, deadline=None)
-@given(acyclic(), st.sampled_from(list(SEMANTICS.values())))
-def test_the_layered_evaluator_agrees_with_evaluate(graph, semantics):
-    """Every semantics, with absent nodes, gives the strengths evaluate gives."""
+@given(acyclic(), st.sampled_from(list(SEMANTICS.values())), st.booleans(), st.booleans())
+def test_the_layered_evaluator_agrees_with_evaluate(graph, semantics, in_place, complement):
+    """Every semantics, with absent nodes, in place or not, gives the strengths evaluate gives."""
     n, attacks, supports, base, dead = graph
+    complement = complement and semantics.aggregate == "product"
     g = compile_graph(n, attacks, supports)
     assert g.layout is not None
     want = evaluate(g, base, semantics=semantics,
                     alive=np.broadcast_to(~dead, base.shape)).strengths
     pos = g.layout.position
-    got = evaluate_layered(g.layout, np.ascontiguousarray(base.T[np.argsort(pos)]),
-                           semantics=semantics, dead=np.sort(pos[np.flatnonzero(dead)]))
+    rows = np.ascontiguousarray(base.T[np.argsort(pos)])
+    if complement:
+        rows = 1.0 - rows
+    got = evaluate_layered(g.layout, rows, semantics=semantics,
+                           dead=np.sort(pos[np.flatnonzero(dead)]),
+                           out=rows if in_place else None, complement=complement)
     got = got[pos].T
     if semantics.aggregate == "product":
         got = 1.0 - got
@@ -59,3 +64,11 @@ def test_layers_are_contiguous_rows_in_topological_order():
 def test_a_cyclic_graph_has_no_layout():
     """Only acyclic graphs get a row layout; cycles are iterated instead."""
     assert compile_graph(2, attacks=((0, 1), (1, 0))).layout is None
+
+
+def test_a_complement_base_needs_a_product_aggregation():
+    """Complement base scores with a sum aggregation are refused with ValueError."""
+    g = compile_graph(2, attacks=((0, 1),))
+    with pytest.raises(ValueError, match="product"):
+        evaluate_layered(g.layout, np.zeros((2, 1)), semantics=SEMANTICS["quadratic-energy"],
+                         complement=True)

@@ -61,16 +61,20 @@ def _aggregate(state: Array, levels: tuple[Level, ...], out: Array, tmp: Array,
         out.fill(1.0 if product else 0.0)
         return out
     fold = np.multiply if product else np.add
+    identity = 1.0 if product else 0.0
     for d, (src, targets) in enumerate(levels):
         count = len(src) if not isinstance(src, slice) else src.stop - src.start
-        if targets is None and d == 0 and count == len(out):
-            if isinstance(src, slice):
-                np.copyto(out, state[src])
+        if d == 0:  # the first level is copied in, not folded into the identity
+            if targets is None:
+                if isinstance(src, slice):
+                    np.copyto(out[:count], state[src])
+                else:
+                    np.take(state, src, axis=0, out=out[:count])
+                out[count:].fill(identity)
             else:
-                np.take(state, src, axis=0, out=out)
+                out.fill(identity)
+                out[targets] = state[src]
             continue
-        if d == 0:
-            out.fill(1.0 if product else 0.0)
         if targets is None:  # the first ``count`` targets: a prefix of the layer
             head = out[:count]
             if isinstance(src, slice):  # consecutive rows: a view, no copy
@@ -91,6 +95,7 @@ def evaluate_layered(
     semantics: Semantics = DF_QUAD,
     dead: NDArray[np.intp] | None = None,
     out: Array | None = None,
+    complement: bool = False,
 ) -> Array:
     """Evaluate a batch laid out in the rows of ``layout``; returns the final rows.
 
@@ -100,15 +105,25 @@ def evaluate_layered(
             Its dtype is kept (float32 halves the memory traffic).
         semantics: the gradual semantics.
         dead: sorted rows of absent nodes (strength 0 in every sample).
-        out: an array shaped like ``base`` to receive the result (``base`` itself is
-            not modified).
+        out: an array shaped like ``base`` to receive the result; ``base`` itself
+            evaluates in place (each row's base is read before its result is written).
+            Otherwise ``base`` is not modified.
+        complement: ``base`` holds the complements ``1 - b`` (product aggregations
+            only), as the result does: the sampler can draw them directly, and the
+            sources then need no pass at all.
 
     Returns:
         For a product aggregation (DF-QuAD), the complements ``1 - strength``; for a
         sum aggregation, the strengths. Same layout as ``base``.
 
+    Raises:
+        ValueError: ``complement`` with a sum aggregation.
+
     """
     product = semantics.aggregate == "product"
+    if complement and not product:
+        raise ValueError(f"complement base scores need a product aggregation, not "
+                         f"{semantics.aggregate!r}")
     state = np.empty_like(base) if out is None else out
     top = max((layer.hi - layer.lo for layer in layout.layers), default=0)
     samples = base.shape[1]
@@ -116,9 +131,9 @@ def evaluate_layered(
     dead = np.zeros(0, dtype=np.intp) if dead is None else dead
     gone = 1.0 if product else 0.0
     src = slice(0, layout.sources)
-    if product:
+    if product and not complement:
         np.subtract(1.0, base[src], out=state[src])
-    else:
+    elif state is not base:
         np.copyto(state[src], base[src])
     dfquad = product and semantics.influence is DF_QUAD.influence
     state[dead[dead < layout.sources]] = gone
@@ -130,20 +145,26 @@ def evaluate_layered(
         b = base[layer.lo:layer.hi]
         rows = state[layer.lo:layer.hi]
         if dfquad:
-            # (1 - b)(1 - max(c, 0)) - min(c, 0) b  ==  (1 - b) - (c + |c| (1 - 2b)) / 2,
-            # which needs no max or min (several times slower than + and *, unvectorised)
+            # With k = 1 - b: (1 - b)(1 - max(c, 0)) - min(c, 0) b == k (1 - |c|) + (|c| - c) / 2,
+            # which needs no max or min (several times slower than + and *, unvectorised).
+            # ``rows`` may be ``b`` itself: b is read (into tmp) before rows is written.
             np.subtract(a, s, out=a)  # c = support - attack = A - S
             np.absolute(a, out=s)
-            np.subtract(1.0, b, out=rows)
-            np.subtract(rows, b, out=tmp)
-            s *= tmp
-            s += a
+            if complement:
+                np.multiply(b, s, out=tmp)  # k |c|
+                np.subtract(b, tmp, out=rows)  # k (1 - |c|)
+            else:
+                np.subtract(1.0, b, out=tmp)  # k
+                np.multiply(tmp, s, out=rows)
+                np.subtract(tmp, rows, out=rows)
+            s -= a
             s *= 0.5
-            rows -= s
+            rows += s
         elif product:
             np.subtract(1.0, a, out=a)
             np.subtract(1.0, s, out=s)
-            np.subtract(1.0, semantics.influence(b.copy(), a, s), out=rows)
+            plain = np.subtract(1.0, b) if complement else b.copy()
+            np.subtract(1.0, semantics.influence(plain, a, s), out=rows)
         else:
             rows[...] = semantics.influence(b.copy(), a, s)
         here = dead[(dead >= layer.lo) & (dead < layer.hi)]
