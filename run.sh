@@ -35,7 +35,10 @@ case "${1:-}" in
         ;;
     lab)
         setup
-        exec "$VENV/bin/jupyter" lab notebooks/00_start_here.ipynb "${@:2}"
+        # Jupyter refuses to run as root without being told; containers often are root.
+        ROOT_FLAG=()
+        [ "$(id -u)" = 0 ] && ROOT_FLAG=(--allow-root)
+        exec "$VENV/bin/jupyter" lab "${ROOT_FLAG[@]}" notebooks/00_start_here.ipynb "${@:2}"
         ;;
     test)
         setup
