@@ -1,0 +1,304 @@
+"""Read the YAML of a case file safely, remembering where every key came from.
+
+Only plain YAML is accepted: no tags but the standard ones, no aliases or merge
+keys, no duplicate keys, no file over 5 MB. Keys are read as the text written
+(YAML 1.1 would turn ``on:`` into a boolean), and so are the bare words
+yes/no/on/off as values. :func:`read_case_data` merges a folder's files into one
+mapping of sections and returns, beside it, the file and line of every key path,
+which :mod:`workbook.load` uses to place each problem it finds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import CaseFileSchemaError, CaseFileSyntaxError, nearest
+from .models import Case
+
+__all__ = ["SECTIONS", "read_case_data"]
+
+SECTIONS: tuple[str, ...] = tuple(Case.model_fields)
+_SUFFIXES = (".yaml", ".yml")
+_MAX_BYTES = 5_000_000
+
+Path_ = tuple[str | int, ...]
+
+
+def _kind(value: Any) -> str:
+    names: dict[type, str] = {dict: "mapping", list: "list", str: "text"}
+    return names.get(type(value), type(value).__name__)
+
+
+def _key(path: Path_, data: Mapping[str, Any] | None = None) -> str:
+    """Render a key path as ``arguments[id=irr-1].strength``."""
+    out = ""
+    node: Any = data
+    for part in path:
+        if isinstance(part, int):
+            item = node[part] if isinstance(node, list) and part < len(node) else None
+            ident = item.get("id") if isinstance(item, dict) else None
+            out += f"[id={ident}]" if isinstance(ident, str) else f"[{part}]"
+            node = item
+        else:
+            out += f".{part}" if out else part
+            node = node.get(part) if isinstance(node, dict) else None
+    return out
+
+
+def _did_you_mean(word: str, options: Iterable[str]) -> str:
+    close = nearest(word, options)
+    return f"did you mean {' or '.join(repr(c) for c in close)}? " if close else ""
+
+
+# --------------------------------------------------------------------------- reading YAML
+
+
+class _Located:
+    """Where each key path of the merged data came from: (file, line)."""
+
+    def __init__(self) -> None:
+        self._where: dict[Path_, tuple[Path, int]] = {}
+        self.section_file: dict[str, Path] = {}
+
+    def add(self, path: Path_, file: Path, line: int) -> None:
+        self._where[path] = (file, line)
+
+    def find(self, path: Path_) -> tuple[Path | None, int | None]:
+        """The file and line of ``path``, or of its nearest located parent."""
+        for cut in range(len(path), 0, -1):
+            hit = self._where.get(path[:cut])
+            if hit:
+                return hit
+        return None, None
+
+
+_BOOL = "tag:yaml.org,2002:bool"
+
+
+def _tag(tag: str) -> str:
+    """A tag as it was written: ``!!python/object`` rather than its long form."""
+    return tag.replace("tag:yaml.org,2002:", "!!", 1)
+
+
+_COLLECTIONS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+_SCALARS: dict[str, Callable[[yaml.constructor.SafeConstructor, yaml.ScalarNode], Any]] = {
+    "tag:yaml.org,2002:str": yaml.constructor.SafeConstructor.construct_yaml_str,
+    "tag:yaml.org,2002:int": yaml.constructor.SafeConstructor.construct_yaml_int,
+    "tag:yaml.org,2002:float": yaml.constructor.SafeConstructor.construct_yaml_float,
+    "tag:yaml.org,2002:bool": yaml.constructor.SafeConstructor.construct_yaml_bool,
+    "tag:yaml.org,2002:null": yaml.constructor.SafeConstructor.construct_yaml_null,
+    "tag:yaml.org,2002:timestamp": yaml.constructor.SafeConstructor.construct_yaml_timestamp,
+}
+
+
+def _compose(file: Path) -> yaml.Node | None:
+    try:
+        size = file.stat().st_size
+        if size > _MAX_BYTES:
+            raise CaseFileSyntaxError(
+                f"file is {size:,} bytes, more than the {_MAX_BYTES:,} a case file may have",
+                path=file,
+                hint="split the case into several files in one folder",
+            )
+        text = file.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise CaseFileSyntaxError(
+            f"file is not UTF-8 text ({exc.reason} at byte {exc.start})",
+            path=file,
+            hint="save the file as UTF-8",
+        ) from None
+    except OSError as exc:
+        raise CaseFileSyntaxError(
+            f"cannot read the file ({exc.strerror})",
+            path=file,
+            hint="check the path and permissions",
+        ) from None
+    try:
+        node: yaml.Node | None = yaml.compose(text, Loader=yaml.SafeLoader)
+        return node
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        problem = f"not valid YAML: {exc.problem or exc.context}"
+        raise CaseFileSyntaxError(
+            problem,
+            path=file,
+            line=line,
+            hint="check indentation, colons and quotes on that line or the one before; "
+            "quote text that contains ': ' or starts with a special character",
+        ) from None
+    except yaml.YAMLError as exc:
+        # A ReaderError (a character YAML forbids) has a position but no mark.
+        position = getattr(exc, "position", None)
+        line = text.count("\n", 0, position) + 1 if isinstance(position, int) else None
+        raise CaseFileSyntaxError(
+            f"not valid YAML: {exc}",
+            path=file,
+            line=line,
+            hint="remove control characters; case files are plain UTF-8 text",
+        ) from None
+
+
+class _Builder:
+    """Turns composed YAML nodes into plain Python data, recording every line."""
+
+    def __init__(self, file: Path, located: _Located) -> None:
+        self.file = file
+        self.located = located
+        self.seen: set[int] = set()
+        self.constructor = yaml.constructor.SafeConstructor()
+
+    def _fail(self, node: yaml.Node, problem: str, path: Path_, hint: str) -> CaseFileSyntaxError:
+        return CaseFileSyntaxError(
+            problem,
+            path=self.file,
+            line=node.start_mark.line + 1,
+            key=_key(path) or None,
+            hint=hint,
+        )
+
+    def build(self, node: yaml.Node, path: Path_) -> Any:
+        if id(node) in self.seen:
+            raise self._fail(
+                node,
+                "YAML aliases (*name) are not allowed in case files",
+                path,
+                "write the value out in full instead of referring to an anchor",
+            )
+        self.seen.add(id(node))
+        if isinstance(node, yaml.CollectionNode) and node.tag not in _COLLECTIONS:
+            raise self._fail(
+                node,
+                f"YAML tag {_tag(node.tag)!r} is not allowed in case files",
+                path,
+                "remove the tag (the part starting with '!'); case files hold plain lists "
+                "and mappings",
+            )
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode):
+            out = []
+            for i, item in enumerate(node.value):
+                self.located.add((*path, i), self.file, item.start_mark.line + 1)
+                out.append(self.build(item, (*path, i)))
+            return out
+        assert isinstance(node, yaml.ScalarNode)
+        if node.tag == _BOOL and node.style is None and node.value.lower() not in ("true", "false"):
+            # YAML 1.1 reads yes/no/on/off as booleans; case files use them as answer ids.
+            # Kept as text, a yes/no still validates where the model wants a boolean.
+            return node.value
+        make = _SCALARS.get(node.tag)
+        if make is None:
+            raise self._fail(
+                node,
+                f"YAML tag {_tag(node.tag)!r} is not allowed in case files",
+                path,
+                "remove the tag (the part starting with '!'); case files hold plain text, "
+                "numbers, dates, lists and mappings",
+            )
+        try:
+            return make(self.constructor, node)
+        except (ValueError, yaml.constructor.ConstructorError) as exc:
+            raise self._fail(
+                node,
+                f"cannot read the value ({exc})",
+                path,
+                "write a real date as YYYY-MM-DD"
+                if node.tag.endswith("timestamp")
+                else "fix the value",
+            ) from None
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                raise self._fail(
+                    key_node,
+                    "YAML merge keys (<<) are not allowed in case files",
+                    path,
+                    "write the keys out in full",
+                )
+            # Keys are field names and ids, so read them as the text written: YAML 1.1 would
+            # otherwise turn keys such as `on:` or `yes:` into booleans.
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _SCALARS:
+                raise self._fail(
+                    key_node,
+                    "keys must be plain text",
+                    path,
+                    "quote the key, or remove the list or mapping used as a key",
+                )
+            key = key_node.value
+            if key in out:
+                first = self.located.find((*path, key))[1]
+                raise self._fail(
+                    key_node,
+                    f"key {key!r} appears twice in the same mapping",
+                    (*path, key),
+                    f"remove one of them (the other is on line {first})",
+                )
+            self.located.add((*path, key), self.file, key_node.start_mark.line + 1)
+            out[key] = self.build(value_node, (*path, key))
+        return out
+
+
+def _files(path: Path) -> list[Path]:
+    if path.is_dir():
+        files = sorted(p for p in path.iterdir() if p.suffix in _SUFFIXES and p.is_file())
+        if not files:
+            raise CaseFileSyntaxError(
+                "no case files here", path=path, hint="a case folder holds one or more *.yaml files"
+            )
+        return files
+    if path.is_file():
+        return [path]
+    raise CaseFileSyntaxError(
+        "no such file or folder", path=path, hint="give the path of a case folder or a case file"
+    )
+
+
+def read_case_data(path: str | Path) -> tuple[dict[str, Any], _Located]:
+    """Read a case folder or file into plain data, and where each key came from.
+
+    Raises :class:`CaseFileError` for YAML problems and misplaced sections.
+    """
+    path = Path(path)
+    located = _Located()
+    merged: dict[str, Any] = {}
+    for file in _files(path):
+        node = _compose(file)
+        if node is None:
+            continue  # an empty file holds no sections
+        data = _Builder(file, located).build(node, ())
+        if not isinstance(data, dict):
+            raise CaseFileSchemaError(
+                f"the top level must be a mapping of sections, not a {_kind(data)}",
+                path=file,
+                line=node.start_mark.line + 1,
+                hint=f"start the file with one of the sections: {', '.join(SECTIONS)}",
+            )
+        for section, value in data.items():
+            line = located.find((section,))[1]
+            if section not in SECTIONS:
+                raise CaseFileSchemaError(
+                    f"unknown section {section!r}",
+                    path=file,
+                    line=line,
+                    key=section,
+                    hint=_did_you_mean(section, SECTIONS) + f"sections are: {', '.join(SECTIONS)}",
+                )
+            if section in merged:
+                other = located.section_file[section]
+                raise CaseFileSchemaError(
+                    f"section {section!r} is defined twice (also in {other.name})",
+                    path=file,
+                    line=line,
+                    key=section,
+                    hint="keep each section in one file",
+                )
+            merged[section] = value
+            located.section_file[section] = file
+    return merged, located
