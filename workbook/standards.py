@@ -230,7 +230,7 @@ class Standard:
     """Base class of the shipped standards: decide one row or a batch of element strengths.
 
     Subclasses implement :meth:`_batch` (vectorised outcome and deciding
-    element) and :meth:`_explain` (the words for one row).
+    element) and :meth:`_explain_factors` (the words for one row once the thresholds are met).
     """
 
     name: str = ""
@@ -315,6 +315,16 @@ class Standard:
 
     def _explain(self, scores: Sequence[ElementScore], layout: _Layout, row: Matrix,
                  granted: bool, deciding: int, failed_threshold: int) -> str:
+        """The words for one row: a failed threshold or a missing factor, else the factors'."""
+        if failed_threshold >= 0:
+            return self._gate_words(scores, failed_threshold)
+        if layout.missing:
+            return self._missing_words(layout)
+        f, _ = layout.factor_strengths(row[:, None])
+        return self._explain_factors(scores, layout, row, f[:, 0], granted)
+
+    def _explain_factors(self, scores: Sequence[ElementScore], layout: _Layout, row: Matrix,
+                         fs: Matrix, granted: bool) -> str:
         raise NotImplementedError
 
     # shared wording -------------------------------------------------------
@@ -368,21 +378,16 @@ class Winter(Standard):
         k = np.where(granted, weakest, first_bad)
         return granted, rep[k, np.arange(rows)]
 
-    def _explain(self, scores: Sequence[ElementScore], layout: _Layout, row: Matrix,
-                 granted: bool, deciding: int, failed_threshold: int) -> str:
-        if failed_threshold >= 0:
-            return self._gate_words(scores, failed_threshold)
-        if layout.missing:
-            return self._missing_words(layout)
-        f, _ = layout.factor_strengths(row[:, None])
+    def _explain_factors(self, scores: Sequence[ElementScore], layout: _Layout, row: Matrix,
+                         fs: Matrix, granted: bool) -> str:
         merge = f" {_NKEN}" if layout.merged else ""
         if granted:
-            k = int(f[:, 0].argmin())
+            k = int(fs.argmin())
             return (f"Granted under {_WINTER}: every threshold is met and each factor is likely "
                     f"(strength above 0.5). The narrowest is {_words_for(scores, layout, row, k)}; "
                     f"it decides the motion, because if it fell to 0.5 or below the motion would "
                     f"fail.{merge}")
-        k = int((f[:, 0] <= LIKELY).argmax())
+        k = int((fs <= LIKELY).argmax())
         words = _words_for(scores, layout, row, k)
         extra = ""
         if any(scores[i].role == "irreparable-harm" for g in layout.factors[k].groups for i in g):
@@ -416,14 +421,8 @@ class SlidingScale(Standard):
                               _extreme(f, lowest=True)))
         return granted, rep[k, np.arange(rows)]
 
-    def _explain(self, scores: Sequence[ElementScore], layout: _Layout, row: Matrix,
-                 granted: bool, deciding: int, failed_threshold: int) -> str:
-        if failed_threshold >= 0:
-            return self._gate_words(scores, failed_threshold)
-        if layout.missing:
-            return self._missing_words(layout)
-        f, _ = layout.factor_strengths(row[:, None])
-        fs = f[:, 0]
+    def _explain_factors(self, scores: Sequence[ElementScore], layout: _Layout, row: Matrix,
+                         fs: Matrix, granted: bool) -> str:
         mean = float(fs.mean())
         head = ("Under the D.C. Circuit's sliding scale (Davis v. PBGC, 571 F.3d 1288 "
                 "(D.C. Cir. 2009)) the factors are weighed together, and a strong showing on one "
