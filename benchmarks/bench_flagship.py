@@ -9,11 +9,10 @@ with the target.
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import time
 
-from common import ms, verdict
+from common import cli, ms, verdict
 from flagship import flagship_case
 
 from workbook.montecarlo import monte_carlo
@@ -50,10 +49,7 @@ def run(quick: bool = False) -> list[str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--quick", action="store_true", help="fewer runs (for CI)")
-    for line in run(parser.parse_args().quick):
-        print(line)
+    cli(run, __doc__, "fewer runs (for CI)")
 
 
 if __name__ == "__main__":

@@ -15,10 +15,8 @@ the batch and the engine loop must agree on every sample they share.
 
 from __future__ import annotations
 
-import argparse
-
 import numpy as np
-from common import ms, timed, verdict
+from common import cli, ms, timed, verdict
 from flagship import flagship_case
 
 from workbook.montecarlo import monte_carlo
@@ -101,10 +99,7 @@ def run(quick: bool = False) -> list[str]:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--quick", action="store_true", help="fewer repeats (for CI)")
-    for line in run(parser.parse_args().quick):
-        print(line)
+    cli(run, __doc__, "fewer repeats (for CI)")
 
 
 if __name__ == "__main__":

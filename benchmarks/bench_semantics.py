@@ -13,12 +13,11 @@ The targets are judged on the warm time.
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Callable
 from typing import Any
 
 import numpy as np
-from common import ms, timed, verdict
+from common import cli, ms, timed, verdict
 from synthetic import random_graph
 
 from workbook.semantics import QUADRATIC_ENERGY, compile_graph, evaluate
@@ -235,11 +234,7 @@ def _other_semantics(n: int, cyclic: bool, base: np.ndarray, att: Any, sup: Any,
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--quick", action="store_true", help="small sizes only (for CI)")
-    args = parser.parse_args()
-    for line in run(args.quick):
-        print(line)
+    cli(run, __doc__, "small sizes only (for CI)")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import statistics
 import sys
 import time
@@ -39,3 +40,11 @@ def verdict(measured: float, target: float, *, higher_is_better: bool = True) ->
     ok = measured >= target if higher_is_better else measured <= target
     ratio = measured / target if higher_is_better else target / measured
     return f"{'PASS' if ok else 'MISS'} ({ratio:.2f}x the target)"
+
+
+def cli(run: Callable[[bool], list[str]], description: str | None, quick_help: str) -> None:
+    """Parse ``--quick``, run one benchmark script and print its target lines."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--quick", action="store_true", help=quick_help)
+    for line in run(parser.parse_args().quick):
+        print(line)
