@@ -266,14 +266,20 @@ def _aggregate(state: Array, edges: Edges, size: int, product: bool) -> Array:
 
 def _update(block: Block, state: Array, base: Array, alive: Array | None,
             semantics: Semantics) -> Array:
+    """New strengths of ``block``'s nodes; ``base`` and ``alive`` are already those nodes' rows."""
     product = semantics.aggregate == "product"
     size = len(block.nodes)
     attack = _aggregate(state, block.attacks, size, product)
     support = _aggregate(state, block.supports, size, product)
-    new = semantics.influence(base[block.nodes], attack, support)
+    new = semantics.influence(base, attack, support)
     if alive is not None:
-        new *= alive[block.nodes]
+        new *= alive
     return new
+
+
+def _rows(a: Array | None, nodes: NDArray[np.intp]) -> Array | None:
+    """The rows of a node-major array (or ``None``) for ``nodes``."""
+    return None if a is None else a[nodes]
 
 
 def evaluate(
@@ -374,7 +380,8 @@ def evaluate_columns(
         state = base_t * mask if mask is not None else base_t.copy()
     if not graph.cyclic:
         for block in graph.blocks:
-            state[block.nodes] = _update(block, state, base_t, mask, semantics)
+            state[block.nodes] = _update(block, state, base_t[block.nodes],
+                                         _rows(mask, block.nodes), semantics)
         return state, True, 1, 0.0, np.zeros(state.shape[1], dtype=bool)
     return _iterate(graph.blocks[0], state, base_t, mask, semantics, tolerance, max_iterations)
 
@@ -399,7 +406,8 @@ def _iterate(block: Block, state: Array, base_t: Array, mask: Array | None,
     switch = max(1, min(DAMPED_AFTER, max_iterations // 2))
     per_column_mask = mask is not None and mask.shape[1] == samples > 1
     act: NDArray[np.intp] | None = None  # columns still moving (None: all of them)
-    work, w_base, w_mask = state, base_t, mask
+    # The base scores and mask of the block's nodes do not change between passes.
+    work, w_base, w_mask = state, base_t[nodes], _rows(mask, nodes)
     converged, iterations, delta = False, 0, 0.0
     for iterations in range(1, max_iterations + 1):
         new = _update(block, work, w_base, w_mask, semantics)
