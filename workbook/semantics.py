@@ -117,8 +117,7 @@ def _dfquad(base: Array, attack: Array, support: Array) -> Array:
     c = support
     c -= attack  # support is a fresh array the caller no longer needs
     # b + c(1 - b) when c >= 0, else b + c b: one product with the right factor
-    room = base.copy()
-    np.subtract(1.0, base, out=room, where=c >= 0.0)
+    room: Array = np.where(c >= 0.0, 1.0 - base, base)  # faster than subtract(where=)
     room *= c
     room += base
     return room
@@ -240,9 +239,9 @@ def _aggregate(state: Array, edges: Edges, size: int, product: bool) -> Array:
         red = (np.multiply if product else np.add).reduceat(flat, edges.starts)
         if product:
             np.subtract(1.0, red, out=red)
-        one = np.zeros((size, 1), dtype=state.dtype)
-        one[edges.pos, 0] = red
-        return one
+        one = np.zeros(size, dtype=state.dtype)
+        one[edges.pos] = red  # scattering into a flat array beats a one-column one
+        return one[:, None]
     (first, first_pos), *rest = edges.levels
     vals = state[first]  # a fresh copy, so the arithmetic below can work in place
     if product:
