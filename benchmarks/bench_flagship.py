@@ -15,10 +15,10 @@ import time
 from common import cli, ms, verdict
 from flagship import flagship_case
 
-from workbook.montecarlo import monte_carlo
+from workbook.engine.montecarlo import monte_carlo
+from workbook.engine.weighing import weigh
+from workbook.engine.whatif import compare_standards
 from workbook.scenario import Scenario
-from workbook.weigh import weigh
-from workbook.whatif import compare_standards
 
 TARGET_MS = 25.0
 

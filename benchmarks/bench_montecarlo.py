@@ -19,10 +19,10 @@ import numpy as np
 from common import cli, ms, timed, verdict
 from flagship import flagship_case
 
-from workbook.montecarlo import monte_carlo
+from workbook.engine.montecarlo import monte_carlo
+from workbook.engine.semantics import evaluate
+from workbook.engine.weighing import prepare, weigh
 from workbook.scenario import Scenario
-from workbook.semantics import evaluate
-from workbook.weigh import prepare, weigh
 
 TARGET = 250.0
 

@@ -20,7 +20,7 @@ import numpy as np
 from common import cli, ms, timed, verdict
 from synthetic import random_graph
 
-from workbook.semantics import QUADRATIC_ENERGY, compile_graph, evaluate
+from workbook.engine.semantics import QUADRATIC_ENERGY, compile_graph, evaluate
 
 TARGETS = {False: 100.0, True: 150.0}  # DF-QuAD at 10^4 arguments, vs formal-argumentation
 

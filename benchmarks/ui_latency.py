@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     opts = parser.parse_args(argv)
 
     from workbook import DEFAULT_CASE, load_case
-    from workbook.ui_workbench import build_workbench
+    from workbook.ui.workbench import build_workbench
 
     case = load_case(DEFAULT_CASE)
     bench = build_workbench(case, samples=opts.samples)

@@ -11,9 +11,9 @@ import pytest
 
 import workbook
 from workbook import check_case, load_case
+from workbook.engine.weighing import weigh
 from workbook.models import Side
 from workbook.scenario import Scenario
-from workbook.weigh import weigh
 
 ANALOG = workbook.CASES / "tiktok-v-trump"
 SIDES: tuple[Side, ...] = ("movant", "opponent")

@@ -11,9 +11,10 @@ import altair as alt
 import pytest
 
 from workbook import DEFAULT_CASE, charts, load_case
-from workbook.charts_map import EDGE_COLUMNS, NODE_COLUMNS, map_layout
+from workbook.charts.map import EDGE_COLUMNS, NODE_COLUMNS, map_layout
 from workbook.models import Argument, Case
 from workbook.scenario import Scenario
+from workbook.vocabulary import SIDE_COLORS
 
 
 @dataclasses.dataclass(frozen=True)
@@ -119,7 +120,7 @@ def test_factor_balance_uses_okabe_ito_side_colors() -> None:
     """Movant and opponent are Okabe–Ito blue and orange."""
     spec = charts.factor_balance(_result(_case(2))).to_dict()
     scale = spec["layer"][0]["encoding"]["color"]["scale"]
-    assert dict(zip(scale["domain"], scale["range"], strict=True)) == dict(charts.SIDE_COLORS)
+    assert dict(zip(scale["domain"], scale["range"], strict=True)) == dict(SIDE_COLORS)
 
 
 @pytest.mark.parametrize(("outcome", "words"), [("granted", "Granted"), ("denied", "Denied")])

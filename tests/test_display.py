@@ -7,7 +7,7 @@ from collections.abc import Iterator
 import altair as alt
 import pytest
 
-from workbook import display
+from workbook.charts import display
 from workbook.errors import WorkbookError
 
 

@@ -38,7 +38,7 @@ from workbook.export import (
 from workbook.export.toa import sort_key
 from workbook.models import Argument
 from workbook.scenario import Scenario
-from workbook.workspace import Workspace
+from workbook.store import Workspace
 
 HERE = Path(__file__).parent
 MINI = HERE / "cases" / "mini"

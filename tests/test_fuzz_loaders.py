@@ -18,6 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from workbook import load_case
+from workbook.casefile.load import check_case
 from workbook.errors import (
     CaseFileError,
     CaseFileProblems,
@@ -26,9 +27,8 @@ from workbook.errors import (
     UnknownReferenceError,
     WorkspaceError,
 )
-from workbook.load import check_case
 from workbook.scenario import Scenario
-from workbook.workspace import Workspace, load_scenario, load_workspace
+from workbook.store import Workspace, load_scenario, load_workspace
 
 HERE = Path(__file__).parent
 

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from workbook import CASES, load_case
-from workbook.weigh import weigh
+from workbook.engine.weighing import weigh
 
 GOLDEN = Path(__file__).parent / "golden" / "weigh"
 REGENERATE = os.environ.get("WORKBOOK_REGENERATE") == "1"

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from workbook import load_case
 from workbook.errors import WorkspaceError
-from workbook.interchange import export_aif, export_argdown, import_aif
+from workbook.export.interchange import export_aif, export_argdown, import_aif
 from workbook.models import Argument
 from workbook.scenario import Scenario, StrengthRange
 

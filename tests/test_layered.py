@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbook.graph import compile_graph
-from workbook.layered import evaluate_layered
-from workbook.semantics import SEMANTICS, evaluate
+from workbook.engine._layered import evaluate_layered
+from workbook.engine.graph import compile_graph
+from workbook.engine.semantics import SEMANTICS, evaluate
 
 
 @st.composite

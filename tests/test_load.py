@@ -82,7 +82,7 @@ def test_public_names_are_pinned():
 
 
 PUBLIC_NAMES = [
-    "Answer",
+    "Analysis", "Answer",
     "Argument",
     "Authority",
     "CASES",
@@ -117,7 +117,7 @@ PUBLIC_NAMES = [
     "WorkbookError",
     "Workspace",
     "WorkspaceError",
-    "__version__",
+    "__version__", "analyse",
     "check_case",
     "compare_semantics",
     "compare_standards",

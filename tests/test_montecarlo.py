@@ -11,11 +11,17 @@ from hypothesis import strategies as st
 from weigh_factory import toy
 
 import workbook
-from workbook.load import load_case
-from workbook.montecarlo import _LEVELS, _sample, _uniform_words, monte_carlo, wilson_interval
+from workbook.casefile.load import load_case
+from workbook.engine.montecarlo import (
+    _LEVELS,
+    _sample,
+    _uniform_words,
+    monte_carlo,
+    wilson_interval,
+)
+from workbook.engine.semantics import evaluate
+from workbook.engine.weighing import prepare, weigh
 from workbook.scenario import Scenario, StrengthRange
-from workbook.semantics import evaluate
-from workbook.weigh import prepare, weigh
 
 
 @settings(max_examples=10, deadline=None)
@@ -78,7 +84,7 @@ def test_bad_settings_are_refused(kw, message):
 
 def test_a_plain_function_standard_works_in_the_monte_carlo():
     """A function standard is called per sample and gives the same P as a built-in equivalent."""
-    from workbook.standards import Decision
+    from workbook.engine.standards import Decision
 
     def equities_only(scores, merge):
         s = next(e for e in scores if e.role == "balance-of-equities")

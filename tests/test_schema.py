@@ -1,4 +1,4 @@
-from workbook.schema import SCHEMA_PATH, schema_text
+from workbook.casefile.schema import SCHEMA_PATH, schema_text
 
 
 def test_shipped_schema_is_current():

@@ -9,8 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbook.errors import ScenarioError
-from workbook.semantics import (
+from workbook.engine.semantics import (
     DF_QUAD,
     EULER,
     QUADRATIC_ENERGY,
@@ -20,6 +19,7 @@ from workbook.semantics import (
     evaluate,
     get_semantics,
 )
+from workbook.errors import ScenarioError
 
 
 def reference_dfquad(n, base, attacks, supports, tol=1e-12, max_iter=10_000):

@@ -7,8 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from workbook.errors import ScenarioError
-from workbook.standards import (
+from workbook.engine.standards import (
     STANDARDS,
     Decision,
     ElementScore,
@@ -17,6 +16,7 @@ from workbook.standards import (
     as_standard,
     get_standard,
 )
+from workbook.errors import ScenarioError
 
 ORDER = [("standing", "threshold"), ("mootness", "threshold"),
          ("success", "likelihood-of-success"), ("harm", "irreparable-harm"),

@@ -8,22 +8,21 @@ from typing import Any
 import pytest
 
 from workbook import DEFAULT_CASE, load_case
+from workbook.engine.weighing import weigh
 from workbook.errors import ScenarioError, WorkbookError
 from workbook.models import Case
 from workbook.scenario import Scenario
-from workbook.ui import (
+from workbook.tables import (
     ANY,
     arguments_table,
     authorities_table,
-    build_authority_browser,
-    build_element_panel,
     element_summary,
-    errors_to,
     facts_table,
     filter_authorities,
 )
-from workbook.ui_workbench import build_workbench
-from workbook.weigh import weigh
+from workbook.ui.common import errors_to
+from workbook.ui.panels import build_authority_browser, build_element_panel
+from workbook.ui.workbench import build_workbench
 
 
 def _arg(id: str, side: str, element: str, strength: float, **extra: Any) -> dict[str, Any]:
@@ -262,8 +261,8 @@ def test_workbench_add_argument_escapes_and_weighs(bench: Any) -> None:
 @pytest.mark.parametrize(
     ("kwargs", "match"),
     [
-        ({"element": "nope"}, "no element"),
-        ({"attacks": ["ghost"]}, "no argument 'ghost'"),
+        ({"element": "nope"}, "unknown element 'nope'"),
+        ({"attacks": ["ghost"]}, "attacks or supports 'ghost'"),
         ({"authorities": ["ghost"]}, "no authority"),
         ({"id": "m1"}, "already exists"),
     ],
@@ -281,7 +280,7 @@ def test_workbench_add_button_shows_error_instead_of_raising(bench: Any) -> None
     bench.new_heading.value = ""
     bench.add_button.click()
     assert "ScenarioError" in bench.error.value and "heading" in bench.error.value
-    assert bench.added == []
+    assert bench.scenario.added == ()
 
 
 @pytest.mark.parametrize(
@@ -395,7 +394,7 @@ def test_workbench_hostile_argument_text_is_escaped_everywhere(bench: Any, text:
     bench.new_attacks.value = ("m2",)
     bench.add_button.click()
     assert bench.error.value == ""
-    added = bench.added[0]
+    added = bench.scenario.added[0]
     bench.drop(added.id)
     bench.drop(added.id, False)
     bench.add_argument("movant", "success", text, 0.6, body=text, supports=[added.id],

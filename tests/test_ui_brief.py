@@ -13,7 +13,8 @@ from workbook import DEFAULT_CASE, load_case
 from workbook.errors import ScenarioError, WorkspaceError
 from workbook.models import Argument, Case
 from workbook.scenario import Scenario
-from workbook.ui_brief import (
+from workbook.store import Workspace, save_scenario, save_workspace
+from workbook.ui.brief import (
     BriefBuilder,
     build_brief_builder,
     default_file_name,
@@ -21,7 +22,6 @@ from workbook.ui_brief import (
     render_preview,
     verification_note,
 )
-from workbook.workspace import Workspace, save_scenario, save_workspace
 
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)> [link](javascript:alert(1))'
 

@@ -6,8 +6,9 @@ import pytest
 from test_ui import make_case
 
 from workbook import DEFAULT_CASE, load_case
+from workbook.engine.weighing import weigh
 from workbook.models import Case, Harm
-from workbook.ui_exercises import (
+from workbook.ui.exercises import (
     HARM_TYPES,
     NO_FLIP,
     build_exercises,
@@ -16,7 +17,6 @@ from workbook.ui_exercises import (
     check_harm,
     flip_options,
 )
-from workbook.weigh import weigh
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import pytest
 
 from workbook import DEFAULT_CASE, load_case
 from workbook.models import Case, Cite
-from workbook.ui_verification import (
+from workbook.verification import (
     authority_badge,
     check_citations,
     cite_label,

@@ -9,7 +9,7 @@ import pytest
 from workbook import DEFAULT_CASE, load_case
 from workbook.errors import ScenarioError
 from workbook.models import Case
-from workbook.user_input import new_argument, strength_value
+from workbook.ui.user_input import new_argument, strength_value
 
 
 @pytest.fixture(scope="module")
@@ -35,8 +35,8 @@ def test_strength_value_refuses_the_rest(value: Any) -> None:
     [
         ({"side": "judge"}, "side must be"),
         ({"heading": "   "}, "heading"),
-        ({"element": "nope"}, "no element 'nope'; elements are: standing"),
-        ({"attacks": iter(["ghost"])}, "no argument 'ghost'"),
+        ({"element": "nope"}, "unknown element 'nope'; choose one of standing"),
+        ({"attacks": iter(["ghost"])}, "attacks or supports 'ghost'"),
         ({"authorities": ["ghost"]}, "no authority 'ghost'"),
         ({"strength": 2}, "between 0 and 1"),
     ],

@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 from weigh_factory import QUESTION, arg, make_case, toy
 
 from workbook.__main__ import main
+from workbook.engine.weighing import RESULT_FORMAT, render_text, weigh
 from workbook.errors import ScenarioError
 from workbook.models import Argument
 from workbook.scenario import Scenario
-from workbook.weigh import RESULT_FORMAT, render_text, weigh
 
 
 def scenario(**kw):
@@ -90,7 +90,7 @@ def test_the_json_form_is_stable_and_documented():
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"answers": {"q": "maybe"}}, "has no answer 'maybe'; choose one of yes, no"),
+        ({"answers": {"q": "maybe"}}, "unknown answer 'maybe' to 'q';.*choose one of yes, no"),
         ({"answers": {"nope": "yes"}}, "unknown question 'nope'"),
         ({"dropped": ("su-9",)}, "unknown argument 'su-9'"),
         ({"strengths": {"ha-9": 0.3}}, "unknown argument 'ha-9'"),
@@ -99,7 +99,7 @@ def test_the_json_form_is_stable_and_documented():
         ({"added": (Argument.model_validate(arg("x", "movant", "nowhere", 0.5)),)},
          "unknown element 'nowhere'"),
         ({"added": (Argument.model_validate(arg("su-1", "movant", "success", 0.5)),)},
-         "rename it"),
+         "already exists; choose another id"),
     ],
 )
 def test_a_scenario_that_does_not_fit_the_case_is_refused(change, message):
@@ -219,7 +219,7 @@ def test_the_question_fixture_is_used():
 
 def test_the_structure_is_compiled_once_for_strengths_and_answers():
     """Changing strengths or answers re-uses the compiled graph; dropping an argument does not."""
-    from workbook.weigh import prepare
+    from workbook.engine.weighing import prepare
 
     base = prepare(toy()).graph
     assert prepare(toy(), scenario(strengths={"su-1": 0.1}, answers={"q": "no"})).graph is base

@@ -5,14 +5,14 @@ from __future__ import annotations
 import pytest
 from weigh_factory import arg, make_case, toy
 
-from workbook.scenario import Scenario
-from workbook.whatif import (
+from workbook.engine.whatif import (
     compare_semantics,
     compare_standards,
     decisive_questions,
     tipping_points,
     tornado,
 )
+from workbook.scenario import Scenario
 
 
 def question(qid):

@@ -16,7 +16,7 @@ import pytest
 from workbook.errors import WorkbookError, WorkspaceError
 from workbook.models import Argument
 from workbook.scenario import SCENARIO_VERSION, Scenario
-from workbook.workspace import (
+from workbook.store import (
     WORKSPACE_VERSION,
     Workspace,
     atomic_write,
@@ -182,7 +182,7 @@ def test_invalid_value_names_key_and_line(tmp_path):
 _CHILD = textwrap.dedent("""
     import os, sys, time
     from pathlib import Path
-    from workbook import workspace
+    from workbook import store as workspace
     from workbook.scenario import Scenario
 
     target, stage = Path(sys.argv[1]), sys.argv[2]

@@ -8,14 +8,30 @@ and take the result out as a brief outline::
     >>> case.case.title
     'Legion LegalTech Corp. v. Lutnick'
     >>> result = workbook.weigh(case)
-    >>> result.outcome in ("granted", "denied")
-    True
+    >>> result.outcome, result.deciding
+    ('denied', 'harm')
 
-The widgets and charts live in :mod:`workbook.ui`, :mod:`workbook.ui_workbench` and
-:mod:`workbook.charts`; they import ipywidgets and Altair, so they are not loaded here.
+The widgets and charts live in :mod:`workbook.ui` and :mod:`workbook.charts`; they
+import ipywidgets and Altair, so they are not loaded here.
 """
 
-from .errors import (
+from workbook.casefile import CheckReport, Finding, check_case, load_case
+from workbook.engine import (
+    SEMANTICS,
+    STANDARDS,
+    Analysis,
+    ElementResult,
+    Result,
+    analyse,
+    compare_semantics,
+    compare_standards,
+    decisive_questions,
+    monte_carlo,
+    tipping_points,
+    tornado,
+    weigh,
+)
+from workbook.errors import (
     CaseFileError,
     CaseFileProblems,
     CaseFileSchemaError,
@@ -26,10 +42,9 @@ from .errors import (
     WorkbookError,
     WorkspaceError,
 )
-from .export import export_outline, write_export
-from .interchange import export_aif, export_argdown, import_aif
-from .load import CheckReport, Finding, check_case, load_case
-from .models import (
+from workbook.export import export_outline, write_export
+from workbook.export.interchange import export_aif, export_argdown, import_aif
+from workbook.models import (
     Answer,
     Argument,
     Authority,
@@ -46,20 +61,9 @@ from .models import (
     Source,
     Verification,
 )
-from .montecarlo import monte_carlo
-from .paths import CASES, DEFAULT_CASE
-from .scenario import Scenario, StrengthRange
-from .semantics import SEMANTICS
-from .standards import STANDARDS
-from .weigh import ElementResult, Result, weigh
-from .whatif import (
-    compare_semantics,
-    compare_standards,
-    decisive_questions,
-    tipping_points,
-    tornado,
-)
-from .workspace import Workspace, load_scenario, load_workspace, save_scenario, save_workspace
+from workbook.paths import CASES, DEFAULT_CASE
+from workbook.scenario import Scenario, StrengthRange
+from workbook.store import Workspace, load_scenario, load_workspace, save_scenario, save_workspace
 
 __version__ = "0.1.0"
 
@@ -68,6 +72,7 @@ __all__ = [
     "DEFAULT_CASE",
     "SEMANTICS",
     "STANDARDS",
+    "Analysis",
     "Answer",
     "Argument",
     "Authority",
@@ -100,6 +105,7 @@ __all__ = [
     "Workspace",
     "WorkspaceError",
     "__version__",
+    "analyse",
     "check_case",
     "compare_semantics",
     "compare_standards",

@@ -7,8 +7,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .load import check_case
-from .schema import schema_text
+from workbook.casefile.load import check_case
+from workbook.casefile.schema import schema_text
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -41,10 +41,10 @@ def _check(args: argparse.Namespace) -> int:
 def _weigh(args: argparse.Namespace) -> int:
     import json
 
-    from .errors import WorkbookError
-    from .load import load_case
-    from .scenario import Scenario
-    from .weigh import render_text, weigh
+    from workbook.casefile.load import load_case
+    from workbook.engine.weighing import render_text, weigh
+    from workbook.errors import WorkbookError
+    from workbook.scenario import Scenario
 
     try:
         case = load_case(args.path)
@@ -76,10 +76,10 @@ def _weigh(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from .errors import WorkbookError
-    from .export import export_outline, format_for
-    from .load import load_case
-    from .workspace import atomic_write, load_scenario
+    from workbook.casefile.load import load_case
+    from workbook.errors import WorkbookError
+    from workbook.export import export_outline, format_for
+    from workbook.store import atomic_write, load_scenario
 
     fmt = args.format or (format_for(args.output) if args.output else "md")
     try:

@@ -28,7 +28,7 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, Literal
 
-from .models import Authority, Case, Cite
+from workbook.models import Authority, Case, Cite
 
 __all__ = [
     "CitationProblem",

@@ -12,6 +12,8 @@ without opening the code::
         ├── UnknownReferenceError (KeyError) an id that names nothing
         └── CaseFileProblems                 several of the above at once
     └── ScenarioError (also ValueError)      a scenario does not fit its case
+        └── UnknownNameError (also KeyError) a name passed to the API names nothing
+    └── ExportError (also ValueError)        an export cannot be made as asked
     └── WorkspaceError (also ValueError)     a saved scenario or workspace file cannot be read
 
 Catch ``WorkbookError`` for anything of ours, or ``ValueError`` / ``KeyError``
@@ -30,7 +32,9 @@ __all__ = [
     "CaseFileSchemaError",
     "CaseFileSyntaxError",
     "DuplicateIdError",
+    "ExportError",
     "ScenarioError",
+    "UnknownNameError",
     "UnknownReferenceError",
     "WorkbookError",
     "WorkspaceError",
@@ -131,6 +135,20 @@ class UnknownReferenceError(CaseFileError, KeyError):
 
 class ScenarioError(WorkbookError, ValueError):
     """A scenario names an argument, question, answer, standard or semantics the case lacks."""
+
+
+class UnknownNameError(ScenarioError, KeyError):
+    """A name passed to the API (an element, argument, question, standard...) names nothing.
+
+    The message names the bad value and the valid ones.
+    """
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""  # not KeyError's quoted repr
+
+
+class ExportError(WorkbookError, ValueError):
+    """An export cannot be made as asked (unknown format, nothing to export)."""
 
 
 class WorkspaceError(_LocatedError, ValueError):

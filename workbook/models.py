@@ -18,6 +18,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from workbook.errors import UnknownNameError
+from workbook.vocabulary import lookup
+
 __all__ = [
     "Answer",
     "Argument",
@@ -70,7 +73,9 @@ HarmType = Literal[
 ]
 
 
-class _Record(BaseModel):
+class Record(BaseModel):
+    """Base of every record: frozen, no unknown keys, text stripped, a short repr."""
+
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
 
     def __repr__(self) -> str:
@@ -78,7 +83,7 @@ class _Record(BaseModel):
         return f"{type(self).__name__}({ident!r})" if ident else super().__repr__()
 
 
-class Quote(_Record):
+class Quote(Record):
     """Words a party or official said or wrote, verbatim, with who said them and where."""
 
     text: Text = Field(description="The words exactly as the source gives them.")
@@ -86,7 +91,7 @@ class Quote(_Record):
     source: Id = Field(description="Id of the source that reports them.")
 
 
-class Source(_Record):
+class Source(Record):
     """Where a fact comes from: a news report, a filing, a letter, an opinion, a web page."""
 
     id: Id
@@ -103,7 +108,7 @@ class Source(_Record):
     )
 
 
-class Fact(_Record):
+class Fact(Record):
     """A fact in our own words, with its sources and how well it is established."""
 
     id: Id
@@ -119,7 +124,7 @@ class Fact(_Record):
     note: str = ""
 
 
-class Party(_Record):
+class Party(Record):
     """A party to the case, or a non-party whose conduct matters."""
 
     id: Id
@@ -128,7 +133,7 @@ class Party(_Record):
     description: str = ""
 
 
-class Cite(_Record):
+class Cite(Record):
     """A reference to an authority, with an optional pinpoint.
 
     In YAML either a bare id (``winter``) or a mapping (``{id: winter, pin: "20"}``).
@@ -143,7 +148,7 @@ class Cite(_Record):
         return {"id": value} if isinstance(value, str) else value
 
 
-class Claim(_Record):
+class Claim(Record):
     """A count or theory of the complaint."""
 
     id: Id
@@ -157,7 +162,7 @@ class Claim(_Record):
     authorities: tuple[Cite, ...] = ()
 
 
-class Element(_Record):
+class Element(Record):
     """Something the movant must show: a threshold question or one of the four factors."""
 
     id: Id
@@ -168,7 +173,7 @@ class Element(_Record):
     description: str = ""
 
 
-class Answer(_Record):
+class Answer(Record):
     """One possible answer to a contested question, with the authorities behind it."""
 
     id: Id
@@ -176,7 +181,7 @@ class Answer(_Record):
     authorities: tuple[Cite, ...] = ()
 
 
-class Question(_Record):
+class Question(Record):
     """A contested legal question, made explicit as an assumption the user can change."""
 
     id: Id
@@ -187,14 +192,14 @@ class Question(_Record):
     note: str = ""
 
 
-class AuthorityQuote(_Record):
+class AuthorityQuote(Record):
     """Short test language from an authority, verbatim, with its pinpoint."""
 
     text: Text
     pin: str = ""
 
 
-class Verification(_Record):
+class Verification(Record):
     """The record of how an authority was checked: what, where, when, with what result."""
 
     status: VerificationStatus
@@ -204,7 +209,7 @@ class Verification(_Record):
     note: str = Field("", description="Conflicts between sources, doubts, what is not checked.")
 
 
-class Authority(_Record):
+class Authority(Record):
     """A case, statute, regulation, rule, guidance or executive action, fully cited."""
 
     id: Id
@@ -226,14 +231,14 @@ class Authority(_Record):
         return self.verification.status == "verified"
 
 
-class Harm(_Record):
+class Harm(Record):
     """What kind of irreparable harm an argument claims, and the evidence it needs."""
 
     type: HarmType
     evidence: tuple[Text, ...] = Field((), description="The evidence a court would want to see.")
 
 
-class Argument(_Record):
+class Argument(Record):
     """One argument for or against the motion, on one element."""
 
     id: Id
@@ -267,7 +272,7 @@ class Argument(_Record):
         return all(answers.get(q) in allowed for q, allowed in self.requires.items())
 
 
-class CaseInfo(_Record):
+class CaseInfo(Record):
     """Who, where and what: the caption of the motion."""
 
     id: Id
@@ -288,7 +293,7 @@ class CaseInfo(_Record):
     summary: str = ""
 
 
-class Case(_Record):
+class Case(Record):
     """A whole case file: one motion, its record, its law and its arguments."""
 
     case: CaseInfo
@@ -321,33 +326,37 @@ class Case(_Record):
         )
         return {s: {r.id: r for r in getattr(self, s)} for s in sections}
 
+    def _get(self, section: str, what: str, id: str) -> Any:
+        """The record of ``section`` with this id, or :class:`UnknownNameError` listing the ids."""
+        return lookup(self._index[section], id, what, UnknownNameError)
+
     def party(self, id: str) -> Party:
         """The party with this id."""
-        return self._index["parties"][id]  # type: ignore[no-any-return]
+        return self._get("parties", "party", id)  # type: ignore[no-any-return]
 
     def element(self, id: str) -> Element:
         """The element with this id."""
-        return self._index["elements"][id]  # type: ignore[no-any-return]
+        return self._get("elements", "element", id)  # type: ignore[no-any-return]
 
     def question(self, id: str) -> Question:
         """The question with this id."""
-        return self._index["questions"][id]  # type: ignore[no-any-return]
+        return self._get("questions", "question", id)  # type: ignore[no-any-return]
 
     def source(self, id: str) -> Source:
         """The source with this id."""
-        return self._index["sources"][id]  # type: ignore[no-any-return]
+        return self._get("sources", "source", id)  # type: ignore[no-any-return]
 
     def fact(self, id: str) -> Fact:
         """The fact with this id."""
-        return self._index["facts"][id]  # type: ignore[no-any-return]
+        return self._get("facts", "fact", id)  # type: ignore[no-any-return]
 
     def authority(self, id: str) -> Authority:
         """The authority with this id."""
-        return self._index["authorities"][id]  # type: ignore[no-any-return]
+        return self._get("authorities", "authority", id)  # type: ignore[no-any-return]
 
     def argument(self, id: str) -> Argument:
         """The argument with this id."""
-        return self._index["arguments"][id]  # type: ignore[no-any-return]
+        return self._get("arguments", "argument", id)  # type: ignore[no-any-return]
 
     @property
     def default_answers(self) -> dict[str, str]:

@@ -20,11 +20,11 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from ..models import Case, Side
-from ..scenario import Scenario
-from ..workspace import Workspace, atomic_write
-from .outline import Outline, build_outline
-from .student import render_work_product
+from workbook.export.outline import Outline, build_outline
+from workbook.export.student import render_work_product
+from workbook.models import Case, Side
+from workbook.scenario import Scenario
+from workbook.store import Workspace, atomic_write
 
 __all__ = [
     "FORMATS",
@@ -60,19 +60,19 @@ def export_outline(
         raise ValueError(f"unknown side {side!r}; use 'movant' or 'opponent'")
     scenario = scenario or Scenario(case=case.case.id)
     if fmt == "md":
-        from .markdown import render_markdown
+        from workbook.export.markdown import render_markdown
 
         return render_markdown(build_outline(case, scenario, side))
     if fmt == "docx":
-        from .word import render_docx
+        from workbook.export.word import render_docx
 
         return render_docx(build_outline(case, scenario, side))
     if fmt == "aif":
-        from ..interchange import export_aif
+        from workbook.export.interchange import export_aif
 
         return export_aif(case, scenario)
     if fmt == "argdown":
-        from ..interchange import export_argdown
+        from workbook.export.interchange import export_argdown
 
         return export_argdown(case, scenario)
     raise ValueError(f"unknown export format {fmt!r}; use one of: {', '.join(FORMATS)}")

@@ -6,9 +6,9 @@ All text from the case file and the user goes through
 
 from __future__ import annotations
 
-from ..models import Argument
-from .escape import markdown_text as md
-from .outline import Outline, Point, Response
+from workbook.export.escape import markdown_text as md
+from workbook.export.outline import Outline, Point, Response
+from workbook.models import Argument
 
 __all__ = ["render_markdown"]
 

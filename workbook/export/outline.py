@@ -18,10 +18,10 @@ import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
 
-from ..cite import Citer
-from ..models import Argument, Case, CaseInfo, Cite, Element, Side
-from ..scenario import Scenario
-from .toa import TOAGroup, table_of_authorities
+from workbook.cite import Citer
+from workbook.export.toa import TOAGroup, table_of_authorities
+from workbook.models import Argument, Case, CaseInfo, Cite, Element, Side
+from workbook.scenario import Scenario
 
 __all__ = [
     "ELEMENT_ORDER",
@@ -166,7 +166,7 @@ def final_strengths(case: Case, scenario: Scenario) -> dict[str, float]:
     the base strengths of the arguments the scenario's answers make available.
     """
     try:
-        from ..weigh import weigh
+        from workbook.engine.weighing import weigh
     except ModuleNotFoundError as exc:
         if exc.name != "workbook.weigh":
             raise

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..cite import Citer
-from ..models import Argument, Case
-from ..workspace import Workspace
-from .escape import html_text, markdown_text
+from workbook.cite import Citer
+from workbook.export.escape import html_text, markdown_text
+from workbook.models import Argument, Case
+from workbook.store import Workspace
 
 __all__ = ["render_work_product"]
 

@@ -22,8 +22,8 @@ import dataclasses
 import re
 from collections.abc import Iterable
 
-from ..cite import verification_flag
-from ..models import Authority, Case
+from workbook.cite import verification_flag
+from workbook.models import Authority, Case
 
 __all__ = ["GROUPS", "TOAEntry", "TOAGroup", "sort_key", "table_of_authorities"]
 

@@ -14,8 +14,8 @@ import datetime as dt
 import io
 from typing import Any
 
-from .escape import one_line
-from .outline import Outline, Point, Response
+from workbook.export.escape import one_line
+from workbook.export.outline import Outline, Point, Response
 
 __all__ = ["render_docx"]
 

@@ -4,7 +4,7 @@ Pure functions over a :class:`~workbook.models.Case` and a
 :class:`~workbook.scenario.Scenario`; no widgets, no I/O::
 
     >>> from workbook import load_case
-    >>> from workbook.weigh import weigh
+    >>> from workbook.engine.weighing import weigh
     >>> result = weigh(load_case(CASES / "legion-v-lutnick"))
     >>> result.outcome in ("granted", "denied")
     True
@@ -74,11 +74,11 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from .errors import ScenarioError, nearest
-from .models import Argument, Case, Element
-from .scenario import Scenario
-from .semantics import Graph, Semantics, compile_graph, evaluate, get_semantics
-from .standards import Decision, ElementScore, Standard, as_standard
+from workbook.engine.semantics import Graph, Semantics, compile_graph, evaluate, get_semantics
+from workbook.engine.standards import Decision, ElementScore, Standard, as_standard
+from workbook.errors import ScenarioError
+from workbook.models import Argument, Case, Element
+from workbook.scenario import Scenario
 
 __all__ = [
     "RESULT_FORMAT",
@@ -177,40 +177,6 @@ class Prepared:
                 for i, e in enumerate(self.elements)]
 
 
-def _check_scenario(case: Case, scenario: Scenario) -> None:
-    if scenario.case != case.case.id:
-        raise ScenarioError(f"the scenario is for case {scenario.case!r}, not {case.case.id!r}")
-    ids = {a.id for a in case.arguments}
-    known = ids | {a.id for a in scenario.added}
-    for what, names in (("dropped", scenario.dropped), ("strengths", scenario.strengths),
-                        ("ranges", scenario.ranges)):
-        for name in names:
-            if name not in known:
-                close = nearest(name, known)
-                hint = f" (did you mean {close[0]!r}?)" if close else ""
-                raise ScenarioError(f"scenario {what} names unknown argument {name!r}{hint}")
-    questions = {q.id: q for q in case.questions}
-    for q_id, ans in scenario.answers.items():
-        if q_id not in questions:
-            raise ScenarioError(f"unknown question {q_id!r}; the questions are "
-                                f"{', '.join(questions) or '(none)'}")
-        valid = [a.id for a in questions[q_id].answers]
-        if ans not in valid:
-            raise ScenarioError(f"question {q_id!r} has no answer {ans!r}; choose one of "
-                                f"{', '.join(valid)}")
-    elements = {e.id for e in case.elements}
-    for a in scenario.added:
-        if a.id in ids:
-            raise ScenarioError(f"added argument {a.id!r} has the id of a case argument; rename it")
-        if a.element not in elements:
-            raise ScenarioError(f"added argument {a.id!r} is on unknown element {a.element!r}; "
-                                f"the elements are {', '.join(sorted(elements))}")
-        for target in (*a.attacks, *a.supports):
-            if target not in known or target == a.id:
-                raise ScenarioError(f"added argument {a.id!r} attacks or supports {target!r}, "
-                                    f"which is not another argument of the case")
-
-
 def prepare(
     case: Case,
     scenario: Scenario | None = None,
@@ -230,7 +196,7 @@ def prepare(
 
     """
     scenario = scenario or Scenario(case=case.case.id)
-    _check_scenario(case, scenario)
+    scenario.check(case)
     sem = get_semantics(semantics if semantics is not None else scenario.semantics)
     std = as_standard(standard if standard is not None else scenario.standard)
     answers = scenario.answers_for(case)

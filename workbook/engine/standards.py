@@ -53,7 +53,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from .errors import ScenarioError, nearest
+from workbook.errors import ScenarioError, nearest
 
 __all__ = [
     "FACTOR_ROLES",

@@ -14,7 +14,7 @@ product of rows, ``prod(1 - s)``, with no subtraction per edge. With
 ``(1 - b)(1 - max(c, 0)) - min(c, 0) b``.
 
     >>> import numpy as np
-    >>> from workbook.graph import compile_graph
+    >>> from workbook.engine.graph import compile_graph
     >>> g = compile_graph(2, attacks=((0, 1),))
     >>> rows = np.array([[0.6], [0.5]])[g.layout.position]
     >>> kept = evaluate_layered(g.layout, rows)
@@ -30,8 +30,8 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from .graph import Layout, Level
-from .semantics import DF_QUAD, Semantics
+from workbook.engine.graph import Layout, Level
+from workbook.engine.semantics import DF_QUAD, Semantics
 
 __all__ = ["evaluate_layered", "workspace"]
 

@@ -27,15 +27,15 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from .display import setup
-from .errors import ScenarioError
-from .export import FORMATS, Outline, build_outline, write_export, write_work_product
-from .export.markdown import render_markdown
-from .models import Case, Side
-from .scenario import Scenario
-from .ui import ControlPanel, errors_to
-from .weigh import weigh
-from .workspace import Workspace, load_workspace
+from workbook.charts.display import setup
+from workbook.engine.weighing import weigh
+from workbook.errors import ScenarioError
+from workbook.export import FORMATS, Outline, build_outline, write_export, write_work_product
+from workbook.export.markdown import render_markdown
+from workbook.models import Case, Side
+from workbook.scenario import Scenario
+from workbook.store import Workspace, load_workspace
+from workbook.ui.common import ControlPanel, errors_to
 
 __all__ = [
     "FORMAT_LABELS",

@@ -33,11 +33,11 @@ from typing import Any, Literal
 import numpy as np
 from numpy.typing import NDArray
 
-from .models import Case
-from .scenario import Scenario
-from .semantics import SEMANTICS
-from .standards import STANDARDS
-from .weigh import Prepared, prepare, weigh
+from workbook.engine.semantics import SEMANTICS
+from workbook.engine.standards import STANDARDS
+from workbook.engine.weighing import Prepared, prepare, weigh
+from workbook.models import Case
+from workbook.scenario import Scenario
 
 __all__ = [
     "DecisiveQuestions",
@@ -48,10 +48,14 @@ __all__ = [
     "TornadoBar",
     "compare_semantics",
     "compare_standards",
+    "compare_standards_prepared",
     "decisive_questions",
+    "decisive_questions_prepared",
     "outcomes",
     "tipping_points",
+    "tipping_points_prepared",
     "tornado",
+    "tornado_prepared",
 ]
 
 
@@ -116,9 +120,16 @@ def decisive_questions(case: Case, scenario: Scenario | None = None, *, max_size
                        max_evaluations: int = 20_000, **options: Any) -> DecisiveQuestions:
     """Which answers, alone or in the smallest sets, flip the outcome.
 
-    ``options`` go to :func:`workbook.weigh.prepare` (semantics, standard...).
+    ``options`` go to :func:`workbook.engine.prepare` (semantics, standard...).
     """
-    p = prepare(case, scenario, **options)
+    return decisive_questions_prepared(prepare(case, scenario, **options), max_size=max_size,
+                                       max_evaluations=max_evaluations)
+
+
+def decisive_questions_prepared(p: Prepared, *, max_size: int = 3,
+                                max_evaluations: int = 20_000) -> DecisiveQuestions:
+    """:func:`decisive_questions` on an already prepared case."""
+    case = p.case
     base_granted, _, _ = outcomes(p, p.base)
     g0 = bool(base_granted[0])
     alternatives = {q.id: [a.id for a in q.answers if a.id != p.answers.get(q.id)]
@@ -207,7 +218,12 @@ class TippingPoint:
 def tipping_points(case: Case, scenario: Scenario | None = None, *, grid: int = 101,
                    refine: int = 20, **options: Any) -> tuple[TippingPoint, ...]:
     """For each argument in play, the smallest base-strength change that changes the result."""
-    p = prepare(case, scenario, **options)
+    return tipping_points_prepared(prepare(case, scenario, **options), grid=grid, refine=refine)
+
+
+def tipping_points_prepared(p: Prepared, *, grid: int = 101, refine: int = 20
+                            ) -> tuple[TippingPoint, ...]:
+    """:func:`tipping_points` on an already prepared case."""
     g0_, d0_, _ = outcomes(p, p.base)
     g0, d0 = bool(g0_[0]), int(d0_[0])
     live = p.in_play()
@@ -295,7 +311,11 @@ class TornadoBar:
 def tornado(case: Case, scenario: Scenario | None = None, **options: Any
             ) -> tuple[TornadoBar, ...]:
     """Every argument's swing on every element it can move, biggest swing first per element."""
-    p = prepare(case, scenario, **options)
+    return tornado_prepared(prepare(case, scenario, **options))
+
+
+def tornado_prepared(p: Prepared) -> tuple[TornadoBar, ...]:
+    """:func:`tornado` on an already prepared case."""
     live = p.in_play()
     rows = np.tile(p.base, (2 * len(live) + 1, 1))
     for a, node in enumerate(live):
@@ -336,7 +356,11 @@ class StandardOutcome:
 def compare_standards(case: Case, scenario: Scenario | None = None, **options: Any
                       ) -> tuple[StandardOutcome, ...]:
     """The outcome under every shipped standard, for the same strengths."""
-    p = prepare(case, scenario, **options)
+    return compare_standards_prepared(prepare(case, scenario, **options))
+
+
+def compare_standards_prepared(p: Prepared) -> tuple[StandardOutcome, ...]:
+    """:func:`compare_standards` on an already prepared case."""
     scores = p.scores(p.evaluate(p.base[None, :])[0])
     out = []
     for name, std in STANDARDS.items():

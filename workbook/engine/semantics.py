@@ -61,8 +61,8 @@ from typing import Any, Literal
 import numpy as np
 from numpy.typing import NDArray
 
-from .errors import ScenarioError, nearest
-from .graph import PLAIN_PYTHON_LIMIT, Block, Edges, Graph, compile_graph
+from workbook.engine.graph import PLAIN_PYTHON_LIMIT, Block, Edges, Graph, compile_graph
+from workbook.errors import ScenarioError, nearest
 
 __all__ = [
     "DAMPED_AFTER",

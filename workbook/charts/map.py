@@ -21,18 +21,16 @@ from typing import TYPE_CHECKING, Any
 import altair as alt
 import pandas as pd
 
-from .models import Argument, Case
+from workbook.charts._base import tooltips
+from workbook.models import Argument, Case
+from workbook.vocabulary import EDGE_COLORS, NODE_COLORS
 
 if TYPE_CHECKING:
-    from .charts import ResultLike
-    from .scenario import Scenario
+    from workbook.charts._base import ResultLike
+    from workbook.scenario import Scenario
 
-__all__ = ["EDGE_COLORS", "argument_map", "map_layout", "tooltips"]
+__all__ = ["EDGE_COLUMNS", "NODE_COLUMNS", "argument_map", "map_layout"]
 
-#: Okabe–Ito vermillion for attacks, bluish green for supports, grey for structure.
-EDGE_COLORS: Mapping[str, str] = {"attacks": "#D55E00", "supports": "#009E73", "on": "#BBBBBB"}
-_NODE_COLORS = {"movant": "#0072B2", "opponent": "#E69F00", "motion": "#000000",
-                "element": "#666666"}
 _INDENT = 0.08
 _MAX_INDENT = 4
 _LABEL = 30
@@ -42,20 +40,6 @@ _ROW_PX = 22
 NODE_COLUMNS = ["id", "kind", "side", "label", "heading", "element", "x", "y", "strength",
                 "in_play", "why_out"]
 EDGE_COLUMNS = ["source", "target", "relation", "x", "y", "x2", "y2"]
-
-
-def tooltips(*fields: str) -> list[alt.Tooltip]:
-    """Tooltip channels from ``"field:type"`` or ``"field:type|format"`` strings.
-
-    Channel objects, not bare strings: Altair turns a bare string into a
-    channel through a slow schema lookup, which would cost the workbench
-    milliseconds on every redraw.
-    """
-    out = []
-    for field in fields:
-        name, _, fmt = field.partition("|")
-        out.append(alt.Tooltip(name, format=fmt) if fmt else alt.Tooltip(name))
-    return out
 
 
 def _short(text: str, limit: int = _LABEL) -> str:
@@ -221,9 +205,9 @@ def argument_map(
         .mark_point(filled=True, stroke="black", strokeWidth=0.4)
         .encode(
             x=x, y=y,
-            color=alt.Color("side:N", scale=_scale(_NODE_COLORS, _NODE_COLORS), title="node"),
+            color=alt.Color("side:N", scale=_scale(NODE_COLORS, NODE_COLORS), title="node"),
             shape=alt.Shape("side:N", scale=alt.Scale(
-                domain=list(_NODE_COLORS), range=["circle", "square", "diamond", "triangle-up"]),
+                domain=list(NODE_COLORS), range=["circle", "square", "diamond", "triangle-up"]),
                 legend=None),
             size=alt.Size("strength:Q", scale=alt.Scale(domain=[0, 1], range=[20, 320]),
                           title="strength"),

@@ -16,8 +16,9 @@ from typing import Any
 
 import pydantic
 
-from .errors import ScenarioError
-from .models import Argument, Case, Cite
+from workbook.errors import ScenarioError
+from workbook.models import Argument, Case, Cite
+from workbook.scenario import check_added
 
 __all__ = ["new_argument", "strength_value"]
 
@@ -59,30 +60,18 @@ def new_argument(
     if not str(heading).strip():
         raise ScenarioError("give your argument a heading (one line saying what it argues)")
     value = strength_value(strength)
-    elements = [e.id for e in case.elements]
-    if element not in elements:
-        raise ScenarioError(f"no element {element!r}; elements are: {', '.join(elements)}")
     ids = {a.id for a in existing}
-    attacks, supports, cited = tuple(attacks), tuple(supports), tuple(authorities)
-    for target in (*attacks, *supports):
-        if target not in ids:
-            raise ScenarioError(f"no argument {target!r} to attack or support; "
-                                f"arguments are: {', '.join(sorted(ids))}")
-    known = {a.id for a in case.authorities}
-    for cite in cited:
-        if cite not in known:
-            raise ScenarioError(f"no authority {cite!r} in the case file")
     if id is None:
         id = next(f"user-{n}" for n in itertools.count(1) if f"user-{n}" not in ids)
-    elif id in ids:
-        raise ScenarioError(f"an argument {id!r} already exists; choose another id")
     try:
-        return Argument(
+        argument = Argument(
             id=id, side=side, element=element, heading=heading, body=body or heading,
             strength=value, strength_reason="set by the user",
-            attacks=attacks, supports=supports,
-            authorities=tuple(Cite(id=c) for c in cited),
+            attacks=tuple(attacks), supports=tuple(supports),
+            authorities=tuple(Cite(id=c) for c in authorities),
         )
     except pydantic.ValidationError as exc:
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())
         raise ScenarioError(f"cannot add this argument: {problems}") from exc
+    check_added(case, existing, argument)
+    return argument

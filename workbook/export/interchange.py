@@ -35,10 +35,10 @@ from typing import Any
 
 import pydantic
 
-from .errors import WorkspaceError
-from .export.escape import argdown_text
-from .models import Argument, Case
-from .scenario import Scenario
+from workbook.errors import WorkspaceError
+from workbook.export.escape import argdown_text
+from workbook.models import Argument, Case
+from workbook.scenario import Scenario
 
 __all__ = ["AIF_VERSION", "ImportResult", "export_aif", "export_argdown", "import_aif"]
 

@@ -15,7 +15,7 @@ which suits nbval and exported notebooks. Any other name registered with
 ``alt.renderers`` works too; ``jupyter`` (the default) keeps charts
 interactive.
 
->>> from workbook.display import renderer_name
+>>> from workbook.charts.display import renderer_name
 >>> renderer_name({"WORKBOOK_CHART_RENDERER": "svg"})
 'svg'
 >>> renderer_name({})
@@ -29,7 +29,7 @@ import os
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from .errors import WorkbookError
+from workbook.errors import WorkbookError
 
 __all__ = ["ENV_VAR", "chart_widget", "renderer_name", "setup", "unchecked"]
 

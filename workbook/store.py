@@ -34,9 +34,9 @@ from typing import Any, Literal
 import pydantic
 from pydantic import Field, model_validator
 
-from .errors import WorkspaceError
-from .models import _Record
-from .scenario import SCENARIO_VERSION, Scenario
+from workbook.errors import WorkspaceError
+from workbook.models import Record
+from workbook.scenario import SCENARIO_VERSION, Scenario
 
 __all__ = [
     "WORKSPACE_FORMAT",
@@ -56,7 +56,7 @@ WORKSPACE_FORMAT = "workbook-workspace"
 _MAX_BYTES = 20_000_000
 
 
-class Workspace(_Record):
+class Workspace(Record):
     """One person's work on one case: scenario, exercise answers and notes."""
 
     format: Literal["workbook-workspace"] = Field(

@@ -3,10 +3,10 @@
 Editors that speak the YAML language server validate a case file as it is
 typed when the file starts with::
 
-    # yaml-language-server: $schema=<path to>/workbook/case-file.schema.json
+    # yaml-language-server: $schema=<path to>/workbook/casefile/case-file.schema.json
 
 The shipped file is regenerated with
-``python -m workbook schema -o workbook/case-file.schema.json``;
+``python -m workbook schema -o workbook/casefile/case-file.schema.json``;
 a test fails when it is out of date.
 """
 
@@ -16,7 +16,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from .models import Case
+from workbook.models import Case
 
 __all__ = ["SCHEMA_PATH", "case_file_schema"]
 

@@ -41,15 +41,16 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from .graph import compile_graph
-from .layered import evaluate_layered, workspace
-from .models import Case
-from .scenario import Scenario
-from .semantics import evaluate_columns
-from .standards import LIKELY
-from .weigh import prepare
+from workbook.engine._layered import evaluate_layered, workspace
+from workbook.engine.graph import compile_graph
+from workbook.engine.semantics import evaluate_columns
+from workbook.engine.standards import LIKELY
+from workbook.engine.weighing import Prepared, prepare
+from workbook.errors import ScenarioError
+from workbook.models import Case
+from workbook.scenario import Scenario
 
-__all__ = ["DEFAULT_SPREAD", "MonteCarlo", "monte_carlo", "wilson_interval"]
+__all__ = ["DEFAULT_SPREAD", "MonteCarlo", "monte_carlo", "monte_carlo_prepared", "wilson_interval"]
 
 DEFAULT_SPREAD = 0.1
 """Half-width of the uniform spread around a base strength that has no range."""
@@ -145,14 +146,20 @@ def monte_carlo(
     ``options`` go to :func:`workbook.weigh.prepare` (semantics, standard...).
 
     Raises:
-        ValueError: ``samples`` is not positive or ``spread`` is negative.
+        ScenarioError: ``samples`` is not positive or ``spread`` is negative.
 
     """
+    return monte_carlo_prepared(prepare(case, scenario, **options), samples=samples, seed=seed,
+                                spread=spread, confidence=confidence)
+
+
+def monte_carlo_prepared(p: Prepared, *, samples: int = 10_000, seed: int = 0,
+                         spread: float = DEFAULT_SPREAD, confidence: float = 0.95) -> MonteCarlo:
+    """:func:`monte_carlo` on an already prepared case."""
     if samples <= 0:
-        raise ValueError(f"samples must be positive, not {samples}")
+        raise ScenarioError(f"samples must be positive, not {samples}")
     if spread < 0:
-        raise ValueError(f"spread must not be negative, not {spread}")
-    p = prepare(case, scenario, **options)
+        raise ScenarioError(f"spread must not be negative, not {spread}")
     # SFC64: a quarter faster than the default PCG64 for raw 64-bit words
     rng = np.random.Generator(np.random.SFC64(seed))
     ranges = p.scenario.ranges

@@ -24,7 +24,16 @@ from typing import Any
 
 import pydantic
 
-from .errors import (
+from workbook.casefile.read import (
+    SECTIONS,
+    Path_,
+    _did_you_mean,
+    _key,
+    _kind,
+    _Located,
+    read_case_data,
+)
+from workbook.errors import (
     CaseFileError,
     CaseFileProblems,
     CaseFileSchemaError,
@@ -32,8 +41,7 @@ from .errors import (
     UnknownReferenceError,
     nearest,
 )
-from .models import Case, Side
-from .read import SECTIONS, Path_, _did_you_mean, _key, _kind, _Located, read_case_data
+from workbook.models import Case, Side
 
 __all__ = ["CheckReport", "Finding", "check_case", "load_case", "read_case_data"]
 
@@ -312,7 +320,7 @@ class _Refs:
 
     def citations(self) -> None:
         """Warn about citations that do not parse or disagree with their fields (see cite.py)."""
-        from .cite import check_citations
+        from workbook.cite import check_citations
 
         for found in check_citations(self.case):
             self.warn(found.problem, found.where, found.hint)

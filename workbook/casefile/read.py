@@ -16,8 +16,8 @@ from typing import Any
 
 import yaml
 
-from .errors import CaseFileSchemaError, CaseFileSyntaxError, nearest
-from .models import Case
+from workbook.errors import CaseFileSchemaError, CaseFileSyntaxError, nearest
+from workbook.models import Case
 
 __all__ = ["SECTIONS", "read_case_data"]
 

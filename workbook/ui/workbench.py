@@ -21,27 +21,33 @@ The workbench runs unchanged as an app: ``voila notebooks/06_workbench.ipynb``.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
 import ipywidgets as widgets
 
-from . import charts
-from .display import chart_widget, setup, unchecked
-from .errors import ScenarioError
-from .models import Argument, Case
-from .montecarlo import DEFAULT_SPREAD, MonteCarlo, monte_carlo
-from .scenario import Scenario
-from .semantics import SEMANTICS
-from .standards import STANDARDS
-from .ui import ControlPanel, element_summary, errors_to, question_controls
-from .ui_decisive import decisive_html, status_words
-from .ui_verification import cite_label, cites_html
-from .user_input import new_argument, strength_value
-from .weigh import Result, weigh
-from .whatif import DecisiveQuestions, TippingPoint, decisive_questions, tipping_points, tornado
-from .workspace import load_scenario, save_scenario
+from workbook import charts
+from workbook.charts.display import chart_widget, setup, unchecked
+from workbook.engine import (
+    DEFAULT_SPREAD,
+    SEMANTICS,
+    STANDARDS,
+    Analysis,
+    MonteCarlo,
+    Result,
+    TornadoBar,
+    analyse,
+)
+from workbook.models import Argument, Case
+from workbook.scenario import Scenario
+from workbook.store import load_scenario, save_scenario
+from workbook.tables import element_summary
+from workbook.ui.common import ControlPanel, errors_to
+from workbook.ui.decisive import decisive_html, status_words
+from workbook.ui.panels import question_controls
+from workbook.ui.user_input import new_argument, strength_value
+from workbook.verification import cite_label, cites_html
+from workbook.vocabulary import lookup
 
 __all__ = ["Workbench", "build_workbench", "decisive_html"]
 
@@ -73,15 +79,8 @@ class Workbench(ControlPanel):
         self.samples = samples
         self.seed = seed
         self.spread = DEFAULT_SPREAD
-        self.dropped: set[str] = set()
-        self.added: list[Argument] = []
-        self.strengths: dict[str, float] = {}
-        self.answers: dict[str, str] = dict(case.default_answers)
-        self.standard = "winter"
-        self.semantics = "df-quad"
-        self.result: Result | None = None
-        self.mc: MonteCarlo | None = None
-        self.tornado_rows: tuple[Any, ...] = ()
+        self.scenario = Scenario(case=case.case.id)
+        self.analysis: Analysis | None = None
         self._build()
         if scenario is not None:
             self.apply(scenario)
@@ -93,80 +92,70 @@ class Workbench(ControlPanel):
     @property
     def arguments(self) -> tuple[Argument, ...]:
         """The case's arguments and the user's, in that order."""
-        return (*self.case.arguments, *self.added)
+        return (*self.case.arguments, *self.scenario.added)
 
     @property
-    def scenario(self) -> Scenario:
-        """What the user has changed, as a scenario."""
-        return Scenario(
-            case=self.case.case.id,
-            dropped=tuple(a.id for a in self.case.arguments if a.id in self.dropped),
-            added=tuple(a for a in self.added if a.id not in self.dropped),
-            strengths={k: v for k, v in sorted(self.strengths.items())},
-            answers={k: v for k, v in sorted(self.answers.items())
-                     if self.case.default_answers.get(k) != v},
-            standard=self.standard,
-            semantics=self.semantics,
-        )
+    def result(self) -> Result | None:
+        """The weighed motion under the current scenario."""
+        return self.analysis.result if self.analysis else None
 
-    def _argument(self, argument: str) -> Argument:
-        for a in self.arguments:
-            if a.id == argument:
-                return a
-        known = ", ".join(a.id for a in self.arguments) or "(none)"
-        raise ScenarioError(f"no argument {argument!r}; arguments are: {known}")
+    @property
+    def mc(self) -> MonteCarlo | None:
+        """The Monte Carlo under the current scenario."""
+        return self.analysis.monte_carlo if self.analysis else None
+
+    @property
+    def tornado_rows(self) -> tuple[TornadoBar, ...]:
+        """The tornado bars under the current scenario."""
+        return self.analysis.tornado if self.analysis else ()
+
+    @property
+    def answers(self) -> dict[str, str]:
+        """Every question's answer in use (the defaults, with the scenario's laid over them)."""
+        return self.scenario.answers_for(self.case)
+
+    @property
+    def standard(self) -> str:
+        """The standard's name."""
+        return self.scenario.standard
+
+    @property
+    def semantics(self) -> str:
+        """The semantics' name."""
+        return self.scenario.semantics
 
     # ------------------------------------------------------------------ actions
 
     def set_answer(self, question: str, answer: str) -> Result:
         """Answer a contested question and re-weigh."""
-        q = next((q for q in self.case.questions if q.id == question), None)
-        if q is None:
-            known = ", ".join(q.id for q in self.case.questions) or "(none)"
-            raise ScenarioError(f"no question {question!r}; questions are: {known}")
-        if answer not in {a.id for a in q.answers}:
-            raise ScenarioError(f"{answer!r} is not an answer to {question!r}; answers are: "
-                                f"{', '.join(a.id for a in q.answers)}")
-        self.answers[question] = answer
+        self.scenario = self.scenario.with_answer(self.case, question, answer)
         self._sync(self.answer_boxes[question], answer)
         return self.refresh()
 
     def set_strength(self, argument: str, value: float) -> Result:
         """Set an argument's base strength (0 to 1) and re-weigh."""
-        arg = self._argument(argument)
         value = strength_value(value)
-        if abs(value - arg.strength) < 1e-12 and arg.id in self.strengths:
-            del self.strengths[arg.id]
-        elif abs(value - arg.strength) >= 1e-12:
-            self.strengths[arg.id] = float(value)
-        self._sync(self.sliders[arg.id], float(value))
+        self.scenario = self.scenario.with_strength(self.case, argument, value)
+        self._sync(self.sliders[argument], float(value))
         return self.refresh()
 
     def drop(self, argument: str, dropped: bool = True) -> Result:
         """Take an argument out of play (``dropped=False`` puts it back) and re-weigh."""
-        arg = self._argument(argument)
-        if dropped:
-            self.dropped.add(arg.id)
-        else:
-            self.dropped.discard(arg.id)
-        self._sync(self.checks[arg.id], not dropped)
+        self.scenario = self.scenario.with_dropped(self.case, argument, dropped)
+        self._sync(self.checks[argument], not dropped)
         return self.refresh()
 
     def set_standard(self, standard: str) -> Result:
-        """Weigh under another injunction standard (see ``workbook.standards.STANDARDS``)."""
-        if standard not in STANDARDS:
-            raise ScenarioError(f"unknown standard {standard!r}; use one of: "
-                                f"{', '.join(STANDARDS)}")
-        self.standard = standard
+        """Weigh under another injunction standard (see ``workbook.engine.STANDARDS``)."""
+        lookup(STANDARDS, standard, "standard")
+        self.scenario = self.scenario.model_copy(update={"standard": standard})
         self._sync(self.standard_box, standard)
         return self.refresh()
 
     def set_semantics(self, semantics: str) -> Result:
-        """Weigh under another gradual semantics (see ``workbook.semantics.SEMANTICS``)."""
-        if semantics not in SEMANTICS:
-            raise ScenarioError(f"unknown semantics {semantics!r}; use one of: "
-                                f"{', '.join(SEMANTICS)}")
-        self.semantics = semantics
+        """Weigh under another gradual semantics (see ``workbook.engine.SEMANTICS``)."""
+        lookup(SEMANTICS, semantics, "semantics")
+        self.scenario = self.scenario.model_copy(update={"semantics": semantics})
         self._sync(self.semantics_box, semantics)
         return self.refresh()
 
@@ -194,52 +183,26 @@ class Workbench(ControlPanel):
         arg = new_argument(self.case, self.arguments, side, element, heading, strength,
                            attacks=attacks, supports=supports, authorities=authorities,
                            body=body, id=id)
-        before = list(self.added)
-        self.added.append(arg)
-        try:
-            weigh(self.case, self.scenario)  # fails before any widget changes
-        except Exception:
-            self.added = before
-            raise
+        self.scenario = self.scenario.with_added(self.case, arg)
         self._rebuild_rows()
         self.refresh()
         return arg
 
     def remove_added(self, argument: str) -> Result:
         """Delete one of the user's own arguments and re-weigh."""
-        if argument not in {a.id for a in self.added}:
-            raise ScenarioError(f"{argument!r} is not one of your own arguments")
-        self.added = [a for a in self.added if a.id != argument]
-        self.strengths.pop(argument, None)
-        self.dropped.discard(argument)
+        self.scenario = self.scenario.without_added(argument)
         self._rebuild_rows()
         return self.refresh()
 
     def apply(self, scenario: Scenario) -> Result:
-        """Replace the whole state with a scenario's, and re-weigh."""
-        if scenario.case != self.case.case.id:
-            raise ScenarioError(f"the scenario is for case {scenario.case!r}, "
-                                f"not {self.case.case.id!r}")
-        ids = {a.id for a in (*self.case.arguments, *scenario.added)}
-        unknown = sorted((set(scenario.dropped) | set(scenario.strengths)) - ids)
-        if unknown:
-            raise ScenarioError(f"the scenario names arguments this case does not have: "
-                                f"{', '.join(unknown)}")
-        before = (self.dropped, self.added, self.strengths, self.answers, self.standard,
-                  self.semantics)
-        try:
-            self.dropped = set(scenario.dropped)
-            self.added = list(scenario.added)
-            self.strengths = dict(scenario.strengths)
-            self.answers = scenario.answers_for(self.case)
-            self.standard = scenario.standard
-            self.semantics = scenario.semantics
-            weigh(self.case, self.scenario)  # raises before any widget changes
-        except Exception:
-            # A scenario that does not fit this case leaves the current one as it was.
-            (self.dropped, self.added, self.strengths, self.answers, self.standard,
-             self.semantics) = before
-            raise
+        """Replace the whole state with a scenario's, and re-weigh.
+
+        A scenario that does not fit this case raises before anything changes.
+        """
+        scenario.check(self.case)
+        self.scenario = scenario.model_copy(update={
+            "answers": {k: v for k, v in sorted(scenario.answers.items())
+                        if self.case.default_answers.get(k) != v}})
         self._rebuild_rows()
         for qid, box in self.answer_boxes.items():
             self._sync(box, self.answers[qid])
@@ -268,29 +231,22 @@ class Workbench(ControlPanel):
     # ------------------------------------------------------------------ weighing
 
     def refresh(self) -> Result:
-        """Weigh the scenario and redraw the outcome and every chart."""
+        """Analyse the scenario (one preparation for everything) and redraw every view."""
         self.busy.layout.visibility = "visible"
         self.busy.value = 0
         self.busy_label.value = "computing…"
         try:
-            scenario = self.scenario
-            result = weigh(self.case, scenario)
-            self.result = result
-            self._step(1)
-            self.tornado_rows = tornado(self.case, scenario, max_iterations=self.whatif_iterations)
-            points = tipping_points(self.case, scenario, grid=41,
-                                    max_iterations=self.whatif_iterations)
-            found = decisive_questions(self.case, scenario, max_size=self.decisive_size)
-            self._step(2)
-            self.mc = monte_carlo(self.case, scenario, samples=self.samples, seed=self.seed,
-                                  spread=self.spread)
+            analysis = analyse(self.case, self.scenario, samples=self.samples, seed=self.seed,
+                               spread=self.spread, decisive_size=self.decisive_size,
+                               max_iterations=self.whatif_iterations)
+            self.analysis = analysis
             self._step(3)
-            self._draw(result, self.mc, points, found, scenario)
+            self._draw(analysis)
             self._step(4)
         finally:
             self.busy_label.value = ""
             self.busy.layout.visibility = "hidden"
-        return result
+        return analysis.result
 
     def summary(self) -> str:
         """The outcome and every element's strength, as plain text."""
@@ -305,8 +261,10 @@ class Workbench(ControlPanel):
     def _step(self, n: int) -> None:
         self.busy.value = n
 
-    def _draw(self, result: Result, mc: MonteCarlo, points: Sequence[TippingPoint],
-              found: DecisiveQuestions, scenario: Scenario) -> None:
+    def _draw(self, analysis: Analysis) -> None:
+        result, scenario = analysis.result, analysis.scenario
+        mc, points, found = analysis.monte_carlo, analysis.tipping_points, analysis.decisive
+        assert mc is not None and found is not None  # the workbench always asks for both
         names = {e.id: e.name for e in self.case.elements}
         self.outcome.value = (
             f"<h3 class='wb-outcome'>{html.escape(charts.outcome_words(result))}</h3>"
@@ -339,10 +297,10 @@ class Workbench(ControlPanel):
     # ------------------------------------------------------------------ widgets
 
     def _row(self, arg: Argument) -> widgets.Widget:
-        check = widgets.Checkbox(value=arg.id not in self.dropped, indent=False,
+        check = widgets.Checkbox(value=arg.id not in self.scenario.dropped, indent=False,
                                  layout=widgets.Layout(width="24px"))
         slider = widgets.FloatSlider(
-            value=self.strengths.get(arg.id, arg.strength), min=0.0, max=1.0, step=_STEP,
+            value=self.scenario.strengths.get(arg.id, arg.strength), min=0.0, max=1.0, step=_STEP,
             continuous_update=False, readout_format=".2f", layout=_SLIDER,
             description="", style={"description_width": "0px"},
         )
@@ -351,7 +309,7 @@ class Workbench(ControlPanel):
         slider.observe(self._on(lambda ch, i=arg.id: self.set_strength(i, ch["new"])),
                        names="value")
         self.checks[arg.id], self.sliders[arg.id], self.labels[arg.id] = check, slider, label
-        mine = " (yours)" if arg in self.added else ""
+        mine = " (yours)" if arg in self.scenario.added else ""
         side = "M" if arg.side == "movant" else "O"
         cites = cites_html(self.case, arg.authorities)
         title = widgets.HTML(f"<b>{side}</b> {html.escape(arg.heading)}"

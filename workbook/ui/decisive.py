@@ -9,8 +9,8 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Sequence
 
-from .models import Case
-from .whatif import DecisiveQuestions, TippingPoint
+from workbook.engine.whatif import DecisiveQuestions, TippingPoint
+from workbook.models import Case
 
 __all__ = ["decisive_html", "status_words"]
 

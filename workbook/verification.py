@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from .models import Authority, Case, Cite
+from workbook.models import Authority, Case, Cite
 
 __all__ = [
     "MEMO",

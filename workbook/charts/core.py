@@ -21,158 +21,37 @@ The charts:
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any, Protocol
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 import altair as alt
-import pandas as pd
 
-from .charts_map import argument_map, map_layout
-from .charts_map import tooltips as _tips
-from .models import Case
+from workbook.charts._base import (
+    ResultLike,
+    inline,
+    outcome_words,
+    pick,
+    records,
+    side_scale,
+    status_of,
+    tooltips,
+)
+from workbook.models import Case
+from workbook.vocabulary import FACT_STATUS_COLORS
 
 __all__ = [
-    "SIDE_COLORS",
-    "STATUS_COLORS",
-    "argument_map",
     "compare",
     "element_contributions",
     "factor_balance",
-    "map_layout",
-    "outcome_words",
     "probability",
-    "records",
     "timeline",
     "tornado",
 ]
 
-#: Okabe–Ito blue and orange: the two sides, everywhere.
-SIDE_COLORS: Mapping[str, str] = {"movant": "#0072B2", "opponent": "#E69F00"}
-#: Fact status, from best established to contested (Okabe–Ito green, sky blue, yellow, vermillion).
-STATUS_COLORS: Mapping[str, str] = {
-    "confirmed": "#009E73",
-    "reported": "#56B4E9",
-    "alleged": "#F0E442",
-    "disputed": "#D55E00",
-}
 _STATUS_SHAPES = {"confirmed": "circle", "reported": "square", "alleged": "triangle-up",
                   "disputed": "diamond"}
 _WIDTH = 520
-
-
-class ElementLike(Protocol):
-    """What the charts read from one element's result (see ``workbook.weigh.ElementResult``)."""
-
-    @property
-    def id(self) -> str: ...
-    @property
-    def name(self) -> str: ...
-    @property
-    def role(self) -> str: ...
-    @property
-    def strength(self) -> float: ...
-    @property
-    def satisfied(self) -> bool | None: ...
-    @property
-    def reached(self) -> bool: ...
-    @property
-    def contributions(self) -> Mapping[str, float]: ...
-    @property
-    def pro(self) -> float: ...
-    @property
-    def con(self) -> float: ...
-
-
-class ResultLike(Protocol):
-    """What the charts read from a weighed motion (see ``workbook.weigh.Result``)."""
-
-    @property
-    def standard(self) -> str: ...
-    @property
-    def outcome(self) -> str: ...
-    @property
-    def deciding(self) -> str | None: ...
-    @property
-    def strengths(self) -> Mapping[str, float]: ...
-    @property
-    def excluded(self) -> Mapping[str, str]: ...
-    @property
-    def elements(self) -> Sequence[ElementLike]: ...
-
-
-# --------------------------------------------------------------------------- helpers
-
-
-def outcome_words(result: ResultLike) -> str:
-    """The outcome in one short line, e.g. ``"Denied: decided on Irreparable harm (winter)"``."""
-    names = {e.id: e.name for e in result.elements}
-    text = result.outcome.capitalize()
-    if result.deciding:
-        text += f": decided on {names.get(result.deciding, result.deciding)}"
-    return f"{text} ({result.standard})"
-
-
-def records(obj: Any) -> list[dict[str, Any]]:
-    """Plain dict rows from a DataFrame, a mapping, or a sequence of records.
-
-    Records may be mappings, dataclasses or pydantic models, so the charts
-    accept whatever shape the engine returns.
-
-    >>> records([{"id": "a", "low": 0.1}])
-    [{'id': 'a', 'low': 0.1}]
-    >>> records({"a": 0.5})
-    [{'id': 'a', 'value': 0.5}]
-    """
-    if obj is None:
-        return []
-    if isinstance(obj, pd.DataFrame):
-        return [{str(k): v for k, v in row.items()} for row in obj.to_dict("records")]
-    if isinstance(obj, Mapping):
-        return [{"id": str(k), **_one(v)} for k, v in obj.items()]
-    return [_one(item) for item in obj]
-
-
-def _one(item: Any) -> dict[str, Any]:
-    if isinstance(item, Mapping):
-        return {str(k): v for k, v in item.items()}
-    if dataclasses.is_dataclass(item) and not isinstance(item, type):
-        return {f.name: getattr(item, f.name) for f in dataclasses.fields(item)}
-    dump = getattr(item, "model_dump", None)
-    if callable(dump):
-        out = dump()
-        return dict(out) if isinstance(out, Mapping) else {"value": out}
-    if isinstance(item, (int, float)):
-        return {"value": float(item)}
-    return {"value": item}
-
-
-def _first(row: Mapping[str, Any], *keys: str, default: Any = None) -> Any:
-    for key in keys:
-        if key in row and row[key] is not None:
-            return row[key]
-    return default
-
-
-def _status(element: ElementLike) -> str:
-    if not element.reached or element.satisfied is None:
-        return "not reached"
-    return "met" if element.satisfied else "not met"
-
-
-def _inline(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    """Rows as inline chart data.
-
-    Plain JSON rows, not a DataFrame (Altair sanitizes every DataFrame column
-    by column on each ``to_dict``) nor an ``alt.InlineData`` (validated on
-    creation): both are too slow for a live redraw.
-    """
-    return {"values": rows}
-
-
-def _side_scale() -> alt.Scale:
-    return alt.Scale(domain=list(SIDE_COLORS), range=list(SIDE_COLORS.values()))
 
 
 # --------------------------------------------------------------------------- factor balance
@@ -186,7 +65,7 @@ def factor_balance(result: ResultLike) -> alt.LayerChart:
     gives the element's final strength and whether it is met.
     """
     rows: list[dict[str, Any]] = []
-    order = [f"{e.name} ({e.strength:.2f}, {_status(e)})" for e in result.elements]
+    order = [f"{e.name} ({e.strength:.2f}, {status_of(e)})" for e in result.elements]
     for e, label in zip(result.elements, order, strict=True):
         for side, value in (("movant", abs(float(e.pro))), ("opponent", -abs(float(e.con)))):
             rows.append({
@@ -195,19 +74,19 @@ def factor_balance(result: ResultLike) -> alt.LayerChart:
                 "side": side,
                 "value": round(value, 4),
                 "strength": round(float(e.strength), 4),
-                "status": _status(e),
+                "status": status_of(e),
             })
     bars = (
-        alt.Chart(_inline(rows))
+        alt.Chart(inline(rows))
         .mark_bar()
         .encode(
             y=alt.Y("element:N", sort=order, title=None, axis=alt.Axis(labelLimit=320)),
             x=alt.X("value:Q", title="contribution to the strength (opponent ← → movant)"),
-            color=alt.Color("side:N", scale=_side_scale(), title="side"),
-            tooltip=_tips("element:N", "side:N", "value:Q|.3f"),
+            color=alt.Color("side:N", scale=side_scale(), title="side"),
+            tooltip=tooltips("element:N", "side:N", "value:Q|.3f"),
         )
     )
-    zero = alt.Chart(_inline([{"value": 0.0}])).mark_rule(color="black").encode(
+    zero = alt.Chart(inline([{"value": 0.0}])).mark_rule(color="black").encode(
         x=alt.X("value:Q"))
     return alt.LayerChart(
         layer=[bars, zero], width=_WIDTH - 160, title=f"Factor balance. {outcome_words(result)}"
@@ -239,15 +118,15 @@ def element_contributions(result: ResultLike, case: Case, element: str) -> alt.C
         }
         for arg, value in sorted(el.contributions.items(), key=lambda kv: (-kv[1], kv[0]))
     ]
-    title = f"{el.name}: strength {el.strength:.2f}, {_status(el)}"
+    title = f"{el.name}: strength {el.strength:.2f}, {status_of(el)}"
     chart: alt.Chart = (
-        alt.Chart(_inline(rows), width=_WIDTH, title=title)
+        alt.Chart(inline(rows), width=_WIDTH, title=title)
         .mark_bar()
         .encode(
             y=alt.Y("argument:N", sort=[str(r["argument"]) for r in rows], title=None),
             x=alt.X("contribution:Q", title="change in the element's strength if removed"),
-            color=alt.Color("side:N", scale=_side_scale(), title="side"),
-            tooltip=_tips("argument:N", "heading:N", "side:N", "contribution:Q|.3f"),
+            color=alt.Color("side:N", scale=side_scale(), title="side"),
+            tooltip=tooltips("argument:N", "heading:N", "side:N", "contribution:Q|.3f"),
         )
     )
     return chart
@@ -285,38 +164,38 @@ def tornado(
     flips = flips or {}
     data: list[dict[str, Any]] = []
     for row in records(rows):
-        low = float(_first(row, "low", "min", default=0.0))
-        high = float(_first(row, "high", "max", default=0.0))
-        arg = str(_first(row, "argument", "id", "name", default="?"))
-        element = str(_first(row, "element", default=""))
+        low = float(pick(row, "low", "min", default=0.0))
+        high = float(pick(row, "high", "max", default=0.0))
+        arg = str(pick(row, "argument", "id", "name", default="?"))
+        element = str(pick(row, "element", default=""))
         data.append({
             "bar": f"{arg} → {element}" if element else arg,
             "argument": arg,
             "element": element,
             "low": round(min(low, high), 4),
             "high": round(max(low, high), 4),
-            "current": round(float(_first(row, "current", "base", "value",
+            "current": round(float(pick(row, "current", "base", "value",
                                           default=(low + high) / 2)), 4),
-            "side": str(_first(row, "side", default=sides.get(arg, "movant"))),
-            "flips": bool(_first(row, "flips", default=flips.get(arg, False))),
+            "side": str(pick(row, "side", default=sides.get(arg, "movant"))),
+            "flips": bool(pick(row, "flips", default=flips.get(arg, False))),
         })
     data.sort(key=lambda r: (-(r["high"] - r["low"]), r["bar"]))
     shown = data if top is None else data[:top]
     order = [r["bar"] for r in shown]
-    base = alt.Chart(_inline(shown)).encode(
+    base = alt.Chart(inline(shown)).encode(
         y=alt.Y("bar:N", sort=order, title=None, axis=alt.Axis(labelLimit=260))
     )
     bars = base.mark_bar(height=10).encode(
         x=alt.X("low:Q", scale=alt.Scale(domain=[0, 1]),
                 title="element strength with the argument's base at 0 and at 1"),
         x2=alt.X2("high:Q"),
-        color=alt.Color("side:N", scale=_side_scale(), title="side"),
+        color=alt.Color("side:N", scale=side_scale(), title="side"),
         opacity=alt.Opacity("flips:N", scale=alt.Scale(domain=[True, False], range=[1.0, 0.4]),
                             title="can flip the outcome"),
-        tooltip=_tips("argument:N", "element:N", "side:N", "flips:N", "low:Q|.3f", "high:Q|.3f"),
+        tooltip=tooltips("argument:N", "element:N", "side:N", "flips:N", "low:Q|.3f", "high:Q|.3f"),
     )
     ticks = base.mark_tick(color="black", thickness=2).encode(x=alt.X("current:Q"))
-    likely = (alt.Chart(_inline([{"x": 0.5}]))
+    likely = (alt.Chart(inline([{"x": 0.5}]))
               .mark_rule(strokeDash=[4, 4], color="#555555").encode(x=alt.X("x:Q")))
     more = f" (widest {len(shown)} of {len(data)})" if len(shown) < len(data) else ""
     return alt.LayerChart(layer=[bars, ticks, likely], width=_WIDTH, title=title + more)
@@ -342,12 +221,12 @@ def probability(mc: Any, *, names: Mapping[str, str] | None = None) -> alt.Layer
         rows.append({"what": names.get(eid, eid), "p": float(value), "low": float(value),
                      "high": float(value), "kind": "element met"})
     order = [str(r["what"]) for r in rows]
-    base = alt.Chart(_inline(rows)).encode(y=alt.Y("what:N", sort=order, title=None))
+    base = alt.Chart(inline(rows)).encode(y=alt.Y("what:N", sort=order, title=None))
     bars = base.mark_bar().encode(
         x=alt.X("p:Q", scale=alt.Scale(domain=[0, 1]), title="probability"),
         color=alt.Color("kind:N", scale=alt.Scale(domain=["outcome", "element met"],
                                                   range=["#0072B2", "#999999"]), title=None),
-        tooltip=_tips("what:N", "p:Q|.3f", "low:Q|.3f", "high:Q|.3f"),
+        tooltip=tooltips("what:N", "p:Q|.3f", "low:Q|.3f", "high:Q|.3f"),
     )
     interval = base.mark_rule(color="black", strokeWidth=2).encode(
         x=alt.X("low:Q"), x2=alt.X2("high:Q"))
@@ -380,7 +259,7 @@ def timeline(case: Case) -> alt.LayerChart:
             "lane": i % 6,
             "after": bool(filed and fact.date and fact.date > filed),
         })
-    statuses = list(STATUS_COLORS)
+    statuses = list(FACT_STATUS_COLORS)
     dates = [f.date for f in case.timeline() if f.date]
     scale = alt.Scale()
     if dates:
@@ -388,24 +267,24 @@ def timeline(case: Case) -> alt.LayerChart:
         span = max((dates[-1] - dates[0]).days, 1)
         end = dates[-1] + dt.timedelta(days=max(10, span // 10))
         scale = alt.Scale(domain=[(dates[0] - dt.timedelta(days=2)).isoformat(), end.isoformat()])
-    base = alt.Chart(_inline(rows)).encode(
+    base = alt.Chart(inline(rows)).encode(
         x=alt.X("date:T", title="date", scale=scale),
         y=alt.Y("lane:O", axis=None),
     )
     points = base.mark_point(size=120, filled=True, stroke="black", strokeWidth=0.5).encode(
         color=alt.Color("status:N", scale=alt.Scale(domain=statuses,
-                                                    range=list(STATUS_COLORS.values())),
+                                                    range=list(FACT_STATUS_COLORS.values())),
                         legend=alt.Legend(orient="bottom")),
         shape=alt.Shape("status:N", scale=alt.Scale(domain=statuses,
                                                     range=[_STATUS_SHAPES[s] for s in statuses])),
-        tooltip=_tips("date:T", "status:N", "statement:N", "sources:N", "id:N"),
+        tooltip=tooltips("date:T", "status:N", "statement:N", "sources:N", "id:N"),
     )
     labels = base.mark_text(align="left", dx=8, fontSize=10).encode(text=alt.Text("id:N"))
     layers: list[alt.Chart] = [points, labels]
     if filed:
-        rule = _inline([{"date": filed.isoformat(), "what": "complaint filed"}])
+        rule = inline([{"date": filed.isoformat(), "what": "complaint filed"}])
         layers.append(alt.Chart(rule).mark_rule(strokeDash=[4, 4], color="black")
-                      .encode(x=alt.X("date:T"), tooltip=_tips("what:N", "date:T")))
+                      .encode(x=alt.X("date:T"), tooltip=tooltips("what:N", "date:T")))
         layers.append(alt.Chart(rule).mark_text(align="left", dx=3, dy=-6, baseline="bottom")
                       .encode(x=alt.X("date:T"), y=alt.value(0), text=alt.Text("what:N")))
     after = sum(1 for r in rows if r["after"])
@@ -441,10 +320,10 @@ def compare(results: Mapping[str, ResultLike] | Iterable[ResultLike]) -> alt.Cha
                 "how": head,
                 "element": e.name,
                 "strength": round(float(e.strength), 4),
-                "status": _status(e),
+                "status": status_of(e),
             })
     chart: alt.Chart = (
-        alt.Chart(_inline(rows), width=180, title="The same motion, weighed several ways")
+        alt.Chart(inline(rows), width=180, title="The same motion, weighed several ways")
         .mark_bar()
         .encode(
             y=alt.Y("element:N", sort=order, title=None),
@@ -453,7 +332,7 @@ def compare(results: Mapping[str, ResultLike] | Iterable[ResultLike]) -> alt.Cha
                 domain=["met", "not met", "not reached"],
                 range=["#0072B2", "#D55E00", "#BBBBBB"]), title="element"),
             column=alt.Column("how:N", title=None),
-            tooltip=_tips("how:N", "element:N", "status:N", "strength:Q|.3f"),
+            tooltip=tooltips("how:N", "element:N", "status:N", "strength:Q|.3f"),
         )
     )
     return chart

@@ -21,12 +21,12 @@ from dataclasses import dataclass
 
 import ipywidgets as widgets
 
-from .display import setup
-from .models import Argument, Case, HarmType
-from .scenario import Scenario
-from .ui import errors_to
-from .weigh import weigh
-from .whatif import decisive_questions
+from workbook.charts.display import setup
+from workbook.engine.weighing import weigh
+from workbook.engine.whatif import decisive_questions
+from workbook.models import Argument, Case, HarmType
+from workbook.scenario import Scenario
+from workbook.ui.common import errors_to
 
 __all__ = [
     "HARM_TYPES",

@@ -1,0 +1,34 @@
+"""Widgets: a thin skin over the engine, the tables and the charts.
+
+Each builder returns an object holding its widget tree (``.widget``) and the
+plain methods its controls call; tests call those methods directly.
+"""
+
+from workbook.ui.brief import BriefBuilder, build_brief_builder
+from workbook.ui.common import ControlPanel, error_box, errors_to
+from workbook.ui.exercises import Exercises, build_exercises
+from workbook.ui.panels import (
+    AuthorityBrowser,
+    ElementPanel,
+    build_authority_browser,
+    build_element_panel,
+    question_controls,
+)
+from workbook.ui.workbench import Workbench, build_workbench
+
+__all__ = [
+    "AuthorityBrowser",
+    "BriefBuilder",
+    "ControlPanel",
+    "ElementPanel",
+    "Exercises",
+    "Workbench",
+    "build_authority_browser",
+    "build_brief_builder",
+    "build_element_panel",
+    "build_exercises",
+    "build_workbench",
+    "error_box",
+    "errors_to",
+    "question_controls",
+]

@@ -1,0 +1,79 @@
+"""What every widget builder shares: a visible error box and quiet control syncs.
+
+A callback that fails shows its error in red in the widget (``.error``) instead
+of vanishing in the kernel log.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import ipywidgets as widgets
+
+__all__ = ["ControlPanel", "error_box", "errors_to"]
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+
+def errors_to(box: widgets.HTML) -> Callable[[F], F]:
+    """Decorate a callback so that an exception is shown in ``box`` rather than lost.
+
+    The box is cleared when the callback next succeeds. The exception is not
+    re-raised: a widget callback has no caller to raise to.
+    """
+
+    def wrap(fn: F) -> F:
+        @functools.wraps(fn)
+        def run(*args: Any, **kwargs: Any) -> Any:
+            try:
+                out = fn(*args, **kwargs)
+            except Exception as exc:  # shown to the user, see the docstring
+                box.value = (
+                    '<div class="wb-error" style="color:#D55E00;white-space:pre-wrap">'
+                    f"<b>{html.escape(type(exc).__name__)}</b>: {html.escape(str(exc))}</div>"
+                )
+                return None
+            box.value = ""
+            return out
+
+        return run  # type: ignore[return-value]
+
+    return wrap
+
+
+class ControlPanel:
+    """What every widget builder here shares: quiet syncs and visible errors.
+
+    A builder sets ``self.error`` (an HTML widget shown to the user) before it
+    wires callbacks with :meth:`_on`.
+    """
+
+    error: widgets.HTML
+    _syncing: bool = False
+
+    def _sync(self, box: widgets.ValueWidget, value: Any) -> None:
+        """Set a control without firing its callback (the caller does the work once)."""
+        self._syncing = True
+        try:
+            box.value = value
+        finally:
+            self._syncing = False
+
+    def _on(self, fn: Any) -> Any:
+        """Wrap a control callback: ignore programmatic syncs, show errors in the error box."""
+        guarded = errors_to(self.error)(fn)
+
+        def handler(change: Any) -> None:
+            if not self._syncing:
+                guarded(change)
+
+        return handler
+
+
+def error_box() -> widgets.HTML:
+    """An empty HTML widget for a builder's errors."""
+    return widgets.HTML(value="")

@@ -1,0 +1,262 @@
+"""Panels for the reading notebooks: the authority browser and the element panels.
+
+Each builder returns a small object holding the widget tree (``.widget``)
+and plain methods that do what the controls do (``set_answer``,
+``set_filter``, ``refresh``...). The controls call those methods; tests call
+them directly, without a browser. Everything a user typed is escaped before
+it is shown as HTML.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import ipywidgets as widgets
+import pandas as pd
+
+from workbook import charts
+from workbook.charts import chart_widget, setup, unchecked
+from workbook.engine import Result, weigh
+from workbook.models import Argument, Case, Question
+from workbook.scenario import Scenario
+from workbook.tables import (
+    ANY,
+    authorities_table,
+    choices,
+    element_summary,
+    filter_authorities,
+    html_table,
+)
+from workbook.ui.common import error_box, errors_to
+from workbook.verification import cites_html
+
+__all__ = [
+    "AuthorityBrowser",
+    "ElementPanel",
+    "build_authority_browser",
+    "build_element_panel",
+    "question_controls",
+]
+
+
+
+
+@dataclass
+class AuthorityBrowser:
+    """A filterable table of a case's authorities (built by :func:`build_authority_browser`)."""
+
+    case: Case
+    table: pd.DataFrame
+    filters: dict[str, widgets.Dropdown]
+    body: widgets.HTML
+    count: widgets.Label
+    error: widgets.HTML
+    widget: widgets.VBox
+    shown: pd.DataFrame = field(default_factory=pd.DataFrame)
+
+    def set_filter(self, **values: str) -> pd.DataFrame:
+        """Set some filters (topic, element, side, kind, status) and return the rows shown."""
+        for name, value in values.items():
+            if name not in self.filters:
+                raise KeyError(f"no filter {name!r}; filters are: {', '.join(self.filters)}")
+            box = self.filters[name]
+            if value not in box.options:
+                raise ValueError(f"{value!r} is not a {name} in this case; "
+                                 f"choose one of: {', '.join(map(str, box.options))}")
+            box.value = value  # fires refresh through the observer
+        return self.refresh()
+
+    def refresh(self) -> pd.DataFrame:
+        """Redraw the table from the current filters and return the rows shown."""
+        picked = {name: str(box.value) for name, box in self.filters.items()}
+        self.shown = filter_authorities(self.table, **picked)
+        cols = ["short", "kind", "topics", "elements", "sides", "status", "proposition"]
+        self.body.value = html_table(self.shown[cols])
+        self.count.value = f"{len(self.shown)} of {len(self.table)} authorities"
+        return self.shown
+
+
+def build_authority_browser(case: Case) -> AuthorityBrowser:
+    """Dropdown filters (topic, element, side, kind, verification status) over the authorities."""
+    setup()
+    table = authorities_table(case)
+    columns = {"topic": "topics", "element": "elements", "side": "sides", "kind": "kind",
+               "status": "status"}
+    filters = {
+        name: widgets.Dropdown(options=choices(table, col), value=ANY, description=name,
+                               layout=widgets.Layout(width="260px"))
+        for name, col in columns.items()
+    }
+    body, count, error = widgets.HTML(), widgets.Label(), error_box()
+    box = widgets.VBox([widgets.HBox(list(filters.values()),
+                                     layout=widgets.Layout(flex_flow="row wrap")),
+                        count, error, body])
+    browser = AuthorityBrowser(case, table, filters, body, count, error, box)
+    on_change = errors_to(error)(lambda _change: browser.refresh())
+    for dropdown in filters.values():
+        dropdown.observe(on_change, names="value")
+    browser.refresh()
+    return browser
+
+
+# --------------------------------------------------------------------------- questions
+
+
+def question_controls(questions: Sequence[Question]) -> dict[str, widgets.Dropdown]:
+    """One dropdown per contested question, set to its default answer."""
+    return {
+        q.id: widgets.Dropdown(
+            options=[(a.label, a.id) for a in q.answers], value=q.default,
+            description="", layout=widgets.Layout(width="auto"),
+        )
+        for q in questions
+    }
+
+
+def _question_rows(questions: Sequence[Question],
+                   controls: Mapping[str, widgets.Dropdown]) -> list[widgets.Widget]:
+    rows: list[widgets.Widget] = []
+    for q in questions:
+        rows.append(widgets.HTML(f"<b>{html.escape(q.text)}</b>"))
+        rows.append(controls[q.id])
+    return rows
+
+
+# --------------------------------------------------------------------------- element panel
+
+
+def _argument_list(args: Sequence[Argument], result: Result, case: Case) -> str:
+    if not args:
+        return "<i>no arguments</i>"
+    items = []
+    for a in args:
+        final = result.strengths.get(a.id)
+        state = (f"strength {a.strength:.2f} → {final:.2f}" if final is not None
+                 else f"out: {result.excluded.get(a.id, 'not in play')}")
+        links = _links(a, case)
+        cites = cites_html(case, a.authorities)
+        items.append(
+            f"<li><b>{html.escape(a.heading)}</b> <small>({html.escape(a.id)}; "
+            f"{html.escape(state)})</small><br>{html.escape(a.body)}"
+            + (f"<br><small>{html.escape(links)}</small>" if links else "")
+            + (f"<br><small>Authorities: {cites}</small>" if cites else "")
+            + "</li>"
+        )
+    return "<ul>" + "".join(items) + "</ul>"
+
+
+def _links(arg: Argument, case: Case) -> str:
+    """Plain text naming what an argument rebuts and supports, and what rebuts it."""
+    attacked_by = [a.id for a in case.arguments if arg.id in a.attacks]
+    links = (("Rebuts", arg.attacks), ("Supports", arg.supports), ("Rebutted by", attacked_by))
+    return ". ".join(f"{words}: {', '.join(ids)}" for words, ids in links if ids)
+
+
+@dataclass
+class ElementPanel:
+    """Both sides' arguments on some elements, the questions that bear on them, and the result."""
+
+    case: Case
+    elements: tuple[str, ...]
+    answers: dict[str, widgets.Dropdown]
+    headers: dict[str, widgets.HTML]
+    sides: dict[str, widgets.HTML]
+    charts: dict[str, Any]
+    outcome: widgets.HTML
+    error: widgets.HTML
+    widget: widgets.VBox
+    standard: str = "winter"
+    result: Result | None = None
+
+    @property
+    def scenario(self) -> Scenario:
+        """The scenario the controls describe."""
+        return Scenario(case=self.case.case.id, standard=self.standard,
+                        answers={q: str(w.value) for q, w in self.answers.items()})
+
+    def set_answer(self, question: str, answer: str) -> Result:
+        """Answer one contested question and re-weigh."""
+        if question not in self.answers:
+            raise KeyError(f"no question {question!r} here; questions: {', '.join(self.answers)}")
+        self.answers[question].value = answer
+        return self.refresh()
+
+    def refresh(self) -> Result:
+        """Weigh the case with the current answers and redraw everything."""
+        result = weigh(self.case, self.scenario)
+        self.result = result
+        for eid in self.elements:
+            er = result.element(eid)
+            status = "not reached" if not er.reached or er.satisfied is None else (
+                "met" if er.satisfied else "not met")
+            self.headers[eid].value = (
+                f"<h3>{html.escape(er.name)}</h3><p>Strength <b>{er.strength:.2f}</b> "
+                f"({html.escape(status)}). Bars below: how much each argument moves it.</p>"
+            )
+            for side in ("movant", "opponent"):
+                args = self.case.arguments_for(eid, side)
+                self.sides[f"{eid}:{side}"].value = (
+                    f"<h4>{'Movant' if side == 'movant' else 'Opponent'}</h4>"
+                    + _argument_list(args, result, self.case)
+                )
+            with unchecked():
+                self.charts[eid].chart = charts.element_contributions(result, self.case, eid)
+        self.outcome.value = (
+            f"<p><b>{html.escape(charts.outcome_words(result))}</b><br>"
+            f"{html.escape(result.explanation)}</p>"
+        )
+        return result
+
+    def summary(self) -> str:
+        """The elements' strengths and the outcome as plain text (for printing)."""
+        result = self.result or self.refresh()
+        return f"{element_summary(result, self.elements)}\nOutcome: {result.outcome}"
+
+
+def _element_ids(case: Case, which: Iterable[str]) -> tuple[str, ...]:
+    """Element ids from ids or roles, in case order."""
+    wanted = set(which)
+    ids = tuple(e.id for e in case.elements if e.id in wanted or e.role in wanted)
+    if not ids:
+        known = ", ".join(sorted({e.id for e in case.elements} | {e.role for e in case.elements}))
+        raise KeyError(f"no element matches {sorted(wanted)}; use element ids or roles: {known}")
+    return ids
+
+
+def build_element_panel(case: Case, which: Iterable[str], *, standard: str = "winter"
+                        ) -> ElementPanel:
+    """A panel for some elements, named by id or by role (e.g. ``["threshold"]``).
+
+    Shows each element's arguments for both sides, a dropdown for each
+    contested question that bears on the elements, the element's strength
+    with its contributions chart, and the motion's outcome.
+    """
+    setup()
+    ids = _element_ids(case, which)
+    questions = [q for q in case.questions if set(q.elements) & set(ids)]
+    answers = question_controls(questions)
+    headers = {e: widgets.HTML() for e in ids}
+    sides = {f"{e}:{s}": widgets.HTML(layout=widgets.Layout(width="50%"))
+             for e in ids for s in ("movant", "opponent")}
+    empty = charts.tornado([])
+    chart_boxes = {e: chart_widget(empty) for e in ids}
+    outcome, error = widgets.HTML(), error_box()
+    parts: list[widgets.Widget] = []
+    if questions:
+        parts.append(widgets.HTML("<h3>Contested questions</h3>"))
+        parts.extend(_question_rows(questions, answers))
+    for e in ids:
+        parts.extend([headers[e],
+                      widgets.HBox([sides[f"{e}:movant"], sides[f"{e}:opponent"]]),
+                      chart_boxes[e]])
+    box = widgets.VBox([outcome, error, *parts])
+    panel = ElementPanel(case, ids, answers, headers, sides, chart_boxes, outcome, error, box,
+                         standard)
+    on_change = errors_to(error)(lambda _change: panel.refresh())
+    for dropdown in answers.values():
+        dropdown.observe(on_change, names="value")
+    panel.refresh()
+    return panel
