@@ -33,8 +33,7 @@ def run(quick: bool = False) -> list[str]:
     times = []
     for i in range(runs + 1):
         answers = {q.id: q.answers[i % len(q.answers)].id} if q is not None else {}
-        scenario = Scenario(case=case.case.id, strengths={arg.id: (i % 10) / 10},
-                            answers=answers)
+        scenario = Scenario(case=case.case.id, strengths={arg.id: (i % 10) / 10}, answers=answers)
         t = time.perf_counter()
         weigh(case, scenario)
         compare_standards(case, scenario)
@@ -42,10 +41,14 @@ def run(quick: bool = False) -> list[str]:
         if i:  # the first run compiles the structures
             times.append(time.perf_counter() - t)
     med = statistics.median(times)
-    print(f"  full result (weigh + standards + 10^4 Monte Carlo): median {ms(med)}, "
-          f"min {ms(min(times))}, max {ms(max(times))} over {runs} changed scenarios")
-    return [f"Flagship full result with 10^4 samples: median {ms(med)} (target under "
-            f"{TARGET_MS:.0f} ms) {verdict(med * 1000, TARGET_MS, higher_is_better=False)}"]
+    print(
+        f"  full result (weigh + standards + 10^4 Monte Carlo): median {ms(med)}, "
+        f"min {ms(min(times))}, max {ms(max(times))} over {runs} changed scenarios"
+    )
+    return [
+        f"Flagship full result with 10^4 samples: median {ms(med)} (target under "
+        f"{TARGET_MS:.0f} ms) {verdict(med * 1000, TARGET_MS, higher_is_better=False)}"
+    ]
 
 
 def main() -> None:

@@ -19,8 +19,8 @@ import numpy as np
 from common import cli, ms, timed, verdict
 from flagship import flagship_case
 
+from workbook.engine.evaluation import evaluate
 from workbook.engine.montecarlo import monte_carlo
-from workbook.engine.semantics import evaluate
 from workbook.engine.weighing import prepare, weigh
 from workbook.scenario import Scenario
 
@@ -43,27 +43,33 @@ def run(quick: bool = False) -> list[str]:
     b = p.base[live]
     rows[:, live] = np.clip(b + rng.uniform(-0.1, 0.1, (samples, len(live))), 0.0, 1.0)
     s_batch = evaluate(p.graph, rows, semantics=p.semantics, alive=p.available).strengths
-    g_batch, _ = p.standard.decide_batch(s_batch[:, : p.m], p.roles,
-                                         government_opponent=p.government_opponent)
+    g_batch, _ = p.standard.decide_batch(
+        s_batch[:, : p.m], p.roles, government_opponent=p.government_opponent
+    )
 
     k = 500 if quick else 2000
+
     def engine_loop() -> list[bool]:
         out = []
         for r in rows[:k]:
             s = evaluate(p.graph, r, semantics=p.semantics, alive=p.available).strengths
-            g, _ = p.standard.decide_batch(s[None, : p.m], p.roles,
-                                           government_opponent=p.government_opponent)
+            g, _ = p.standard.decide_batch(
+                s[None, : p.m], p.roles, government_opponent=p.government_opponent
+            )
             out.append(bool(g[0]))
         return out
 
     t_loop, g_loop = timed(engine_loop, repeat=1)
     t_loop *= samples / k
     agree = g_loop == g_batch[:k].tolist()
-    print(f"  {'engine loop, one row per sample':<34} {ms(t_loop):>10}   (timed on {k:,}, "
-          f"scaled; outcomes {'agree' if agree else 'DISAGREE'} with the batch)")
+    print(
+        f"  {'engine loop, one row per sample':<34} {ms(t_loop):>10}   (timed on {k:,}, "
+        f"scaled; outcomes {'agree' if agree else 'DISAGREE'} with the batch)"
+    )
 
     ids = [p.arguments[i - p.m].id for i in live]
     k2 = 100 if quick else 500
+
     def api_loop() -> None:
         for r in rows[:k2]:
             strengths = {a: float(v) for a, v in zip(ids, r[live], strict=True)}
@@ -71,8 +77,9 @@ def run(quick: bool = False) -> list[str]:
 
     t_api, _ = timed(api_loop, repeat=1)
     t_api *= samples / k2
-    print(f"  {'public-API loop, weigh() per sample':<34} {ms(t_api):>10}   (timed on {k2:,}, "
-          f"scaled)")
+    print(
+        f"  {'public-API loop, weigh() per sample':<34} {ms(t_api):>10}   (timed on {k2:,}, scaled)"
+    )
     ratio = t_loop / t_batch
     print(f"  batch vs engine loop: {ratio:.0f}x; vs public-API loop: {t_api / t_batch:.0f}x")
     # The loops are handed their samples; the batch draws its own: 16-bit uniforms, four to a
@@ -91,11 +98,15 @@ def run(quick: bool = False) -> list[str]:
 
     t_draw, _ = timed(draw, repeat=5 if quick else 15)
     rest = max(t_batch - t_draw, 1e-9)
-    print(f"  of the batch, drawing {draws:,} 16-bit uniforms into float32: {ms(t_draw)}; the "
-          f"rest (evaluation, standard, statistics): {ms(rest)}, {t_loop / rest:.0f}x the engine "
-          f"loop")
-    return [f"Monte Carlo 10^4 vs per-sample engine loop: {ratio:.0f}x (target {TARGET:.0f}x) "
-            f"{verdict(ratio, TARGET)}; vs weigh() per sample: {t_api / t_batch:.0f}x"]
+    print(
+        f"  of the batch, drawing {draws:,} 16-bit uniforms into float32: {ms(t_draw)}; the "
+        f"rest (evaluation, standard, statistics): {ms(rest)}, {t_loop / rest:.0f}x the engine "
+        f"loop"
+    )
+    return [
+        f"Monte Carlo 10^4 vs per-sample engine loop: {ratio:.0f}x (target {TARGET:.0f}x) "
+        f"{verdict(ratio, TARGET)}; vs weigh() per sample: {t_api / t_batch:.0f}x"
+    ]
 
 
 def main() -> None:

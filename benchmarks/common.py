@@ -15,8 +15,9 @@ if str(ROOT) not in sys.path:  # run from a checkout without installing
     sys.path.insert(0, str(ROOT))
 
 
-def timed(fn: Callable[[], Any], *, repeat: int = 1, budget: float = float("inf")
-          ) -> tuple[float, Any]:
+def timed(
+    fn: Callable[[], Any], *, repeat: int = 1, budget: float = float("inf")
+) -> tuple[float, Any]:
     """Median wall time of ``fn()`` over up to ``repeat`` runs (fewer if ``budget`` s runs out)."""
     times = []
     out = None

@@ -18,8 +18,12 @@ def flagship_case() -> tuple[Case, str]:
     except Exception as exc:  # any failure falls back, and says why
         return synthetic_case(60), f"synthetic 60-argument stand-in (flagship did not load: {exc})"
     if len(case.arguments) < MIN_ARGUMENTS:
-        return synthetic_case(60), (f"synthetic 60-argument stand-in (the flagship has only "
-                                    f"{len(case.arguments)} arguments)")
+        return synthetic_case(60), (
+            f"synthetic 60-argument stand-in (the flagship has only "
+            f"{len(case.arguments)} arguments)"
+        )
     edges = sum(len(a.attacks) + len(a.supports) for a in case.arguments)
-    return case, (f"flagship {case.case.id} ({len(case.arguments)} arguments, "
-                  f"{len(case.elements)} elements, {edges} argument-to-argument edges)")
+    return case, (
+        f"flagship {case.case.id} ({len(case.arguments)} arguments, "
+        f"{len(case.elements)} elements, {edges} argument-to-argument edges)"
+    )

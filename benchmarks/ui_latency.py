@@ -62,10 +62,14 @@ def main(argv: list[str] | None = None) -> int:
             print("a chart widget has no spec after the change", file=sys.stderr)
             return 1
     median = statistics.median(times)
-    print(f"case: {case.case.id} ({len(case.arguments)} arguments, {len(case.questions)} "
-          f"questions), Monte Carlo samples: {opts.samples:,}, changes timed: {n}")
-    print(f"median {median:.1f} ms, min {min(times):.1f} ms, max {max(times):.1f} ms "
-          f"(target <= {TARGET_MS:.0f} ms)")
+    print(
+        f"case: {case.case.id} ({len(case.arguments)} arguments, {len(case.questions)} "
+        f"questions), Monte Carlo samples: {opts.samples:,}, changes timed: {n}"
+    )
+    print(
+        f"median {median:.1f} ms, min {min(times):.1f} ms, max {max(times):.1f} ms "
+        f"(target <= {TARGET_MS:.0f} ms)"
+    )
     print("PASS" if median <= TARGET_MS else "MISS")
     return 0
 

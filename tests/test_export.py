@@ -1,18 +1,17 @@
 """Brief outlines out: golden files for every format, the outline's order, escaping, the CLI.
 
-Golden files live in tests/golden/export/. To regenerate them after a
+Golden files live in tests/golden/export/ and are defined in tests/regenerate_goldens.py;
+the tests only compare, and a missing golden file fails. To write them, or accept a
 deliberate change, run::
 
-    WORKBOOK_REGENERATE=1 .venv/bin/python -m pytest tests/test_export.py
+    .venv/bin/python tests/regenerate_goldens.py
 
 and review the change with ``git diff -- tests/golden/export/``.
 """
 
 from __future__ import annotations
 
-import difflib
 import io
-import os
 import shutil
 import subprocess
 import zipfile
@@ -22,6 +21,16 @@ import docx
 import mistune
 import pytest
 from lxml import etree
+from regenerate_goldens import (
+    EXPORTS,
+    SCENARIO,
+    USER_ARG,
+    WORK_PRODUCTS,
+    check_golden,
+    docx_text,
+    export_golden,
+    work_product_golden,
+)
 
 import workbook
 from workbook import load_case
@@ -36,27 +45,11 @@ from workbook.export import (
     write_work_product,
 )
 from workbook.export.toa import sort_key
-from workbook.models import Argument
 from workbook.scenario import Scenario
 from workbook.store import Workspace
 
 HERE = Path(__file__).parent
 MINI = HERE / "cases" / "mini"
-GOLDEN = HERE / "golden" / "export"
-REGENERATE = os.environ.get("WORKBOOK_REGENERATE") == "1"
-
-USER_ARG = Argument(
-    id="user-harm",
-    side="movant",
-    element="harm",
-    heading="The cut-off ends Acme's only export line",
-    body="Acme sells nothing else abroad, so a licence delay ends the line of business.",
-    authorities=({"id": "chaplaincy", "pin": "298"},),  # type: ignore[arg-type]
-    strength=0.55,
-    strength_reason="My estimate.",
-    attacks=("o-harm",),
-)
-SCENARIO = Scenario(case="mini", dropped=("m-ultra-vires",), added=(USER_ARG,))
 HOSTILE = (
     "<script>alert(1)</script> [click](javascript:alert(1)) ![img](http://evil.test/x.png) "
     "<img src=x onerror=alert(1)> &amp; &lt; \x00\x07\x1b[31m\x0b `rm -rf` http://evil.test "
@@ -69,73 +62,16 @@ def mini():
     return load_case(MINI)
 
 
-def docx_text(data: bytes) -> str:
-    """Paragraphs (as ``style: text``) and tables (as ``| a | b |`` rows), in body order."""
-    doc = docx.Document(io.BytesIO(data))
-    paragraphs = {p._p: p for p in doc.paragraphs}
-    tables = {t._tbl: t for t in doc.tables}
-    out = []
-    for child in doc.element.body.iterchildren():
-        if child in paragraphs:
-            p = paragraphs[child]
-            out.append(f"{p.style.name}: {p.text}")
-        elif child in tables:
-            for row in tables[child].rows:
-                out.append("| " + " | ".join(c.text for c in row.cells) + " |")
-    return "\n".join(out) + "\n"
-
-
-def check_golden(name: str, text: str) -> None:
-    path = GOLDEN / name
-    if REGENERATE or not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-        print(f"wrote {path}; review with: git diff -- tests/golden/export/")
-        return
-    want = path.read_text(encoding="utf-8")
-    if text != want:
-        diff = "".join(
-            difflib.unified_diff(
-                want.splitlines(True), text.splitlines(True), f"golden/{name}", "now"
-            )
-        )
-        pytest.fail(
-            f"{name} differs from its golden file:\n{diff}\nIf the change is intended, run "
-            "WORKBOOK_REGENERATE=1 pytest tests/test_export.py and review it with "
-            "git diff -- tests/golden/export/"
-        )
-
-
-@pytest.mark.parametrize(
-    ("name", "scenario", "side", "fmt"),
-    [
-        ("mini-movant.md", None, "movant", "md"),
-        ("mini-scenario-opponent.md", SCENARIO, "opponent", "md"),
-        ("mini-scenario-movant.md", SCENARIO, "movant", "md"),
-        ("mini-scenario-movant.docx.txt", SCENARIO, "movant", "docx"),
-        ("mini-scenario.aif.json", SCENARIO, "movant", "aif"),
-        ("mini-scenario.argdown", SCENARIO, "movant", "argdown"),
-    ],
-)
-def test_golden_exports(mini, name, scenario, side, fmt):
+@pytest.mark.parametrize("name", list(EXPORTS))
+def test_golden_exports(name):
     """Each format's export of the mini case matches its golden file."""
-    data = export_outline(mini, scenario, side, fmt)
-    text = docx_text(data) if isinstance(data, bytes) else data
-    check_golden(name, text)
+    check_golden(export_golden(name))
 
 
-def test_golden_work_product(mini):
+@pytest.mark.parametrize("name", list(WORK_PRODUCTS))
+def test_golden_work_product(name):
     """The student's work product (HTML with the workspace JSON) matches its golden file."""
-    ws = Workspace(
-        case="mini",
-        author="A. Student",
-        scenario=SCENARIO,
-        exercises={"ex-2": "Harm", "ex-1": "Standing comes first."},
-        argument_notes={"m-harm": "Needs a declaration."},
-        notes="Ask about bonds.",
-    )
-    check_golden("mini-workproduct.html", render_work_product(mini, ws, "html"))
-    check_golden("mini-workproduct.md", render_work_product(mini, ws, "md"))
+    check_golden(work_product_golden(name))
 
 
 @pytest.mark.parametrize(("name", "start"), [("w.html", "<!DOCTYPE html>"), ("w.md", "# Work")])

@@ -13,6 +13,7 @@ import json
 import tempfile
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -71,9 +72,12 @@ def _write(name: str, data: bytes) -> Path:
     return path
 
 
+def _problems(exc: CaseFileError) -> tuple[CaseFileError, ...]:
+    return exc.problems if isinstance(exc, CaseFileProblems) else (exc,)
+
+
 def _check_case_error(exc: CaseFileError, path: Path) -> None:
-    problems = exc.problems if isinstance(exc, CaseFileProblems) else (exc,)
-    for problem in problems:
+    for problem in _problems(exc):
         assert problem.path == path, problem
         missing_section = problem.problem.startswith("required key") and "." not in (
             problem.key or "."
@@ -279,9 +283,14 @@ def test_random_structured_case_files(sections):
 def test_random_bytes_as_case_files(data):
     """Arbitrary bytes are refused as a case file with our error, never a crash."""
     path = _write("bytes.yaml", data)
-    _load_or_our_error(path)
+    with pytest.raises(CaseFileError) as refused:
+        load_case(path)
+    _check_case_error(refused.value, path)
     report = check_case(path)  # check never raises, even running the citation parser
-    assert report.ok or report.problems
+    assert not report.ok and report.case is None
+    for problem in report.problems:
+        _check_case_error(problem, path)
+    assert [str(p) for p in report.problems] == [str(p) for p in _problems(refused.value)]
 
 
 @fuzz(300)

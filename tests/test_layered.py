@@ -8,8 +8,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from workbook.engine._layered import evaluate_layered
+from workbook.engine.evaluation import evaluate
 from workbook.engine.graph import compile_graph
-from workbook.engine.semantics import SEMANTICS, evaluate
+from workbook.engine.semantics import SEMANTICS
 
 
 @st.composite

@@ -12,6 +12,7 @@ from weigh_factory import toy
 
 import workbook
 from workbook.casefile.load import load_case
+from workbook.engine.evaluation import evaluate
 from workbook.engine.montecarlo import (
     _LEVELS,
     _sample,
@@ -19,7 +20,6 @@ from workbook.engine.montecarlo import (
     monte_carlo,
     wilson_interval,
 )
-from workbook.engine.semantics import evaluate
 from workbook.engine.weighing import prepare, weigh
 from workbook.scenario import Scenario, StrengthRange
 

@@ -9,14 +9,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from workbook.engine.evaluation import compile_graph, evaluate
 from workbook.engine.semantics import (
     DF_QUAD,
     EULER,
     QUADRATIC_ENERGY,
     SEMANTICS,
     Semantics,
-    compile_graph,
-    evaluate,
     get_semantics,
 )
 from workbook.errors import ScenarioError

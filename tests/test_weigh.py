@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from weigh_factory import QUESTION, arg, make_case, toy
 
 from workbook.__main__ import main
-from workbook.engine.weighing import RESULT_FORMAT, render_text, weigh
+from workbook.engine import RESULT_FORMAT, render_text, weigh
 from workbook.errors import ScenarioError
 from workbook.models import Argument
 from workbook.scenario import Scenario

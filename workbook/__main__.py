@@ -42,7 +42,7 @@ def _weigh(args: argparse.Namespace) -> int:
     import json
 
     from workbook.casefile.load import load_case
-    from workbook.engine.weighing import render_text, weigh
+    from workbook.engine import render_text, weigh
     from workbook.errors import WorkbookError
     from workbook.scenario import Scenario
 
@@ -122,8 +122,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     weigh.add_argument("path", type=Path, metavar="DIR")
     weigh.add_argument("--standard", help="winter (default), sliding-scale, winter-unmerged...")
     weigh.add_argument("--semantics", help="df-quad (default), quadratic-energy, euler")
-    weigh.add_argument("--answer", action="append", default=[], metavar="QUESTION=ANSWER",
-                       help="answer a contested question (repeatable)")
+    weigh.add_argument(
+        "--answer",
+        action="append",
+        default=[],
+        metavar="QUESTION=ANSWER",
+        help="answer a contested question (repeatable)",
+    )
     weigh.add_argument("--scenario", metavar="FILE", help="a saved scenario (JSON)")
     weigh.add_argument("--json", action="store_true", help="print the stable JSON form")
     weigh.set_defaults(run=_weigh)
@@ -131,11 +136,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         "export", help="export a brief outline (md, docx) or the argument graph (aif, argdown)"
     )
     export.add_argument("path", type=Path, metavar="DIR")
-    export.add_argument("--format", choices=("md", "docx", "aif", "argdown"),
-                        help="output format (default: from the -o suffix, else md)")
+    export.add_argument(
+        "--format",
+        choices=("md", "docx", "aif", "argdown"),
+        help="output format (default: from the -o suffix, else md)",
+    )
     export.add_argument("--scenario", metavar="FILE", help="a saved scenario or workspace (JSON)")
-    export.add_argument("--side", choices=("movant", "opponent"), default="movant",
-                        help="whose brief to outline (default: movant)")
+    export.add_argument(
+        "--side",
+        choices=("movant", "opponent"),
+        default="movant",
+        help="whose brief to outline (default: movant)",
+    )
     export.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
     export.set_defaults(run=_export)
     schema = sub.add_parser("schema", help="print the case-file JSON Schema")

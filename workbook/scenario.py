@@ -110,18 +110,23 @@ class Scenario(Record):
             raise ScenarioError(f"the scenario is for case {self.case!r}, not {case.case.id!r}")
         ids = {a.id for a in case.arguments}
         known = ids | {a.id for a in self.added}
-        for what, names in (("dropped", self.dropped), ("strengths", self.strengths),
-                            ("ranges", self.ranges)):
+        for what, names in (
+            ("dropped", self.dropped),
+            ("strengths", self.strengths),
+            ("ranges", self.ranges),
+        ):
             for name in names:
                 if name not in known:
-                    raise ScenarioError(f"scenario {what} names unknown argument {name!r}; "
-                                        f"{did_you_mean(name, known, n=1)}".rstrip("; "))
+                    raise ScenarioError(
+                        f"scenario {what} names unknown argument {name!r}; "
+                        f"{did_you_mean(name, known, n=1)}".rstrip("; ")
+                    )
         questions = {q.id: q for q in case.questions}
         for q_id, ans in self.answers.items():
             question = lookup(questions, q_id, "question")
             lookup({a.id: a for a in question.answers}, ans, "answer", where=f" to {q_id!r}")
         for i, a in enumerate(self.added):
-            check_added(case, (*case.arguments, *self.added[:i]), a, later=self.added[i + 1:])
+            check_added(case, (*case.arguments, *self.added[:i]), a, later=self.added[i + 1 :])
 
     # -- editing (each returns a new scenario) -------------------------------
 
@@ -159,12 +164,14 @@ class Scenario(Record):
     def without_added(self, argument: str) -> Scenario:
         """A copy without one of the user's own arguments (and its overrides)."""
         lookup({a.id: a for a in self.added}, argument, "argument of your own")
-        return self.model_copy(update={
-            "added": tuple(a for a in self.added if a.id != argument),
-            "dropped": tuple(i for i in self.dropped if i != argument),
-            "strengths": {k: v for k, v in self.strengths.items() if k != argument},
-            "ranges": {k: v for k, v in self.ranges.items() if k != argument},
-        })
+        return self.model_copy(
+            update={
+                "added": tuple(a for a in self.added if a.id != argument),
+                "dropped": tuple(i for i in self.dropped if i != argument),
+                "strengths": {k: v for k, v in self.strengths.items() if k != argument},
+                "ranges": {k: v for k, v in self.ranges.items() if k != argument},
+            }
+        )
 
     def argument(self, case: Case, argument: str) -> Argument:
         """A case argument or one of the user's, by id."""
@@ -196,8 +203,9 @@ class Scenario(Record):
         return cls.model_validate(data)
 
 
-def check_added(case: Case, existing: Sequence[Argument], argument: Argument,
-                later: Sequence[Argument] = ()) -> None:
+def check_added(
+    case: Case, existing: Sequence[Argument], argument: Argument, later: Sequence[Argument] = ()
+) -> None:
     """Refuse a user's argument that does not fit the case: the one check for added arguments.
 
     ``existing`` are the arguments already there (the case's, then the user's
@@ -215,11 +223,15 @@ def check_added(case: Case, existing: Sequence[Argument], argument: Argument,
     targets = (ids | {a.id for a in later}) - {argument.id}
     for target in (*argument.attacks, *argument.supports):
         if target not in targets:
-            raise ScenarioError(f"argument {argument.id!r} attacks or supports {target!r}, "
-                                f"which is not another argument of the case; "
-                                f"{did_you_mean(target, targets, n=1)}".rstrip("; "))
+            raise ScenarioError(
+                f"argument {argument.id!r} attacks or supports {target!r}, "
+                f"which is not another argument of the case; "
+                f"{did_you_mean(target, targets, n=1)}".rstrip("; ")
+            )
     authorities = {a.id for a in case.authorities}
     for cite in argument.authorities:
         if cite.id not in authorities:
-            raise ScenarioError(f"no authority {cite.id!r} in the case file; "
-                                f"{did_you_mean(cite.id, authorities, n=1)}".rstrip("; "))
+            raise ScenarioError(
+                f"no authority {cite.id!r} in the case file; "
+                f"{did_you_mean(cite.id, authorities, n=1)}".rstrip("; ")
+            )

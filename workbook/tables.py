@@ -35,11 +35,11 @@ ANY = "(any)"
 """The filter value that lets every row through."""
 
 
-
 def html_table(frame: pd.DataFrame, *, max_rows: int | None = None) -> str:
     """A DataFrame as an HTML table, every cell escaped."""
-    return str(frame.to_html(index=False, escape=True, max_rows=max_rows, border=0,
-                             classes="wb-table"))
+    return str(
+        frame.to_html(index=False, escape=True, max_rows=max_rows, border=0, classes="wb-table")
+    )
 
 
 def _labels(case: Case) -> dict[str, str]:
@@ -50,8 +50,10 @@ def _labels(case: Case) -> dict[str, str]:
 def parties_table(case: Case) -> pd.DataFrame:
     """The parties, in case-file order."""
     return pd.DataFrame(
-        [{"party": p.id, "name": p.name, "role": p.role, "description": p.description}
-         for p in case.parties],
+        [
+            {"party": p.id, "name": p.name, "role": p.role, "description": p.description}
+            for p in case.parties
+        ],
         columns=["party", "name", "role", "description"],
     )
 
@@ -60,9 +62,16 @@ def claims_table(case: Case) -> pd.DataFrame:
     """The claims, with how we know of them and the authorities they rest on."""
     short = _labels(case)
     return pd.DataFrame(
-        [{"claim": c.id, "title": c.title, "status": c.status, "summary": c.summary,
-          "authorities": "; ".join(short.get(x.id, x.id) for x in c.authorities)}
-         for c in case.claims],
+        [
+            {
+                "claim": c.id,
+                "title": c.title,
+                "status": c.status,
+                "summary": c.summary,
+                "authorities": "; ".join(short.get(x.id, x.id) for x in c.authorities),
+            }
+            for c in case.claims
+        ],
         columns=["claim", "title", "status", "summary", "authorities"],
     )
 
@@ -71,13 +80,15 @@ def facts_table(case: Case) -> pd.DataFrame:
     """Every fact with its status and sources: dated facts by date, then undated ones by id."""
     rows = []
     for f in case.facts:
-        rows.append({
-            "date": f.date.isoformat() if f.date else "",
-            "status": f.status,
-            "fact": f.id,
-            "statement": f.statement,
-            "sources": ", ".join(f.sources),
-        })
+        rows.append(
+            {
+                "date": f.date.isoformat() if f.date else "",
+                "status": f.status,
+                "fact": f.id,
+                "statement": f.statement,
+                "sources": ", ".join(f.sources),
+            }
+        )
     frame = pd.DataFrame(rows, columns=["date", "status", "fact", "statement", "sources"])
     frame["_undated"] = frame["date"] == ""
     frame = frame.sort_values(["_undated", "date", "fact"], kind="stable")
@@ -104,8 +115,17 @@ def _authority_uses(case: Case) -> dict[str, tuple[set[str], set[str]]]:
     return uses
 
 
-AUTHORITY_COLUMNS = ["short", "kind", "topics", "elements", "sides", "status", "citation",
-                     "proposition", "id"]
+AUTHORITY_COLUMNS = [
+    "short",
+    "kind",
+    "topics",
+    "elements",
+    "sides",
+    "status",
+    "citation",
+    "proposition",
+    "id",
+]
 
 
 def authorities_table(case: Case) -> pd.DataFrame:
@@ -119,17 +139,19 @@ def authorities_table(case: Case) -> pd.DataFrame:
     rows = []
     for a in case.authorities:
         elements, sides = uses[a.id]
-        rows.append({
-            "short": a.short or a.id,
-            "kind": a.kind,
-            "topics": ", ".join(sorted(a.topics)),
-            "elements": ", ".join(sorted(elements)),
-            "sides": ", ".join(sorted(sides)),
-            "status": a.verification.status,
-            "citation": a.citation,
-            "proposition": a.proposition,
-            "id": a.id,
-        })
+        rows.append(
+            {
+                "short": a.short or a.id,
+                "kind": a.kind,
+                "topics": ", ".join(sorted(a.topics)),
+                "elements": ", ".join(sorted(elements)),
+                "sides": ", ".join(sorted(sides)),
+                "status": a.verification.status,
+                "citation": a.citation,
+                "proposition": a.proposition,
+                "id": a.id,
+            }
+        )
     frame = pd.DataFrame(rows, columns=AUTHORITY_COLUMNS)
     return frame.sort_values(["short", "id"], kind="stable").reset_index(drop=True)
 
@@ -166,8 +188,9 @@ def choices(table: pd.DataFrame, column: str) -> list[str]:
     return [ANY, *sorted(values)]
 
 
-def arguments_table(case: Case, result: Result | None = None,
-                    elements: Iterable[str] | None = None) -> pd.DataFrame:
+def arguments_table(
+    case: Case, result: Result | None = None, elements: Iterable[str] | None = None
+) -> pd.DataFrame:
     """Arguments (optionally of some elements) with base and final strength and whether in play."""
     wanted = set(elements) if elements is not None else None
     short = _labels(case)
@@ -176,30 +199,51 @@ def arguments_table(case: Case, result: Result | None = None,
         if wanted is not None and a.element not in wanted:
             continue
         final = result.strengths.get(a.id) if result is not None else None
-        rows.append({
-            "element": a.element,
-            "side": a.side,
-            "argument": a.id,
-            "heading": a.heading,
-            "base": round(a.strength, 2),
-            "final": round(final, 2) if final is not None else None,
-            "in play": "yes" if result is None or a.id in result.strengths
-            else result.excluded.get(a.id, "no"),
-            "authorities": "; ".join(short.get(c.id, c.id) for c in a.authorities),
-        })
-    return pd.DataFrame(rows, columns=["element", "side", "argument", "heading", "base", "final",
-                                       "in play", "authorities"])
+        rows.append(
+            {
+                "element": a.element,
+                "side": a.side,
+                "argument": a.id,
+                "heading": a.heading,
+                "base": round(a.strength, 2),
+                "final": round(final, 2) if final is not None else None,
+                "in play": "yes"
+                if result is None or a.id in result.strengths
+                else result.excluded.get(a.id, "no"),
+                "authorities": "; ".join(short.get(c.id, c.id) for c in a.authorities),
+            }
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "element",
+            "side",
+            "argument",
+            "heading",
+            "base",
+            "final",
+            "in play",
+            "authorities",
+        ],
+    )
 
 
 def harm_table(case: Case) -> pd.DataFrame:
     """The arguments that name a kind of irreparable harm: side, type and the evidence needed."""
     rows = [
-        {"argument": a.id, "side": a.side, "heading": a.heading, "harm type": a.harm.type,
-         "evidence a court would want": "; ".join(a.harm.evidence)}
-        for a in case.arguments if a.harm is not None
+        {
+            "argument": a.id,
+            "side": a.side,
+            "heading": a.heading,
+            "harm type": a.harm.type,
+            "evidence a court would want": "; ".join(a.harm.evidence),
+        }
+        for a in case.arguments
+        if a.harm is not None
     ]
-    return pd.DataFrame(rows, columns=["argument", "side", "heading", "harm type",
-                                       "evidence a court would want"])
+    return pd.DataFrame(
+        rows, columns=["argument", "side", "heading", "harm type", "evidence a court would want"]
+    )
 
 
 def element_summary(result: Result, elements: Iterable[str] | None = None) -> str:
@@ -209,9 +253,10 @@ def element_summary(result: Result, elements: Iterable[str] | None = None) -> st
     for e in result.elements:
         if wanted is not None and e.id not in wanted:
             continue
-        status = "not reached" if not e.reached or e.satisfied is None else (
-            "met" if e.satisfied else "not met")
+        status = (
+            "not reached"
+            if not e.reached or e.satisfied is None
+            else ("met" if e.satisfied else "not met")
+        )
         lines.append(f"{e.name}: {e.strength:.2f} ({status})")
     return "\n".join(lines)
-
-

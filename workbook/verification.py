@@ -16,10 +16,11 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from workbook.models import Authority, Case, Cite
+from workbook.vocabulary import STATUS_WORDS, VERIFICATION_COLORS, verification_flag
 
 __all__ = [
     "MEMO",
@@ -36,30 +37,23 @@ __all__ = [
 MEMO = "docs/case-notes/cite-check.md"
 """Where the flagship case's cite-check memo lives, relative to the project root."""
 
-STATUS_WORDS: Mapping[str, str] = {
-    "verified": "verified",
-    "partly-verified": "partly verified",
-    "unverified": "unverified",
-}
-"""Each verification status in the words the widgets show."""
-
-_BADGE_COLORS = {"verified": "#009E73", "partly-verified": "#B35C00", "unverified": "#D55E00"}
 _BLANK_PIN = "___"
 
 
 def cite_label(short: str, status: str) -> str:
     """A short form with its status in brackets, unless it is verified (plain text)."""
-    if status == "verified":
-        return short
-    return f"{short} [{STATUS_WORDS.get(status, status)}]"
+    flag = verification_flag(status)
+    return f"{short} {flag}" if flag else short
 
 
 def authority_badge(status: str) -> str:
     """A small coloured HTML badge for a verification status (escaped)."""
-    color = _BADGE_COLORS.get(status, "#D55E00")
+    color = VERIFICATION_COLORS.get(status, "#D55E00")
     words = html.escape(STATUS_WORDS.get(status, status))
-    return (f'<span class="wb-badge wb-{html.escape(status)}" style="border:1px solid {color};'
-            f'color:{color};border-radius:3px;padding:0 3px;font-size:85%">{words}</span>')
+    return (
+        f'<span class="wb-badge wb-{html.escape(status)}" style="border:1px solid {color};'
+        f'color:{color};border-radius:3px;padding:0 3px;font-size:85%">{words}</span>'
+    )
 
 
 def cites_html(case: Case, cites: Iterable[Cite]) -> str:
@@ -101,8 +95,9 @@ def _base(short: str) -> str:
 
 def _pins(authority: Authority) -> set[str]:
     """Every page or section number the authority's record gives."""
-    text = " ".join([authority.pinpoint, authority.short,
-                     authority.quote.pin if authority.quote else ""])
+    text = " ".join(
+        [authority.pinpoint, authority.short, authority.quote.pin if authority.quote else ""]
+    )
     return set(re.findall(r"[0-9][0-9A-Za-z()\-–]*", text))
 
 
@@ -119,7 +114,7 @@ def match_citation(case: Case, text: str) -> CitedAuthority:
     for auth in case.authorities:
         base = _base(auth.short)
         if base and text.startswith(base + " at "):
-            pin = text[len(base) + 4:].split(" ", 1)[0].rstrip(",;")
+            pin = text[len(base) + 4 :].split(" ", 1)[0].rstrip(",;")
             ok = pin == _BLANK_PIN or all(p in _pins(auth) for p in re.split(r",\s*", pin) if p)
             return CitedAuthority(text, auth, ok)
     return CitedAuthority(text, None, False)
@@ -138,14 +133,23 @@ def check_citations(case: Case, shorts: Iterable[str]) -> str:
     if not bad:
         lines = [f"All {len(found)} authorities cited above are in the case file."]
     else:
-        lines = [f"{len(bad)} of the {len(found)} authorities cited above are not backed by this "
-                 "case file: " + "; ".join(f"{f.text} ({f.problem})" for f in bad)]
+        lines = [
+            f"{len(bad)} of the {len(found)} authorities cited above are not backed by this "
+            "case file: " + "; ".join(f"{f.text} ({f.problem})" for f in bad)
+        ]
     for status in ("unverified", "partly-verified"):
-        names = sorted({f.text for f in found
-                        if f.authority is not None and f.authority.verification.status == status})
+        names = sorted(
+            {
+                f.text
+                for f in found
+                if f.authority is not None and f.authority.verification.status == status
+            }
+        )
         if names:
-            lines.append(f"{STATUS_WORDS[status].capitalize()} (read the verification record "
-                         f"before relying on them): {'; '.join(names)}")
+            lines.append(
+                f"{STATUS_WORDS[status].capitalize()} (read the verification record "
+                f"before relying on them): {'; '.join(names)}"
+            )
     return "\n".join(lines)
 
 

@@ -39,8 +39,12 @@ __all__ = [
 
 # --------------------------------------------------------------------------- elements
 
-FACTOR_ROLES: tuple[str, ...] = ("likelihood-of-success", "irreparable-harm",
-                                 "balance-of-equities", "public-interest")
+FACTOR_ROLES: tuple[str, ...] = (
+    "likelihood-of-success",
+    "irreparable-harm",
+    "balance-of-equities",
+    "public-interest",
+)
 """The four Winter factors, in the order courts take them."""
 
 ROLE_ORDER: tuple[str, ...] = ("threshold", *FACTOR_ROLES)
@@ -97,7 +101,9 @@ FACT_STATUS_COLORS: Mapping[str, str] = {
 """A fact's status, from best established to contested."""
 
 VERIFICATION_COLORS: Mapping[str, str] = {
-    "verified": "#009E73", "partly-verified": "#B35C00", "unverified": "#D55E00",
+    "verified": "#009E73",
+    "partly-verified": "#B35C00",
+    "unverified": "#D55E00",
 }
 """An authority's verification badge (the orange darkened to pass contrast on white)."""
 
@@ -126,8 +132,14 @@ def did_you_mean(word: str, options: Iterable[str], *, n: int = 3) -> str:
     return f"did you mean {' or '.join(repr(c) for c in close)}? " if close else ""
 
 
-def lookup(registry: Mapping[str, V], name: str, what: str,
-           error: type[WorkbookError] = ScenarioError, *, where: str = "") -> V:
+def lookup(
+    registry: Mapping[str, V],
+    name: str,
+    what: str,
+    error: type[WorkbookError] = ScenarioError,
+    *,
+    where: str = "",
+) -> V:
     """``registry[name]``, or ``error`` naming the bad value, the nearest and the valid ones.
 
     ``where`` follows the bad value in the message, e.g. ``" to question 'q1'"``.

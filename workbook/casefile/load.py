@@ -26,11 +26,10 @@ import pydantic
 
 from workbook.casefile.read import (
     SECTIONS,
+    Located,
     Path_,
-    _did_you_mean,
-    _key,
-    _kind,
-    _Located,
+    key_path,
+    kind_of,
     read_case_data,
 )
 from workbook.errors import (
@@ -39,9 +38,9 @@ from workbook.errors import (
     CaseFileSchemaError,
     DuplicateIdError,
     UnknownReferenceError,
-    nearest,
 )
 from workbook.models import Case, Side
+from workbook.vocabulary import did_you_mean
 
 __all__ = ["CheckReport", "Finding", "check_case", "load_case", "read_case_data"]
 
@@ -113,7 +112,7 @@ def _record_type(annotation: Any) -> Any:
 
 
 def _schema_problem(
-    err: Mapping[str, Any], data: Mapping[str, Any], located: _Located, case_path: Path
+    err: Mapping[str, Any], data: Mapping[str, Any], located: Located, case_path: Path
 ) -> CaseFileError:
     loc: Path_ = tuple(p for p in err["loc"] if isinstance(p, (str, int)))
     kind = err["type"]
@@ -121,7 +120,7 @@ def _schema_problem(
         record = _model_at(loc[:-1])
         valid = sorted(record.model_fields) if record else []
         problem = f"unknown key {loc[-1]!r}"
-        hint = _did_you_mean(str(loc[-1]), valid) + (
+        hint = did_you_mean(str(loc[-1]), valid) + (
             f"valid keys here: {', '.join(valid)}" if valid else ""
         )
     elif kind == "missing":
@@ -148,12 +147,12 @@ def _schema_problem(
     file, line = located.find(loc)
     # A missing top-level section belongs to no file yet: name the case folder or file.
     return CaseFileSchemaError(
-        problem, path=file or case_path, line=line, key=_key(loc, data), hint=hint
+        problem, path=file or case_path, line=line, key=key_path(loc, data), hint=hint
     )
 
 
 def _short(value: Any) -> str:
-    text = repr(value) if not isinstance(value, (dict, list)) else f"a {_kind(value)}"
+    text = repr(value) if not isinstance(value, (dict, list)) else f"a {kind_of(value)}"
     return text if len(text) <= 60 else text[:57] + "..."
 
 
@@ -177,7 +176,7 @@ def _type_hint(kind: str) -> str:
 class _Refs:
     """Collects cross-reference problems and warnings for a validated case."""
 
-    def __init__(self, case: Case, data: Mapping[str, Any], located: _Located) -> None:
+    def __init__(self, case: Case, data: Mapping[str, Any], located: Located) -> None:
         self.case = case
         self.data = data
         self.located = located
@@ -187,7 +186,7 @@ class _Refs:
 
     def _at(self, path: Path_) -> dict[str, Any]:
         file, line = self.located.find(path)
-        return {"path": file, "line": line, "key": _key(path, self.data)}
+        return {"path": file, "line": line, "key": key_path(path, self.data)}
 
     def unknown(
         self,
@@ -202,11 +201,11 @@ class _Refs:
         if ref in options:
             return
         what = what or (section.rstrip("s") if section != "authorities" else "authority") + " id"
-        close = nearest(ref, options)
+        close = did_you_mean(ref, options).rstrip()
         if valid is not None:
             hint = f"use one of: {', '.join(options)}"
         elif close:
-            hint = f"did you mean {' or '.join(repr(c) for c in close)}?"
+            hint = close
         else:
             hint = f"define it under `{section}:`, or use one of: " + (
                 ", ".join(options[:12]) or "(none defined)"

@@ -10,16 +10,17 @@ which :mod:`workbook.load` uses to place each problem it finds.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from workbook.errors import CaseFileSchemaError, CaseFileSyntaxError, nearest
+from workbook.errors import CaseFileSchemaError, CaseFileSyntaxError
 from workbook.models import Case
+from workbook.vocabulary import did_you_mean
 
-__all__ = ["SECTIONS", "read_case_data"]
+__all__ = ["SECTIONS", "Located", "Path_", "key_path", "kind_of", "read_case_data"]
 
 SECTIONS: tuple[str, ...] = tuple(Case.model_fields)
 _SUFFIXES = (".yaml", ".yml")
@@ -28,12 +29,13 @@ _MAX_BYTES = 5_000_000
 Path_ = tuple[str | int, ...]
 
 
-def _kind(value: Any) -> str:
+def kind_of(value: Any) -> str:
+    """The YAML kind of a value, as an error message names it."""
     names: dict[type, str] = {dict: "mapping", list: "list", str: "text"}
     return names.get(type(value), type(value).__name__)
 
 
-def _key(path: Path_, data: Mapping[str, Any] | None = None) -> str:
+def key_path(path: Path_, data: Mapping[str, Any] | None = None) -> str:
     """Render a key path as ``arguments[id=irr-1].strength``."""
     out = ""
     node: Any = data
@@ -49,15 +51,10 @@ def _key(path: Path_, data: Mapping[str, Any] | None = None) -> str:
     return out
 
 
-def _did_you_mean(word: str, options: Iterable[str]) -> str:
-    close = nearest(word, options)
-    return f"did you mean {' or '.join(repr(c) for c in close)}? " if close else ""
-
-
 # --------------------------------------------------------------------------- reading YAML
 
 
-class _Located:
+class Located:
     """Where each key path of the merged data came from: (file, line)."""
 
     def __init__(self) -> None:
@@ -65,6 +62,7 @@ class _Located:
         self.section_file: dict[str, Path] = {}
 
     def add(self, path: Path_, file: Path, line: int) -> None:
+        """Record where ``path`` was read."""
         self._where[path] = (file, line)
 
     def find(self, path: Path_) -> tuple[Path | None, int | None]:
@@ -146,7 +144,7 @@ def _compose(file: Path) -> yaml.Node | None:
 class _Builder:
     """Turns composed YAML nodes into plain Python data, recording every line."""
 
-    def __init__(self, file: Path, located: _Located) -> None:
+    def __init__(self, file: Path, located: Located) -> None:
         self.file = file
         self.located = located
         self.seen: set[int] = set()
@@ -157,7 +155,7 @@ class _Builder:
             problem,
             path=self.file,
             line=node.start_mark.line + 1,
-            key=_key(path) or None,
+            key=key_path(path) or None,
             hint=hint,
         )
 
@@ -260,13 +258,13 @@ def _files(path: Path) -> list[Path]:
     )
 
 
-def read_case_data(path: str | Path) -> tuple[dict[str, Any], _Located]:
+def read_case_data(path: str | Path) -> tuple[dict[str, Any], Located]:
     """Read a case folder or file into plain data, and where each key came from.
 
     Raises :class:`CaseFileError` for YAML problems and misplaced sections.
     """
     path = Path(path)
-    located = _Located()
+    located = Located()
     merged: dict[str, Any] = {}
     for file in _files(path):
         node = _compose(file)
@@ -275,7 +273,7 @@ def read_case_data(path: str | Path) -> tuple[dict[str, Any], _Located]:
         data = _Builder(file, located).build(node, ())
         if not isinstance(data, dict):
             raise CaseFileSchemaError(
-                f"the top level must be a mapping of sections, not a {_kind(data)}",
+                f"the top level must be a mapping of sections, not a {kind_of(data)}",
                 path=file,
                 line=node.start_mark.line + 1,
                 hint=f"start the file with one of the sections: {', '.join(SECTIONS)}",
@@ -288,7 +286,7 @@ def read_case_data(path: str | Path) -> tuple[dict[str, Any], _Located]:
                     path=file,
                     line=line,
                     key=section,
-                    hint=_did_you_mean(section, SECTIONS) + f"sections are: {', '.join(SECTIONS)}",
+                    hint=did_you_mean(section, SECTIONS) + f"sections are: {', '.join(SECTIONS)}",
                 )
             if section in merged:
                 other = located.section_file[section]

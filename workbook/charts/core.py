@@ -49,8 +49,12 @@ __all__ = [
     "tornado",
 ]
 
-_STATUS_SHAPES = {"confirmed": "circle", "reported": "square", "alleged": "triangle-up",
-                  "disputed": "diamond"}
+_STATUS_SHAPES = {
+    "confirmed": "circle",
+    "reported": "square",
+    "alleged": "triangle-up",
+    "disputed": "diamond",
+}
 _WIDTH = 520
 
 
@@ -68,14 +72,16 @@ def factor_balance(result: ResultLike) -> alt.LayerChart:
     order = [f"{e.name} ({e.strength:.2f}, {status_of(e)})" for e in result.elements]
     for e, label in zip(result.elements, order, strict=True):
         for side, value in (("movant", abs(float(e.pro))), ("opponent", -abs(float(e.con)))):
-            rows.append({
-                "element": label,
-                "id": e.id,
-                "side": side,
-                "value": round(value, 4),
-                "strength": round(float(e.strength), 4),
-                "status": status_of(e),
-            })
+            rows.append(
+                {
+                    "element": label,
+                    "id": e.id,
+                    "side": side,
+                    "value": round(value, 4),
+                    "strength": round(float(e.strength), 4),
+                    "status": status_of(e),
+                }
+            )
     bars = (
         alt.Chart(inline(rows))
         .mark_bar()
@@ -86,8 +92,7 @@ def factor_balance(result: ResultLike) -> alt.LayerChart:
             tooltip=tooltips("element:N", "side:N", "value:Q|.3f"),
         )
     )
-    zero = alt.Chart(inline([{"value": 0.0}])).mark_rule(color="black").encode(
-        x=alt.X("value:Q"))
+    zero = alt.Chart(inline([{"value": 0.0}])).mark_rule(color="black").encode(x=alt.X("value:Q"))
     return alt.LayerChart(
         layer=[bars, zero], width=_WIDTH - 160, title=f"Factor balance. {outcome_words(result)}"
     )
@@ -168,17 +173,20 @@ def tornado(
         high = float(pick(row, "high", "max", default=0.0))
         arg = str(pick(row, "argument", "id", "name", default="?"))
         element = str(pick(row, "element", default=""))
-        data.append({
-            "bar": f"{arg} → {element}" if element else arg,
-            "argument": arg,
-            "element": element,
-            "low": round(min(low, high), 4),
-            "high": round(max(low, high), 4),
-            "current": round(float(pick(row, "current", "base", "value",
-                                          default=(low + high) / 2)), 4),
-            "side": str(pick(row, "side", default=sides.get(arg, "movant"))),
-            "flips": bool(pick(row, "flips", default=flips.get(arg, False))),
-        })
+        data.append(
+            {
+                "bar": f"{arg} → {element}" if element else arg,
+                "argument": arg,
+                "element": element,
+                "low": round(min(low, high), 4),
+                "high": round(max(low, high), 4),
+                "current": round(
+                    float(pick(row, "current", "base", "value", default=(low + high) / 2)), 4
+                ),
+                "side": str(pick(row, "side", default=sides.get(arg, "movant"))),
+                "flips": bool(pick(row, "flips", default=flips.get(arg, False))),
+            }
+        )
     data.sort(key=lambda r: (-(r["high"] - r["low"]), r["bar"]))
     shown = data if top is None else data[:top]
     order = [r["bar"] for r in shown]
@@ -186,17 +194,26 @@ def tornado(
         y=alt.Y("bar:N", sort=order, title=None, axis=alt.Axis(labelLimit=260))
     )
     bars = base.mark_bar(height=10).encode(
-        x=alt.X("low:Q", scale=alt.Scale(domain=[0, 1]),
-                title="element strength with the argument's base at 0 and at 1"),
+        x=alt.X(
+            "low:Q",
+            scale=alt.Scale(domain=[0, 1]),
+            title="element strength with the argument's base at 0 and at 1",
+        ),
         x2=alt.X2("high:Q"),
         color=alt.Color("side:N", scale=side_scale(), title="side"),
-        opacity=alt.Opacity("flips:N", scale=alt.Scale(domain=[True, False], range=[1.0, 0.4]),
-                            title="can flip the outcome"),
+        opacity=alt.Opacity(
+            "flips:N",
+            scale=alt.Scale(domain=[True, False], range=[1.0, 0.4]),
+            title="can flip the outcome",
+        ),
         tooltip=tooltips("argument:N", "element:N", "side:N", "flips:N", "low:Q|.3f", "high:Q|.3f"),
     )
     ticks = base.mark_tick(color="black", thickness=2).encode(x=alt.X("current:Q"))
-    likely = (alt.Chart(inline([{"x": 0.5}]))
-              .mark_rule(strokeDash=[4, 4], color="#555555").encode(x=alt.X("x:Q")))
+    likely = (
+        alt.Chart(inline([{"x": 0.5}]))
+        .mark_rule(strokeDash=[4, 4], color="#555555")
+        .encode(x=alt.X("x:Q"))
+    )
     more = f" (widest {len(shown)} of {len(data)})" if len(shown) < len(data) else ""
     return alt.LayerChart(layer=[bars, ticks, likely], width=_WIDTH, title=title + more)
 
@@ -218,18 +235,29 @@ def probability(mc: Any, *, names: Mapping[str, str] | None = None) -> alt.Layer
     low, high = (float(v) for v in mc.interval)
     rows = [{"what": "motion granted", "p": p, "low": low, "high": high, "kind": "outcome"}]
     for eid, value in dict(getattr(mc, "per_element", {}) or {}).items():
-        rows.append({"what": names.get(eid, eid), "p": float(value), "low": float(value),
-                     "high": float(value), "kind": "element met"})
+        rows.append(
+            {
+                "what": names.get(eid, eid),
+                "p": float(value),
+                "low": float(value),
+                "high": float(value),
+                "kind": "element met",
+            }
+        )
     order = [str(r["what"]) for r in rows]
     base = alt.Chart(inline(rows)).encode(y=alt.Y("what:N", sort=order, title=None))
     bars = base.mark_bar().encode(
         x=alt.X("p:Q", scale=alt.Scale(domain=[0, 1]), title="probability"),
-        color=alt.Color("kind:N", scale=alt.Scale(domain=["outcome", "element met"],
-                                                  range=["#0072B2", "#999999"]), title=None),
+        color=alt.Color(
+            "kind:N",
+            scale=alt.Scale(domain=["outcome", "element met"], range=["#0072B2", "#999999"]),
+            title=None,
+        ),
         tooltip=tooltips("what:N", "p:Q|.3f", "low:Q|.3f", "high:Q|.3f"),
     )
     interval = base.mark_rule(color="black", strokeWidth=2).encode(
-        x=alt.X("low:Q"), x2=alt.X2("high:Q"))
+        x=alt.X("low:Q"), x2=alt.X2("high:Q")
+    )
     samples = getattr(mc, "samples", None)
     tail = f" over {int(samples):,} samples" if isinstance(samples, int) else ""
     title = f"P(granted) = {p:.2f} (interval {low:.2f}–{high:.2f}){tail}"
@@ -249,16 +277,18 @@ def timeline(case: Case) -> alt.LayerChart:
     rows = []
     for i, fact in enumerate(case.timeline()):
         text = fact.statement if len(fact.statement) <= 70 else fact.statement[:67] + "..."
-        rows.append({
-            "id": fact.id,
-            "date": fact.date.isoformat() if fact.date else "",
-            "status": fact.status,
-            "statement": fact.statement,
-            "sources": ", ".join(fact.sources),
-            "label": text,
-            "lane": i % 6,
-            "after": bool(filed and fact.date and fact.date > filed),
-        })
+        rows.append(
+            {
+                "id": fact.id,
+                "date": fact.date.isoformat() if fact.date else "",
+                "status": fact.status,
+                "statement": fact.statement,
+                "sources": ", ".join(fact.sources),
+                "label": text,
+                "lane": i % 6,
+                "after": bool(filed and fact.date and fact.date > filed),
+            }
+        )
     statuses = list(FACT_STATUS_COLORS)
     dates = [f.date for f in case.timeline() if f.date]
     scale = alt.Scale()
@@ -272,21 +302,31 @@ def timeline(case: Case) -> alt.LayerChart:
         y=alt.Y("lane:O", axis=None),
     )
     points = base.mark_point(size=120, filled=True, stroke="black", strokeWidth=0.5).encode(
-        color=alt.Color("status:N", scale=alt.Scale(domain=statuses,
-                                                    range=list(FACT_STATUS_COLORS.values())),
-                        legend=alt.Legend(orient="bottom")),
-        shape=alt.Shape("status:N", scale=alt.Scale(domain=statuses,
-                                                    range=[_STATUS_SHAPES[s] for s in statuses])),
+        color=alt.Color(
+            "status:N",
+            scale=alt.Scale(domain=statuses, range=list(FACT_STATUS_COLORS.values())),
+            legend=alt.Legend(orient="bottom"),
+        ),
+        shape=alt.Shape(
+            "status:N",
+            scale=alt.Scale(domain=statuses, range=[_STATUS_SHAPES[s] for s in statuses]),
+        ),
         tooltip=tooltips("date:T", "status:N", "statement:N", "sources:N", "id:N"),
     )
     labels = base.mark_text(align="left", dx=8, fontSize=10).encode(text=alt.Text("id:N"))
     layers: list[alt.Chart] = [points, labels]
     if filed:
         rule = inline([{"date": filed.isoformat(), "what": "complaint filed"}])
-        layers.append(alt.Chart(rule).mark_rule(strokeDash=[4, 4], color="black")
-                      .encode(x=alt.X("date:T"), tooltip=tooltips("what:N", "date:T")))
-        layers.append(alt.Chart(rule).mark_text(align="left", dx=3, dy=-6, baseline="bottom")
-                      .encode(x=alt.X("date:T"), y=alt.value(0), text=alt.Text("what:N")))
+        layers.append(
+            alt.Chart(rule)
+            .mark_rule(strokeDash=[4, 4], color="black")
+            .encode(x=alt.X("date:T"), tooltip=tooltips("what:N", "date:T"))
+        )
+        layers.append(
+            alt.Chart(rule)
+            .mark_text(align="left", dx=3, dy=-6, baseline="bottom")
+            .encode(x=alt.X("date:T"), y=alt.value(0), text=alt.Text("what:N"))
+        )
     after = sum(1 for r in rows if r["after"])
     title = f"{case.case.title}: {len(rows)} dated facts, {after} after the complaint"
     return alt.LayerChart(layer=layers, width=_WIDTH + 160, height=220, title=title)
@@ -306,9 +346,7 @@ def compare(results: Mapping[str, ResultLike] | Iterable[ResultLike]) -> alt.Cha
     are the element strengths, filled by whether the element is met.
 
     """
-    labelled = dict(results) if isinstance(results, Mapping) else {
-        r.standard: r for r in results
-    }
+    labelled = dict(results) if isinstance(results, Mapping) else {r.standard: r for r in results}
     rows = []
     order: list[str] = []
     for label, result in labelled.items():
@@ -316,21 +354,28 @@ def compare(results: Mapping[str, ResultLike] | Iterable[ResultLike]) -> alt.Cha
         for e in result.elements:
             if e.name not in order:
                 order.append(e.name)
-            rows.append({
-                "how": head,
-                "element": e.name,
-                "strength": round(float(e.strength), 4),
-                "status": status_of(e),
-            })
+            rows.append(
+                {
+                    "how": head,
+                    "element": e.name,
+                    "strength": round(float(e.strength), 4),
+                    "status": status_of(e),
+                }
+            )
     chart: alt.Chart = (
         alt.Chart(inline(rows), width=180, title="The same motion, weighed several ways")
         .mark_bar()
         .encode(
             y=alt.Y("element:N", sort=order, title=None),
             x=alt.X("strength:Q", scale=alt.Scale(domain=[0, 1]), title="strength"),
-            color=alt.Color("status:N", scale=alt.Scale(
-                domain=["met", "not met", "not reached"],
-                range=["#0072B2", "#D55E00", "#BBBBBB"]), title="element"),
+            color=alt.Color(
+                "status:N",
+                scale=alt.Scale(
+                    domain=["met", "not met", "not reached"],
+                    range=["#0072B2", "#D55E00", "#BBBBBB"],
+                ),
+                title="element",
+            ),
             column=alt.Column("how:N", title=None),
             tooltip=tooltips("how:N", "element:N", "status:N", "strength:Q|.3f"),
         )

@@ -37,8 +37,19 @@ _LABEL = 30
 _COLUMN_PX = 210
 _ROW_PX = 22
 
-NODE_COLUMNS = ["id", "kind", "side", "label", "heading", "element", "x", "y", "strength",
-                "in_play", "why_out"]
+NODE_COLUMNS = [
+    "id",
+    "kind",
+    "side",
+    "label",
+    "heading",
+    "element",
+    "x",
+    "y",
+    "strength",
+    "in_play",
+    "why_out",
+]
 EDGE_COLUMNS = ["source", "target", "relation", "x", "y", "x2", "y2"]
 
 
@@ -50,8 +61,9 @@ def _arguments(case: Case, scenario: Scenario | None) -> list[Argument]:
     if scenario is None:
         return list(case.arguments)
     # Dropped arguments stay on the map, faded, so the user sees what they took out.
-    return list(case.arguments) + [a for a in scenario.added if a.id not in
-                                   {b.id for b in case.arguments}]
+    return list(case.arguments) + [
+        a for a in scenario.added if a.id not in {b.id for b in case.arguments}
+    ]
 
 
 def _order(args: Sequence[Argument]) -> list[tuple[Argument, int]]:
@@ -119,46 +131,103 @@ def _layout(
     title = case.case.title
     if result is not None:
         title += f": {result.outcome}"
-    nodes: list[dict[str, Any]] = [{
-        "id": "motion", "kind": "motion", "side": "motion", "label": _short(title, 60),
-        "heading": case.case.motion, "element": "", "x": center, "y": 0.0, "strength": 1.0,
-        "in_play": True, "why_out": "",
-    }]
+    nodes: list[dict[str, Any]] = [
+        {
+            "id": "motion",
+            "kind": "motion",
+            "side": "motion",
+            "label": _short(title, 60),
+            "heading": case.case.motion,
+            "element": "",
+            "x": center,
+            "y": 0.0,
+            "strength": 1.0,
+            "in_play": True,
+            "why_out": "",
+        }
+    ]
     edges: list[dict[str, Any]] = []
     where: dict[str, tuple[float, float]] = {}
     for col, element in enumerate(case.elements):
         er = el_results.get(element.id)
         label = element.name if er is None else f"{element.name} ({er.strength:.2f})"
-        nodes.append({
-            "id": f"element:{element.id}", "kind": "element", "side": "element",
-            "label": _short(label), "heading": element.name, "element": element.id,
-            "x": float(col), "y": 1.0, "strength": float(er.strength) if er else 0.5,
-            "in_play": True, "why_out": "",
-        })
-        edges.append({"source": "motion", "target": f"element:{element.id}", "relation": "on",
-                      "x": center, "y": 0.0, "x2": float(col), "y2": 1.0})
+        nodes.append(
+            {
+                "id": f"element:{element.id}",
+                "kind": "element",
+                "side": "element",
+                "label": _short(label),
+                "heading": element.name,
+                "element": element.id,
+                "x": float(col),
+                "y": 1.0,
+                "strength": float(er.strength) if er else 0.5,
+                "in_play": True,
+                "why_out": "",
+            }
+        )
+        edges.append(
+            {
+                "source": "motion",
+                "target": f"element:{element.id}",
+                "relation": "on",
+                "x": center,
+                "y": 0.0,
+                "x2": float(col),
+                "y2": 1.0,
+            }
+        )
         mine = [a for a in args if a.element == element.id]
         for row, (a, depth) in enumerate(_order(mine)):
             x = col + _INDENT * min(depth, _MAX_INDENT)
             y = 2.0 + row
             where[a.id] = (x, y)
             in_play = a.id in strengths if result is not None else True
-            nodes.append({
-                "id": a.id, "kind": "argument", "side": a.side, "label": _short(a.heading),
-                "heading": a.heading, "element": element.id, "x": x, "y": y,
-                "strength": round(float(strengths.get(a.id, overrides.get(a.id, a.strength))), 4),
-                "in_play": in_play, "why_out": excluded.get(a.id, ""),
-            })
+            nodes.append(
+                {
+                    "id": a.id,
+                    "kind": "argument",
+                    "side": a.side,
+                    "label": _short(a.heading),
+                    "heading": a.heading,
+                    "element": element.id,
+                    "x": x,
+                    "y": y,
+                    "strength": round(
+                        float(strengths.get(a.id, overrides.get(a.id, a.strength))), 4
+                    ),
+                    "in_play": in_play,
+                    "why_out": excluded.get(a.id, ""),
+                }
+            )
             if depth == 0:
-                edges.append({"source": f"element:{element.id}", "target": a.id,
-                              "relation": "on", "x": float(col), "y": 1.0, "x2": x, "y2": y})
+                edges.append(
+                    {
+                        "source": f"element:{element.id}",
+                        "target": a.id,
+                        "relation": "on",
+                        "x": float(col),
+                        "y": 1.0,
+                        "x2": x,
+                        "y2": y,
+                    }
+                )
     for a in args:
         for relation, targets in (("attacks", a.attacks), ("supports", a.supports)):
             for t in targets:
                 if t in where and a.id in where:
                     (x, y), (x2, y2) = where[a.id], where[t]
-                    edges.append({"source": a.id, "target": t, "relation": relation,
-                                  "x": x, "y": y, "x2": x2, "y2": y2})
+                    edges.append(
+                        {
+                            "source": a.id,
+                            "target": t,
+                            "relation": relation,
+                            "x": x,
+                            "y": y,
+                            "x2": x2,
+                            "y2": y2,
+                        }
+                    )
     return nodes, edges
 
 
@@ -191,7 +260,10 @@ def argument_map(
         alt.Chart({"values": edges})
         .mark_rule(strokeWidth=1.2)
         .encode(
-            x=x, y=y, x2=x2, y2=y2,
+            x=x,
+            y=y,
+            x2=x2,
+            y2=y2,
             color=alt.Color("relation:N", scale=_scale(EDGE_COLORS, EDGE_COLORS), title="edge"),
             strokeDash=alt.StrokeDash(
                 "relation:N",
@@ -204,32 +276,42 @@ def argument_map(
         alt.Chart({"values": nodes})
         .mark_point(filled=True, stroke="black", strokeWidth=0.4)
         .encode(
-            x=x, y=y,
+            x=x,
+            y=y,
             color=alt.Color("side:N", scale=_scale(NODE_COLORS, NODE_COLORS), title="node"),
-            shape=alt.Shape("side:N", scale=alt.Scale(
-                domain=list(NODE_COLORS), range=["circle", "square", "diamond", "triangle-up"]),
-                legend=None),
-            size=alt.Size("strength:Q", scale=alt.Scale(domain=[0, 1], range=[20, 320]),
-                          title="strength"),
-            opacity=alt.Opacity("in_play:N", scale=alt.Scale(domain=[True, False],
-                                                             range=[1.0, 0.25]), legend=None),
-            tooltip=tooltips("heading:N", "id:N", "side:N", "strength:Q|.2f", "in_play:N",
-                             "why_out:N"),
+            shape=alt.Shape(
+                "side:N",
+                scale=alt.Scale(
+                    domain=list(NODE_COLORS), range=["circle", "square", "diamond", "triangle-up"]
+                ),
+                legend=None,
+            ),
+            size=alt.Size(
+                "strength:Q", scale=alt.Scale(domain=[0, 1], range=[20, 320]), title="strength"
+            ),
+            opacity=alt.Opacity(
+                "in_play:N", scale=alt.Scale(domain=[True, False], range=[1.0, 0.25]), legend=None
+            ),
+            tooltip=tooltips(
+                "heading:N", "id:N", "side:N", "strength:Q|.2f", "in_play:N", "why_out:N"
+            ),
         )
     )
     text = (
         alt.Chart({"values": nodes})
         .mark_text(align="left", dx=9, fontSize=10)
         .encode(
-            x=x, y=y, text=alt.Text("label:N"),
-            opacity=alt.Opacity("in_play:N", scale=alt.Scale(domain=[True, False],
-                                                             range=[1.0, 0.35]), legend=None),
+            x=x,
+            y=y,
+            text=alt.Text("label:N"),
+            opacity=alt.Opacity(
+                "in_play:N", scale=alt.Scale(domain=[True, False], range=[1.0, 0.35]), legend=None
+            ),
         )
     )
     words = "" if result is None else f" Outcome: {result.outcome}."
     # Edges and nodes each have their own colour legend: keep the scales apart.
-    independent = alt.Resolve(scale=alt.ScaleResolveMap(color="independent",
-                                                        opacity="independent"))
+    independent = alt.Resolve(scale=alt.ScaleResolveMap(color="independent", opacity="independent"))
     return alt.LayerChart(
         layer=[lines, points, text],
         resolve=independent,

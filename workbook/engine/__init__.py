@@ -7,19 +7,12 @@ prepared case) → ``analysis`` (all of them from one prepared case).
 """
 
 from workbook.engine.analysis import Analysis, analyse
+from workbook.engine.evaluation import evaluate
 from workbook.engine.montecarlo import DEFAULT_SPREAD, MonteCarlo, monte_carlo, wilson_interval
-from workbook.engine.semantics import SEMANTICS, Semantics, evaluate, get_semantics
+from workbook.engine.result import RESULT_FORMAT, ElementResult, Result, render_text
+from workbook.engine.semantics import SEMANTICS, Semantics, get_semantics
 from workbook.engine.standards import STANDARDS, Decision, ElementScore, Standard, get_standard
-from workbook.engine.weighing import (
-    RESULT_FORMAT,
-    ElementResult,
-    Prepared,
-    Result,
-    prepare,
-    render_text,
-    weigh,
-    weigh_prepared,
-)
+from workbook.engine.weighing import Prepared, prepare, weigh, weigh_prepared
 from workbook.engine.whatif import (
     DecisiveQuestions,
     TippingPoint,

@@ -54,8 +54,9 @@ def workspace(slot: str, shape: tuple[int, ...], dtype: Any = np.float32) -> Arr
     return buf
 
 
-def _aggregate(state: Array, levels: tuple[Level, ...], out: Array, tmp: Array,
-               product: bool) -> Array:
+def _aggregate(
+    state: Array, levels: tuple[Level, ...], out: Array, tmp: Array, product: bool
+) -> Array:
     """Fold the levels of incoming edges into ``out`` (rows of one layer): product or sum."""
     if not levels:
         out.fill(1.0 if product else 0.0)
@@ -122,8 +123,9 @@ def evaluate_layered(
     """
     product = semantics.aggregate == "product"
     if complement and not product:
-        raise ValueError(f"complement base scores need a product aggregation, not "
-                         f"{semantics.aggregate!r}")
+        raise ValueError(
+            f"complement base scores need a product aggregation, not {semantics.aggregate!r}"
+        )
     state = np.empty_like(base) if out is None else out
     top = max((layer.hi - layer.lo for layer in layout.layers), default=0)
     samples = base.shape[1]
@@ -142,8 +144,8 @@ def evaluate_layered(
         a, s, tmp = scratch[0, :size], scratch[1, :size], scratch[2, :size]
         _aggregate(state, layer.attacks, a, tmp, product)
         _aggregate(state, layer.supports, s, tmp, product)
-        b = base[layer.lo:layer.hi]
-        rows = state[layer.lo:layer.hi]
+        b = base[layer.lo : layer.hi]
+        rows = state[layer.lo : layer.hi]
         if dfquad:
             # With k = 1 - b: (1 - b)(1 - max(c, 0)) - min(c, 0) b == k (1 - |c|) + (|c| - c) / 2,
             # which needs no max or min (several times slower than + and *, unvectorised).

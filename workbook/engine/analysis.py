@@ -21,9 +21,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from workbook.engine.montecarlo import DEFAULT_SPREAD, MonteCarlo, monte_carlo_prepared
+from workbook.engine.result import Result
 from workbook.engine.semantics import Semantics
 from workbook.engine.standards import Standard
-from workbook.engine.weighing import Prepared, Result, prepare, weigh_prepared
+from workbook.engine.weighing import Prepared, prepare, weigh_prepared
 from workbook.engine.whatif import (
     DecisiveQuestions,
     TippingPoint,
@@ -106,8 +107,9 @@ def analyse(
             ``spread`` is negative.
 
     """
-    p = prepare(case, scenario, semantics=semantics, standard=standard,
-                max_iterations=max_iterations)
+    p = prepare(
+        case, scenario, semantics=semantics, standard=standard, max_iterations=max_iterations
+    )
     result = weigh_prepared(p)
     bars: tuple[TornadoBar, ...] = ()
     points: tuple[TippingPoint, ...] = ()

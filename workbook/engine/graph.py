@@ -50,13 +50,16 @@ class Edges:
             return cls(empty, empty, empty)
         starts = np.flatnonzero(np.r_[True, tpos[1:] != tpos[:-1]]).astype(np.intp)
         rank = np.arange(len(src)) - np.repeat(starts, np.diff(np.r_[starts, len(src)]))
-        levels = tuple((src[rank == d].astype(np.intp), tpos[rank == d].astype(np.intp))
-                       for d in range(int(rank.max()) + 1))
+        levels = tuple(
+            (src[rank == d].astype(np.intp), tpos[rank == d].astype(np.intp))
+            for d in range(int(rank.max()) + 1)
+        )
         return cls(src.astype(np.intp), starts, tpos[starts].astype(np.intp), levels)
 
 
-def _split_edges(src: NDArray[np.intp], dst: NDArray[np.intp], groups: list[NDArray[np.intp]],
-                 n: int) -> list[Edges]:
+def _split_edges(
+    src: NDArray[np.intp], dst: NDArray[np.intp], groups: list[NDArray[np.intp]], n: int
+) -> list[Edges]:
     """For each group of target nodes, its incoming edges as :class:`Edges` (one sort in all)."""
     group_of = np.full(n, -1, dtype=np.intp)
     pos = np.zeros(n, dtype=np.intp)
@@ -128,9 +131,15 @@ def _levels(edges: Edges) -> tuple[Level, ...]:
     return tuple(out)
 
 
-def _layout(n: int, sources: NDArray[np.intp], groups: list[NDArray[np.intp]],
-            a_src: NDArray[np.intp], a_dst: NDArray[np.intp],
-            s_src: NDArray[np.intp], s_dst: NDArray[np.intp]) -> Layout:
+def _layout(
+    n: int,
+    sources: NDArray[np.intp],
+    groups: list[NDArray[np.intp]],
+    a_src: NDArray[np.intp],
+    a_dst: NDArray[np.intp],
+    s_src: NDArray[np.intp],
+    s_dst: NDArray[np.intp],
+) -> Layout:
     """Rows in topological order; in each layer, the most attacked targets first."""
     a_in = np.bincount(a_dst, minlength=n)
     s_in = np.bincount(s_dst, minlength=n)
@@ -163,7 +172,8 @@ class Graph:
     cyclic: bool
     blocks: tuple[Block, ...] = field(repr=False)
     plan: tuple[tuple[int, tuple[int, ...], tuple[int, ...]], ...] | None = field(
-        default=None, repr=False)
+        default=None, repr=False
+    )
     """For a small acyclic graph: (node, attackers, supporters) in topological order."""
 
     @cached_property
@@ -257,10 +267,14 @@ def compile_graph(
             att.setdefault(b, []).append(a)
         for a, b in supports:
             sup.setdefault(b, []).append(a)
-        plan = tuple((int(i), tuple(att.get(int(i), ())), tuple(sup.get(int(i), ())))
-                     for nodes in groups for i in nodes)
+        plan = tuple(
+            (int(i), tuple(att.get(int(i), ())), tuple(sup.get(int(i), ())))
+            for nodes in groups
+            for i in nodes
+        )
     into_attacks = _split_edges(a_src, a_dst, groups, n)
     into_supports = _split_edges(s_src, s_dst, groups, n)
-    blocks = tuple(Block(nodes, a, s)
-                   for nodes, a, s in zip(groups, into_attacks, into_supports, strict=True))
+    blocks = tuple(
+        Block(nodes, a, s) for nodes, a, s in zip(groups, into_attacks, into_supports, strict=True)
+    )
     return Graph(n, attacks, supports, layers is None, blocks, plan)

@@ -42,8 +42,8 @@ import numpy as np
 from numpy.typing import NDArray
 
 from workbook.engine._layered import evaluate_layered, workspace
+from workbook.engine.evaluation import evaluate_columns
 from workbook.engine.graph import compile_graph
-from workbook.engine.semantics import evaluate_columns
 from workbook.engine.standards import LIKELY
 from workbook.engine.weighing import Prepared, prepare
 from workbook.errors import ScenarioError
@@ -117,12 +117,16 @@ class MonteCarlo:
 
     def to_data(self) -> dict[str, Any]:
         """JSON-able form (floats rounded to 6 decimals)."""
+
         def r(x: float) -> float:
             return round(float(x), 6) + 0.0
 
         return {
-            "samples": self.samples, "seed": self.seed, "spread": self.spread,
-            "confidence": self.confidence, "p_granted": r(self.p_granted),
+            "samples": self.samples,
+            "seed": self.seed,
+            "spread": self.spread,
+            "confidence": self.confidence,
+            "p_granted": r(self.p_granted),
             "interval": [r(self.interval[0]), r(self.interval[1])],
             "per_element": {k: r(v) for k, v in self.per_element.items()},
             "deciding": {k: r(v) for k, v in self.deciding.items()},
@@ -149,12 +153,23 @@ def monte_carlo(
         ScenarioError: ``samples`` is not positive or ``spread`` is negative.
 
     """
-    return monte_carlo_prepared(prepare(case, scenario, **options), samples=samples, seed=seed,
-                                spread=spread, confidence=confidence)
+    return monte_carlo_prepared(
+        prepare(case, scenario, **options),
+        samples=samples,
+        seed=seed,
+        spread=spread,
+        confidence=confidence,
+    )
 
 
-def monte_carlo_prepared(p: Prepared, *, samples: int = 10_000, seed: int = 0,
-                         spread: float = DEFAULT_SPREAD, confidence: float = 0.95) -> MonteCarlo:
+def monte_carlo_prepared(
+    p: Prepared,
+    *,
+    samples: int = 10_000,
+    seed: int = 0,
+    spread: float = DEFAULT_SPREAD,
+    confidence: float = 0.95,
+) -> MonteCarlo:
     """:func:`monte_carlo` on an already prepared case."""
     if samples <= 0:
         raise ScenarioError(f"samples must be positive, not {samples}")
@@ -186,32 +201,45 @@ def monte_carlo_prepared(p: Prepared, *, samples: int = 10_000, seed: int = 0,
         # a cyclic graph: iterate the whole batch (per-sample convergence in evaluate_columns)
         draws = _sample(rng, lo, hi, pert, samples, np.arange(n), complement=False)
         state, converged, _, _, _ = evaluate_columns(
-            graph, draws.cols, semantics=p.semantics,
+            graph,
+            draws.cols,
+            semantics=p.semantics,
             alive=p.available.astype(np.float32)[:, None],
-            tolerance=max(p.tolerance, 1e-6), max_iterations=p.max_iterations,
-            out=workspace("strengths", (n, samples)))
+            tolerance=max(p.tolerance, 1e-6),
+            max_iterations=p.max_iterations,
+            out=workspace("strengths", (n, samples)),
+        )
         el = state[:m]  # element-major (elements x samples), as the standards take it
     else:
         # The absent arguments' edges are dropped, so the layout is that of the graph in
         # play (compiled once per set of answers, then cached).
         if dead.any():
-            graph = compile_graph(n, tuple(e for e in graph.attacks if not dead[e[0]]),
-                                  tuple(e for e in graph.supports if not dead[e[0]]))
+            graph = compile_graph(
+                n,
+                tuple(e for e in graph.attacks if not dead[e[0]]),
+                tuple(e for e in graph.supports if not dead[e[0]]),
+            )
         layout = graph.layout
         assert layout is not None  # dropping edges keeps a graph acyclic
         # For a product aggregation (DF-QuAD) the sampler writes the complements 1 - b the
         # layered evaluator works in, and the batch is evaluated in place.
         product = p.semantics.aggregate == "product"
         draws = _sample(rng, lo, hi, pert, samples, layout.position, complement=product)
-        final = evaluate_layered(layout, draws.cols, semantics=p.semantics,
-                                 dead=np.sort(layout.position[np.flatnonzero(dead)]),
-                                 out=draws.cols, complement=product)
+        final = evaluate_layered(
+            layout,
+            draws.cols,
+            semantics=p.semantics,
+            dead=np.sort(layout.position[np.flatnonzero(dead)]),
+            out=draws.cols,
+            complement=product,
+        )
         el = final[layout.position[:m]]
         if product:  # the rows hold 1 - strength
             np.subtract(1.0, el, out=el)
         converged = True
-    granted, deciding = p.standard.decide_columns(el, p.roles,
-                                                  government_opponent=p.government_opponent)
+    granted, deciding = p.standard.decide_columns(
+        el, p.roles, government_opponent=p.government_opponent
+    )
     wins = int(granted.sum())
     likely = np.count_nonzero(el > LIKELY, axis=1) / samples
     per_element = {e.id: float(likely[i]) for i, e in enumerate(p.elements)}
@@ -219,9 +247,18 @@ def monte_carlo_prepared(p: Prepared, *, samples: int = 10_000, seed: int = 0,
     decided = {e.id: float(counts[i] / samples) for i, e in enumerate(p.elements) if counts[i]}
     ranked = sorted(draws.correlations(granted, wins).items(), key=lambda t: (-abs(t[1]), t[0]))
     sens = {p.arguments[node - m].id: round(c, 6) + 0.0 for node, c in ranked}
-    return MonteCarlo(samples, seed, spread, confidence, wins / samples,
-                      wilson_interval(wins, samples, confidence), per_element, decided, sens,
-                      converged)
+    return MonteCarlo(
+        samples,
+        seed,
+        spread,
+        confidence,
+        wins / samples,
+        wilson_interval(wins, samples, confidence),
+        per_element,
+        decided,
+        sens,
+        converged,
+    )
 
 
 @dataclass(frozen=True)
@@ -250,8 +287,9 @@ class _Draws:
         out: dict[int, float] = {}
         for x, nodes in ((self.uniform, self.uniform_nodes), (self.beta, self.pert_nodes)):
             if len(nodes):
-                out.update(zip(nodes.tolist(), _correlations(x, granted, wins).tolist(),
-                               strict=True))
+                out.update(
+                    zip(nodes.tolist(), _correlations(x, granted, wins).tolist(), strict=True)
+                )
         return out
 
 
@@ -275,9 +313,16 @@ def _runs(mask: NDArray[np.bool_]) -> list[tuple[int, int, bool]]:
     return [(a, b, bool(mask[a])) for a, b in itertools.pairwise(cuts) if b > a]
 
 
-def _sample(rng: np.random.Generator, lo: NDArray[np.float64], hi: NDArray[np.float64],
-            pert: list[tuple[int, float, float, float]], samples: int, row: NDArray[np.intp],
-            *, complement: bool) -> _Draws:
+def _sample(
+    rng: np.random.Generator,
+    lo: NDArray[np.float64],
+    hi: NDArray[np.float64],
+    pert: list[tuple[int, float, float, float]],
+    samples: int,
+    row: NDArray[np.intp],
+    *,
+    complement: bool,
+) -> _Draws:
     """Base scores ``(nodes, samples)`` in float32, node ``i`` in row ``row[i]``.
 
     Only the arguments with a spread are drawn (``lo < hi``; the others, the
@@ -315,7 +360,7 @@ def _sample(rng: np.random.Generator, lo: NDArray[np.float64], hi: NDArray[np.fl
     for a, b, is_drawn in _runs(drawn):
         block = cols[a:b]
         if is_drawn:
-            np.multiply(words[j:j + b - a], scale32[a:b, None], out=block)
+            np.multiply(words[j : j + b - a], scale32[a:b, None], out=block)
             block += offset32[a:b, None]
             j += b - a
         else:
@@ -331,8 +376,9 @@ def _sample(rng: np.random.Generator, lo: NDArray[np.float64], hi: NDArray[np.fl
         hi_p = np.array([u[2] for u in pert])[:, None]
         mo_p = np.array([u[3] for u in pert])[:, None]
         w = hi_p - lo_p
-        beta = rng.beta(1.0 + 4.0 * (mo_p - lo_p) / w, 1.0 + 4.0 * (hi_p - mo_p) / w,
-                        size=(len(pert), samples))
+        beta = rng.beta(
+            1.0 + 4.0 * (mo_p - lo_p) / w, 1.0 + 4.0 * (hi_p - mo_p) / w, size=(len(pert), samples)
+        )
         values = np.clip(lo_p + w * beta, 0.0, 1.0)
         cols[row[at_p]] = 1.0 - values if complement else values
     inverse = np.empty(n, dtype=np.intp)
@@ -340,8 +386,7 @@ def _sample(rng: np.random.Generator, lo: NDArray[np.float64], hi: NDArray[np.fl
     return _Draws(cols, words, inverse[np.flatnonzero(drawn)], beta, at_p)
 
 
-def _correlations(x: NDArray[Any], granted: NDArray[np.bool_], wins: int
-                  ) -> NDArray[np.float64]:
+def _correlations(x: NDArray[Any], granted: NDArray[np.bool_], wins: int) -> NDArray[np.float64]:
     """Pearson correlation of each row of samples with the 0/1 outcome (0 where either is flat).
 
     Rows are centred before any product is summed, so float32 sums lose nothing

@@ -34,39 +34,11 @@ Contributions
     positive and the negative contributions. Listed are the arguments on the
     element itself and any other argument whose removal would move it.
 
-JSON form (:meth:`Result.to_data`, ``python -m workbook weigh --json``), format 1::
-
-    {
-      "format": 1,
-      "case": "legion-v-lutnick",
-      "standard": "winter",
-      "semantics": "df-quad",
-      "outcome": "granted" | "denied",
-      "granted": true | false,
-      "deciding": element id | null,
-      "explanation": "plain English naming the deciding element",
-      "merged": true | false,                  # Nken merger applied
-      "missing_roles": [factor roles the case file lacks],
-      "converged": true | false,               # false: a cyclic graph did not settle
-      "iterations": int,
-      "damped": true,                          # only when damped iteration settled a cycle
-      "answers": {question id: answer id},     # the answers actually used
-      "elements": [                            # in case order
-        {"id", "name", "role", "strength", "satisfied": true | false | null,
-         "reached": bool, "pro", "con", "contributions": {argument id: signed float}}
-      ],
-      "strengths": {argument id: final strength},   # arguments in play
-      "base": {argument id: base strength},         # as used (overrides applied)
-      "excluded": {argument id: why it is out}
-    }
-
-Floats are rounded to 6 decimals; keys of the mappings are sorted. New keys
-may be added in later formats; existing keys keep their meaning.
+The result and its JSON form are in :mod:`workbook.engine.result`.
 """
 
 from __future__ import annotations
 
-import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -74,34 +46,20 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from workbook.engine.semantics import Graph, Semantics, compile_graph, evaluate, get_semantics
+from workbook.engine.evaluation import Graph, compile_graph, evaluate
+from workbook.engine.result import ElementResult, Result
+from workbook.engine.semantics import Semantics, get_semantics
 from workbook.engine.standards import Decision, ElementScore, Standard, as_standard
 from workbook.errors import ScenarioError
 from workbook.models import Argument, Case, Element
 from workbook.scenario import Scenario
 
-__all__ = [
-    "RESULT_FORMAT",
-    "ElementResult",
-    "Prepared",
-    "Result",
-    "prepare",
-    "render_text",
-    "weigh",
-    "weigh_prepared",
-]
-
-RESULT_FORMAT = 1
-"""Version of the JSON form of :class:`Result`."""
+__all__ = ["ROOT_BASE", "Prepared", "prepare", "weigh", "weigh_prepared"]
 
 ROOT_BASE = 0.5
 """Base score of every element's root: neutral until arguments move it."""
 
 _EPS = 1e-12
-
-
-def _r(x: float) -> float:
-    return round(float(x), 6) + 0.0  # + 0.0 turns -0.0 into 0.0
 
 
 # --------------------------------------------------------------------------- preparing
@@ -155,7 +113,7 @@ class Prepared:
 
     def in_play(self) -> tuple[int, ...]:
         """Node indices of the arguments in play under the answers used."""
-        return tuple(int(i) for i in np.flatnonzero(self.available[self.m:]) + self.m)
+        return tuple(int(i) for i in np.flatnonzero(self.available[self.m :]) + self.m)
 
     def availability(self, answers: Mapping[str, str]) -> NDArray[np.bool_]:
         """The node mask under other answers (roots always available)."""
@@ -164,17 +122,26 @@ class Prepared:
             mask[self.m + j] = a.available(answers)
         return mask
 
-    def evaluate(self, base: NDArray[np.float64], alive: NDArray[np.bool_] | None = None
-                 ) -> NDArray[np.float64]:
+    def evaluate(
+        self, base: NDArray[np.float64], alive: NDArray[np.bool_] | None = None
+    ) -> NDArray[np.float64]:
         """Strengths for rows of base scores (``alive`` defaults to the answers' mask)."""
         mask = self.available if alive is None else alive
-        return evaluate(self.graph, base, semantics=self.semantics, alive=mask,
-                        tolerance=self.tolerance, max_iterations=self.max_iterations).strengths
+        return evaluate(
+            self.graph,
+            base,
+            semantics=self.semantics,
+            alive=mask,
+            tolerance=self.tolerance,
+            max_iterations=self.max_iterations,
+        ).strengths
 
     def scores(self, strengths: NDArray[np.float64]) -> list[ElementScore]:
         """Element scores from one row of node strengths."""
-        return [ElementScore(e.id, e.name, e.role, float(strengths[i]))
-                for i, e in enumerate(self.elements)]
+        return [
+            ElementScore(e.id, e.name, e.role, float(strengths[i]))
+            for i, e in enumerate(self.elements)
+        ]
 
 
 def prepare(
@@ -229,126 +196,65 @@ def prepare(
                 f"but the answer used is {answers.get(q)!r}"
                 for q in unmet
             )
-    return Prepared(case, scenario, elements, arguments, graph, base, answers, available,
-                    excluded, sem, std, tolerance, max_iterations)
+    return Prepared(
+        case,
+        scenario,
+        elements,
+        arguments,
+        graph,
+        base,
+        answers,
+        available,
+        excluded,
+        sem,
+        std,
+        tolerance,
+        max_iterations,
+    )
 
 
 # --------------------------------------------------------------------------- results
 
 
-@dataclass(frozen=True)
-class ElementResult:
-    """One element's strength, whether it is met, and what moved it.
-
-    Attributes:
-        contributions: argument id -> strength with the argument minus without it.
-        pro: sum of the positive contributions; con: sum of the negative ones (<= 0).
-
-    """
-
-    id: str
-    name: str
-    role: str
-    strength: float
-    satisfied: bool | None
-    reached: bool
-    contributions: Mapping[str, float]
-    pro: float
-    con: float
-
-    def to_data(self) -> dict[str, Any]:
-        """The element as JSON-able data (see the module docstring)."""
-        return {
-            "id": self.id, "name": self.name, "role": self.role,
-            "strength": _r(self.strength), "satisfied": self.satisfied, "reached": self.reached,
-            "pro": _r(self.pro), "con": _r(self.con),
-            "contributions": {k: _r(v) for k, v in sorted(self.contributions.items())},
-        }
-
-
-@dataclass(frozen=True)
-class Result:
-    """The weighed case: outcome, deciding element, explanation, and every element's strength."""
-
-    case_id: str
-    standard: str
-    semantics: str
-    granted: bool
-    deciding: str | None
-    explanation: str
-    answers: Mapping[str, str]
-    strengths: Mapping[str, float]
-    base: Mapping[str, float]
-    excluded: Mapping[str, str]
-    elements: tuple[ElementResult, ...]
-    merged: bool = False
-    missing_roles: tuple[str, ...] = ()
-    converged: bool = True
-    iterations: int = 1
-    damped: bool = False
-    """Plain iteration did not settle the cycle; the damped scheme gave these strengths."""
-
-    def __repr__(self) -> str:
-        return (f"Result({self.case_id!r}, {self.outcome}, deciding={self.deciding!r}, "
-                f"standard={self.standard!r})")
-
-    @property
-    def outcome(self) -> str:
-        """``"granted"`` or ``"denied"``."""
-        return "granted" if self.granted else "denied"
-
-    def element(self, id: str) -> ElementResult:
-        """The result for one element."""
-        for e in self.elements:
-            if e.id == id:
-                return e
-        raise KeyError(id)
-
-    def to_data(self) -> dict[str, Any]:
-        """The stable JSON-able form documented in the module docstring."""
-        return {
-            "format": RESULT_FORMAT,
-            "case": self.case_id,
-            "standard": self.standard,
-            "semantics": self.semantics,
-            "outcome": self.outcome,
-            "granted": self.granted,
-            "deciding": self.deciding,
-            "explanation": self.explanation,
-            "merged": self.merged,
-            "missing_roles": list(self.missing_roles),
-            "converged": self.converged,
-            "iterations": self.iterations,
-            **({"damped": True} if self.damped else {}),
-            "answers": dict(sorted(self.answers.items())),
-            "elements": [e.to_data() for e in self.elements],
-            "strengths": {k: _r(v) for k, v in sorted(self.strengths.items())},
-            "base": {k: _r(v) for k, v in sorted(self.base.items())},
-            "excluded": dict(sorted(self.excluded.items())),
-        }
-
-
-def _result(p: Prepared, row: NDArray[np.float64], decision: Decision,
-            contributions: list[dict[str, float]], converged: bool, iterations: int,
-            damped: bool = False) -> Result:
+def _result(
+    p: Prepared,
+    row: NDArray[np.float64],
+    decision: Decision,
+    contributions: list[dict[str, float]],
+    converged: bool,
+    iterations: int,
+    damped: bool = False,
+) -> Result:
     elements = []
     for i, e in enumerate(p.elements):
         c = contributions[i]
-        elements.append(ElementResult(
-            e.id, e.name, e.role, float(row[i]), decision.satisfied.get(e.id),
-            decision.reached.get(e.id, True), c,
-            sum(v for v in c.values() if v > 0), sum(v for v in c.values() if v < 0),
-        ))
+        elements.append(
+            ElementResult(
+                e.id,
+                e.name,
+                e.role,
+                float(row[i]),
+                decision.satisfied.get(e.id),
+                decision.reached.get(e.id, True),
+                c,
+                sum(v for v in c.values() if v > 0),
+                sum(v for v in c.values() if v < 0),
+            )
+        )
     live = p.in_play()
     explanation = decision.explanation
     if not converged:
-        explanation += (f" Caution: the argument graph has a cycle and the strengths did not "
-                        f"settle within {iterations} iterations; treat them as approximate.")
+        explanation += (
+            f" Caution: the argument graph has a cycle and the strengths did not "
+            f"settle within {iterations} iterations; treat them as approximate."
+        )
     elif damped:
-        explanation += (" Note: the argument graph has a cycle that plain iteration does not "
-                        "settle (it oscillates); the strengths (or, in some contributions, the "
-                        "strengths without one argument) are the fixed point reached by damped "
-                        "iteration, s <- (s + f(s)) / 2.")
+        explanation += (
+            " Note: the argument graph has a cycle that plain iteration does not "
+            "settle (it oscillates); the strengths (or, in some contributions, the "
+            "strengths without one argument) are the fixed point reached by damped "
+            "iteration, s <- (s + f(s)) / 2."
+        )
     return Result(
         case_id=p.case.case.id,
         standard=p.standard.name,
@@ -376,8 +282,14 @@ def weigh_prepared(p: Prepared) -> Result:
     alive = np.broadcast_to(p.available, rows.shape).copy()
     for r, i in enumerate(live, start=1):
         alive[r, i] = False  # row r: the world without argument i
-    ev = evaluate(p.graph, rows, semantics=p.semantics, alive=alive, tolerance=p.tolerance,
-                  max_iterations=p.max_iterations)
+    ev = evaluate(
+        p.graph,
+        rows,
+        semantics=p.semantics,
+        alive=alive,
+        tolerance=p.tolerance,
+        max_iterations=p.max_iterations,
+    )
     s = ev.strengths
     decision = p.standard.decide(p.scores(s[0]), government_opponent=p.government_opponent)
     # On a cycle each row stops on its own once within the tolerance, so two rows that
@@ -420,37 +332,12 @@ def weigh(
             semantics the case does not have.
 
     """
-    p = prepare(case, scenario, semantics=semantics, standard=standard, tolerance=tolerance,
-                max_iterations=max_iterations)
+    p = prepare(
+        case,
+        scenario,
+        semantics=semantics,
+        standard=standard,
+        tolerance=tolerance,
+        max_iterations=max_iterations,
+    )
     return weigh_prepared(p)
-
-
-def render_text(result: Result, case: Case | None = None) -> str:
-    """The result as plain text for a terminal: outcome, elements, answers, explanation."""
-    width = max([len(e.name) for e in result.elements] + [7])
-    title = f"{case.case.title}: {case.case.motion}\n" if case is not None else ""
-    lines = [
-        f"{title}Standard: {result.standard}   Semantics: {result.semantics}",
-        f"Outcome: {result.outcome.upper()}   Deciding element: {result.deciding or '(none)'}",
-        "",
-        f"  {'element':<{width}}  {'role':<21}  strength  satisfied",
-    ]
-    for e in result.elements:
-        mark = {True: "yes", False: "no", None: "not reached"}[e.satisfied]
-        star = " <- deciding" if e.id == result.deciding else ""
-        lines.append(f"  {e.name:<{width}}  {e.role:<21}  {e.strength:8.3f}  {mark}{star}")
-    defaults = case.default_answers if case is not None else {}
-    lines += ["", "Answers used:" if result.answers else "Answers used: (no questions)"]
-    for q, a in sorted(result.answers.items()):
-        lines.append(f"  {q} = {a}" + ("  (default)" if defaults.get(q) == a else ""))
-    if result.excluded:
-        lines += ["", "Arguments out of play:"]
-        lines += [f"  {k}: {v}" for k, v in sorted(result.excluded.items())]
-    if result.missing_roles:
-        lines += ["", f"Missing factor roles: {', '.join(result.missing_roles)}"]
-    lines += ["", "Why:", *_wrap(result.explanation, 96)]
-    return "\n".join(lines) + "\n"
-
-
-def _wrap(text: str, width: int) -> list[str]:
-    return textwrap.wrap(text, width, initial_indent="  ", subsequent_indent="  ")

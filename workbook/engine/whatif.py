@@ -59,12 +59,14 @@ __all__ = [
 ]
 
 
-def outcomes(p: Prepared, base: NDArray[np.float64], alive: NDArray[np.bool_] | None = None
-             ) -> tuple[NDArray[np.bool_], NDArray[np.intp], NDArray[np.float64]]:
+def outcomes(
+    p: Prepared, base: NDArray[np.float64], alive: NDArray[np.bool_] | None = None
+) -> tuple[NDArray[np.bool_], NDArray[np.intp], NDArray[np.float64]]:
     """Granted, deciding element index (-1: none) and node strengths for rows of base scores."""
     s = p.evaluate(np.atleast_2d(base), alive)
-    granted, deciding = p.standard.decide_batch(s[:, : p.m], p.roles,
-                                                government_opponent=p.government_opponent)
+    granted, deciding = p.standard.decide_batch(
+        s[:, : p.m], p.roles, government_opponent=p.government_opponent
+    )
     return granted, deciding, s
 
 
@@ -85,8 +87,12 @@ class Flip:
 
     def to_data(self) -> dict[str, Any]:
         """JSON-able form."""
-        return {"answers": dict(sorted(self.answers.items())), "granted": self.granted,
-                "outcome": "granted" if self.granted else "denied", "deciding": self.deciding}
+        return {
+            "answers": dict(sorted(self.answers.items())),
+            "granted": self.granted,
+            "outcome": "granted" if self.granted else "denied",
+            "deciding": self.deciding,
+        }
 
 
 @dataclass(frozen=True)
@@ -111,29 +117,43 @@ class DecisiveQuestions:
 
     def to_data(self) -> dict[str, Any]:
         """JSON-able form."""
-        return {"granted": self.granted, "singles": [f.to_data() for f in self.singles],
-                "minimal": [f.to_data() for f in self.minimal], "searched": self.searched,
-                "truncated": self.truncated, "evaluated": self.evaluated}
+        return {
+            "granted": self.granted,
+            "singles": [f.to_data() for f in self.singles],
+            "minimal": [f.to_data() for f in self.minimal],
+            "searched": self.searched,
+            "truncated": self.truncated,
+            "evaluated": self.evaluated,
+        }
 
 
-def decisive_questions(case: Case, scenario: Scenario | None = None, *, max_size: int = 3,
-                       max_evaluations: int = 20_000, **options: Any) -> DecisiveQuestions:
+def decisive_questions(
+    case: Case,
+    scenario: Scenario | None = None,
+    *,
+    max_size: int = 3,
+    max_evaluations: int = 20_000,
+    **options: Any,
+) -> DecisiveQuestions:
     """Which answers, alone or in the smallest sets, flip the outcome.
 
     ``options`` go to :func:`workbook.engine.prepare` (semantics, standard...).
     """
-    return decisive_questions_prepared(prepare(case, scenario, **options), max_size=max_size,
-                                       max_evaluations=max_evaluations)
+    return decisive_questions_prepared(
+        prepare(case, scenario, **options), max_size=max_size, max_evaluations=max_evaluations
+    )
 
 
-def decisive_questions_prepared(p: Prepared, *, max_size: int = 3,
-                                max_evaluations: int = 20_000) -> DecisiveQuestions:
+def decisive_questions_prepared(
+    p: Prepared, *, max_size: int = 3, max_evaluations: int = 20_000
+) -> DecisiveQuestions:
     """:func:`decisive_questions` on an already prepared case."""
     case = p.case
     base_granted, _, _ = outcomes(p, p.base)
     g0 = bool(base_granted[0])
-    alternatives = {q.id: [a.id for a in q.answers if a.id != p.answers.get(q.id)]
-                    for q in case.questions}
+    alternatives = {
+        q.id: [a.id for a in q.answers if a.id != p.answers.get(q.id)] for q in case.questions
+    }
     qids = [q for q in alternatives if alternatives[q]]
     by_question: dict[str, list[int]] = {}
     for j, a in enumerate(p.arguments):
@@ -170,8 +190,9 @@ def decisive_questions_prepared(p: Prepared, *, max_size: int = 3,
     return DecisiveQuestions(g0, singles, tuple(found), searched, truncated, evaluated)
 
 
-def _availability(p: Prepared, change: Mapping[str, str],
-                  by_question: Mapping[str, list[int]]) -> NDArray[np.bool_]:
+def _availability(
+    p: Prepared, change: Mapping[str, str], by_question: Mapping[str, list[int]]
+) -> NDArray[np.bool_]:
     """The scenario's mask with only the arguments that hang on the changed questions redone."""
     mask = p.available.copy()
     answers = {**p.answers, **change}
@@ -207,22 +228,37 @@ class TippingPoint:
 
     def to_data(self) -> dict[str, Any]:
         """JSON-able form."""
+
         def r(x: float | None) -> float | None:
             return None if x is None else round(x, 6) + 0.0
 
-        return {"argument": self.argument, "element": self.element, "base": r(self.base),
-                "value": r(self.value), "change": r(self.change), "flips": self.flips,
-                "granted": self.granted, "deciding": self.deciding}
+        return {
+            "argument": self.argument,
+            "element": self.element,
+            "base": r(self.base),
+            "value": r(self.value),
+            "change": r(self.change),
+            "flips": self.flips,
+            "granted": self.granted,
+            "deciding": self.deciding,
+        }
 
 
-def tipping_points(case: Case, scenario: Scenario | None = None, *, grid: int = 101,
-                   refine: int = 20, **options: Any) -> tuple[TippingPoint, ...]:
+def tipping_points(
+    case: Case,
+    scenario: Scenario | None = None,
+    *,
+    grid: int = 101,
+    refine: int = 20,
+    **options: Any,
+) -> tuple[TippingPoint, ...]:
     """For each argument in play, the smallest base-strength change that changes the result."""
     return tipping_points_prepared(prepare(case, scenario, **options), grid=grid, refine=refine)
 
 
-def tipping_points_prepared(p: Prepared, *, grid: int = 101, refine: int = 20
-                            ) -> tuple[TippingPoint, ...]:
+def tipping_points_prepared(
+    p: Prepared, *, grid: int = 101, refine: int = 20
+) -> tuple[TippingPoint, ...]:
     """:func:`tipping_points` on an already prepared case."""
     g0_, d0_, _ = outcomes(p, p.base)
     g0, d0 = bool(g0_[0]), int(d0_[0])
@@ -233,7 +269,7 @@ def tipping_points_prepared(p: Prepared, *, grid: int = 101, refine: int = 20
     k = len(live)
     rows = np.tile(p.base, (k * grid, 1))
     for a, node in enumerate(live):
-        rows[a * grid:(a + 1) * grid, node] = values
+        rows[a * grid : (a + 1) * grid, node] = values
     g, d, _ = outcomes(p, rows)
     changed = ((g != g0) | (d != d0)).reshape(k, grid)
     # brackets (arg, inside, outside): inside keeps the result, outside changes it
@@ -279,8 +315,18 @@ def tipping_points_prepared(p: Prepared, *, grid: int = 101, refine: int = 20
         b = float(p.base[node])
         if a in at:
             ga, da = at[a]
-            out.append(TippingPoint(arg.id, arg.element, b, best[a], best[a] - b,
-                                    "outcome" if ga != g0 else "deciding", ga, _eid(p, da)))
+            out.append(
+                TippingPoint(
+                    arg.id,
+                    arg.element,
+                    b,
+                    best[a],
+                    best[a] - b,
+                    "outcome" if ga != g0 else "deciding",
+                    ga,
+                    _eid(p, da),
+                )
+            )
         else:
             out.append(TippingPoint(arg.id, arg.element, b, None, None, None, None, None))
     return tuple(out)
@@ -303,13 +349,17 @@ class TornadoBar:
 
     def to_data(self) -> dict[str, Any]:
         """JSON-able form."""
-        return {"argument": self.argument, "element": self.element,
-                "low": round(self.low, 6) + 0.0, "high": round(self.high, 6) + 0.0,
-                "current": round(self.current, 6) + 0.0, "swing": round(self.swing, 6) + 0.0}
+        return {
+            "argument": self.argument,
+            "element": self.element,
+            "low": round(self.low, 6) + 0.0,
+            "high": round(self.high, 6) + 0.0,
+            "current": round(self.current, 6) + 0.0,
+            "swing": round(self.swing, 6) + 0.0,
+        }
 
 
-def tornado(case: Case, scenario: Scenario | None = None, **options: Any
-            ) -> tuple[TornadoBar, ...]:
+def tornado(case: Case, scenario: Scenario | None = None, **options: Any) -> tuple[TornadoBar, ...]:
     """Every argument's swing on every element it can move, biggest swing first per element."""
     return tornado_prepared(prepare(case, scenario, **options))
 
@@ -328,8 +378,9 @@ def tornado_prepared(p: Prepared) -> tuple[TornadoBar, ...]:
         for a, node in enumerate(live):
             low, high = float(s[2 * a, e]), float(s[2 * a + 1, e])
             if abs(high - low) > 1e-12:
-                here.append(TornadoBar(p.arguments[node - p.m].id, el.id, low, high,
-                                       float(s[-1, e])))
+                here.append(
+                    TornadoBar(p.arguments[node - p.m].id, el.id, low, high, float(s[-1, e]))
+                )
         bars.extend(sorted(here, key=lambda t: (-abs(t.swing), t.argument)))
     return tuple(bars)
 
@@ -353,8 +404,9 @@ class StandardOutcome:
         return "granted" if self.granted else "denied"
 
 
-def compare_standards(case: Case, scenario: Scenario | None = None, **options: Any
-                      ) -> tuple[StandardOutcome, ...]:
+def compare_standards(
+    case: Case, scenario: Scenario | None = None, **options: Any
+) -> tuple[StandardOutcome, ...]:
     """The outcome under every shipped standard, for the same strengths."""
     return compare_standards_prepared(prepare(case, scenario, **options))
 
@@ -380,12 +432,16 @@ class SemanticsOutcome:
     converged: bool
 
 
-def compare_semantics(case: Case, scenario: Scenario | None = None, **options: Any
-                      ) -> tuple[SemanticsOutcome, ...]:
+def compare_semantics(
+    case: Case, scenario: Scenario | None = None, **options: Any
+) -> tuple[SemanticsOutcome, ...]:
     """The outcome under every shipped semantics, with each element's strength."""
     out = []
     for name in SEMANTICS:
         r = weigh(case, scenario, semantics=name, **options)
-        out.append(SemanticsOutcome(name, r.granted, r.deciding,
-                                    {e.id: e.strength for e in r.elements}, r.converged))
+        out.append(
+            SemanticsOutcome(
+                name, r.granted, r.deciding, {e.id: e.strength for e in r.elements}, r.converged
+            )
+        )
     return tuple(out)

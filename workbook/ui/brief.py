@@ -87,11 +87,16 @@ def verification_note(outline: Outline) -> str:
         return "The outline cites no authorities."
     if not unverified + partly:
         return f"All {len(entries)} cited authorities are verified."
-    counts = ", ".join(f"{n} {words}" for n, words in ((unverified, "unverified"),
-                                                        (partly, "partly verified")) if n)
-    return (f"{unverified + partly} of the {len(entries)} cited authorities are not fully "
-            f"verified ({counts}): they are flagged in the outline; check them against the "
-            "reporter before filing.")
+    counts = ", ".join(
+        f"{n} {words}"
+        for n, words in ((unverified, "unverified"), (partly, "partly verified"))
+        if n
+    )
+    return (
+        f"{unverified + partly} of the {len(entries)} cited authorities are not fully "
+        f"verified ({counts}): they are flagged in the outline; check them against the "
+        "reporter before filing."
+    )
 
 
 def outline_summary(outline: Outline) -> str:
@@ -136,8 +141,9 @@ class BriefBuilder(ControlPanel):
     path: Any
     """The export's file-name box."""
 
-    def __init__(self, case: Case, scenario: Scenario | None = None, *,
-                 folder: str | Path | None = None) -> None:
+    def __init__(
+        self, case: Case, scenario: Scenario | None = None, *, folder: str | Path | None = None
+    ) -> None:
         setup()
         self.case = case
         self.folder = Path(folder) if folder is not None else Path.cwd()
@@ -155,8 +161,9 @@ class BriefBuilder(ControlPanel):
     def _check(self, scenario: Scenario) -> None:
         """Raise if the scenario does not fit the case (weighing it checks every reference)."""
         if scenario.case != self.case.case.id:
-            raise ScenarioError(f"the scenario is for case {scenario.case!r}, "
-                                f"not {self.case.case.id!r}")
+            raise ScenarioError(
+                f"the scenario is for case {scenario.case!r}, not {self.case.case.id!r}"
+            )
         weigh(self.case, scenario)
 
     def _resolve(self, path: str | Path) -> Path:
@@ -218,7 +225,10 @@ class BriefBuilder(ControlPanel):
         self._rename()
         self.format_hint.value = (
             "<small>AIF and Argdown hold the whole argument graph, both sides; the preview "
-            "shows the brief outline.</small>" if fmt in _GRAPH_FORMATS else "")
+            "shows the brief outline.</small>"
+            if fmt in _GRAPH_FORMATS
+            else ""
+        )
         return fmt
 
     def load(self, path: str | Path | None = None) -> Scenario:
@@ -283,8 +293,9 @@ class BriefBuilder(ControlPanel):
     def _show_exercises(self) -> None:
         answers = sorted(self.workspace.exercises.items()) if self.workspace else []
         if not answers:
-            self.exercises.value = ("<i>No exercise answers: load a workspace file that holds "
-                                    "them to include them.</i>")
+            self.exercises.value = (
+                "<i>No exercise answers: load a workspace file that holds them to include them.</i>"
+            )
             return
         rows = "".join(f"<li><b>{html.escape(k)}</b>: {html.escape(v)}</li>" for k, v in answers)
         self.exercises.value = f"<p>Exercise answers from the workspace:</p><ul>{rows}</ul>"
@@ -292,23 +303,28 @@ class BriefBuilder(ControlPanel):
     def _build(self) -> None:
         case = self.case
         self.error = widgets.HTML()
-        self.side_box = widgets.ToggleButtons(options=list(_SIDES), value=self.side,
-                                              description="side")
+        self.side_box = widgets.ToggleButtons(
+            options=list(_SIDES), value=self.side, description="side"
+        )
         self.side_box.observe(self._on(lambda ch: self.set_side(ch["new"])), names="value")
         self.format_box = widgets.Dropdown(
-            options=[(label, key) for key, label in FORMAT_LABELS.items()], value=self.format,
-            description="format")
+            options=[(label, key) for key, label in FORMAT_LABELS.items()],
+            value=self.format,
+            description="format",
+        )
         self.format_box.observe(self._on(lambda ch: self.set_format(ch["new"])), names="value")
         self.format_hint = widgets.HTML()
         self._auto_name = self._default()
         wide = widgets.Layout(width="460px")
         self.path = widgets.Text(value=self._auto_name, description="file", layout=wide)
-        self.export_button = widgets.Button(description="Export", icon="download",
-                                            button_style="primary")
+        self.export_button = widgets.Button(
+            description="Export", icon="download", button_style="primary"
+        )
         self.export_button.on_click(errors_to(self.error)(lambda _b: self.export()))
         self.export_status = widgets.Label()
-        self.load_path = widgets.Text(value=f"{_slug(case.case.id)}.scenario.json",
-                                      description="scenario", layout=wide)
+        self.load_path = widgets.Text(
+            value=f"{_slug(case.case.id)}.scenario.json", description="scenario", layout=wide
+        )
         self.load_button = widgets.Button(description="Load scenario…", icon="folder-open")
         self.load_button.on_click(errors_to(self.error)(lambda _b: self.load()))
         self.load_status = widgets.Label()
@@ -317,34 +333,55 @@ class BriefBuilder(ControlPanel):
         self.preview_html.add_class("wb-brief-preview")
         # the student work product
         self.student = widgets.Text(placeholder="name or student number", description="student")
-        self.notes = widgets.Textarea(placeholder="notes for your teacher", description="notes",
-                                      layout=widgets.Layout(width="460px", height="120px"))
+        self.notes = widgets.Textarea(
+            placeholder="notes for your teacher",
+            description="notes",
+            layout=widgets.Layout(width="460px", height="120px"),
+        )
         self.exercises = widgets.HTML()
         self._show_exercises()
         self.work_path = widgets.Text(
-            value=f"{_EXPORTS}/{_slug(case.case.id)}-work-product.html", description="file",
-            layout=wide)
+            value=f"{_EXPORTS}/{_slug(case.case.id)}-work-product.html",
+            description="file",
+            layout=wide,
+        )
         self.work_button = widgets.Button(description="Write work product", icon="file")
         self.work_button.on_click(errors_to(self.error)(lambda _b: self.export_work_product()))
         self.work_status = widgets.Label()
-        self.widget = widgets.VBox([
-            widgets.HTML(f"<h2>Brief builder: {html.escape(case.case.title)}</h2>"),
-            self.error,
-            widgets.HBox([self.side_box, self.format_box]), self.format_hint,
-            widgets.HBox([self.path, self.export_button]), self.export_status,
-            widgets.HBox([self.load_path, self.load_button]), self.load_status,
-            widgets.HTML("<h3>Preview</h3>"), self.note,
-            widgets.Box([self.preview_html],
-                        layout=widgets.Layout(max_height="600px", overflow="auto",
-                                              border="1px solid #ccc", padding="0 1em")),
-            widgets.HTML("<h3>Student work product</h3>"),
-            self.student, self.notes, self.exercises,
-            widgets.HBox([self.work_path, self.work_button]), self.work_status,
-        ])
+        self.widget = widgets.VBox(
+            [
+                widgets.HTML(f"<h2>Brief builder: {html.escape(case.case.title)}</h2>"),
+                self.error,
+                widgets.HBox([self.side_box, self.format_box]),
+                self.format_hint,
+                widgets.HBox([self.path, self.export_button]),
+                self.export_status,
+                widgets.HBox([self.load_path, self.load_button]),
+                self.load_status,
+                widgets.HTML("<h3>Preview</h3>"),
+                self.note,
+                widgets.Box(
+                    [self.preview_html],
+                    layout=widgets.Layout(
+                        max_height="600px",
+                        overflow="auto",
+                        border="1px solid #ccc",
+                        padding="0 1em",
+                    ),
+                ),
+                widgets.HTML("<h3>Student work product</h3>"),
+                self.student,
+                self.notes,
+                self.exercises,
+                widgets.HBox([self.work_path, self.work_button]),
+                self.work_status,
+            ]
+        )
 
 
-def build_brief_builder(case: Case, scenario: Scenario | None = None, *,
-                        folder: str | Path | None = None) -> BriefBuilder:
+def build_brief_builder(
+    case: Case, scenario: Scenario | None = None, *, folder: str | Path | None = None
+) -> BriefBuilder:
     """The brief builder for a case, optionally starting from a scenario.
 
     Args:

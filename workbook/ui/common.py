@@ -18,7 +18,6 @@ __all__ = ["ControlPanel", "error_box", "errors_to"]
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-
 def errors_to(box: widgets.HTML) -> Callable[[F], F]:
     """Decorate a callback so that an exception is shown in ``box`` rather than lost.
 

@@ -22,8 +22,9 @@ def status_words(satisfied: bool | None, reached: bool) -> str:
     return "met" if satisfied else "not met"
 
 
-def decisive_html(case: Case, found: DecisiveQuestions, points: Sequence[TippingPoint],
-                  *, limit: int = 5) -> str:
+def decisive_html(
+    case: Case, found: DecisiveQuestions, points: Sequence[TippingPoint], *, limit: int = 5
+) -> str:
     """The answers and strength changes that would flip the outcome, as escaped HTML."""
     questions = {q.id: q for q in case.questions}
 
@@ -40,16 +41,24 @@ def decisive_html(case: Case, found: DecisiveQuestions, points: Sequence[Tipping
     lines = [f"<p>The motion is <b>{now}</b> now. What would make it {flip}:</p><ul>"]
     if found.minimal:
         for f in found.minimal[:limit]:
-            lines.append(f"<li>{html.escape(words(sorted(f.answers.items())))}"
-                         f" <small>(deciding: {html.escape(str(f.deciding))})</small></li>")
+            lines.append(
+                f"<li>{html.escape(words(sorted(f.answers.items())))}"
+                f" <small>(deciding: {html.escape(str(f.deciding))})</small></li>"
+            )
     else:
-        lines.append(f"<li>No change of answer to up to {found.searched} of the contested "
-                     "questions flips the outcome.</li>")
-    flips = sorted((p for p in points if p.flips == "outcome" and p.change is not None),
-                   key=lambda p: (abs(p.change or 0.0), p.argument))
+        lines.append(
+            f"<li>No change of answer to up to {found.searched} of the contested "
+            "questions flips the outcome.</li>"
+        )
+    flips = sorted(
+        (p for p in points if p.flips == "outcome" and p.change is not None),
+        key=lambda p: (abs(p.change or 0.0), p.argument),
+    )
     for p in flips[:limit]:
-        lines.append(f"<li>Strength of <b>{html.escape(p.argument)}</b> from {p.base:.2f} "
-                     f"to {p.value:.2f}</li>")
+        lines.append(
+            f"<li>Strength of <b>{html.escape(p.argument)}</b> from {p.base:.2f} "
+            f"to {p.value:.2f}</li>"
+        )
     if not flips:
         lines.append("<li>No single argument's strength, anywhere in 0–1, flips it.</li>")
     lines.append("</ul>")

@@ -59,8 +59,7 @@ class Feedback:
         """The feedback as escaped HTML, marked right or not."""
         mark = "✔ Right." if self.correct else "✘ Not quite."
         color = "#009E73" if self.correct else "#D55E00"
-        return (f'<p style="color:{color}"><b>{mark}</b></p>'
-                f"<p>{html.escape(self.message)}</p>")
+        return f'<p style="color:{color}"><b>{mark}</b></p><p>{html.escape(self.message)}</p>'
 
 
 def check_deciding(case: Case, guess: str, scenario: Scenario | None = None) -> Feedback:
@@ -71,14 +70,21 @@ def check_deciding(case: Case, guess: str, scenario: Scenario | None = None) -> 
         return Feedback(guess == NO_FLIP, f"No single element decides it. {result.explanation}")
     right = names.get(result.deciding, result.deciding)
     if guess == result.deciding:
-        return Feedback(True, f"{right} decides the motion ({result.outcome}). "
-                              f"{result.explanation}")
+        return Feedback(
+            True, f"{right} decides the motion ({result.outcome}). {result.explanation}"
+        )
     said = names.get(guess, guess)
     reached = {e.id: e.reached for e in result.elements}
-    hint = (f" The court would not even reach {said}." if guess in reached and not reached[guess]
-            else "")
-    return Feedback(False, f"You said {said}; the engine says {right} decides the motion "
-                           f"({result.outcome}).{hint} {result.explanation}")
+    hint = (
+        f" The court would not even reach {said}."
+        if guess in reached and not reached[guess]
+        else ""
+    )
+    return Feedback(
+        False,
+        f"You said {said}; the engine says {right} decides the motion "
+        f"({result.outcome}).{hint} {result.explanation}",
+    )
 
 
 def harm_arguments(case: Case) -> tuple[Argument, ...]:
@@ -94,10 +100,16 @@ def check_harm(case: Case, argument: str, guess: str) -> Feedback:
         raise KeyError(f"no harm argument {argument!r}; harm arguments: {known}")
     evidence = "; ".join(arg.harm.evidence) or "none listed"
     if guess == arg.harm.type:
-        return Feedback(True, f"“{arg.heading}” claims {arg.harm.type} harm. "
-                              f"The evidence a court would want: {evidence}.")
-    return Feedback(False, f"“{arg.heading}” is filed as {arg.harm.type} harm, not {guess}. "
-                           f"The evidence a court would want: {evidence}.")
+        return Feedback(
+            True,
+            f"“{arg.heading}” claims {arg.harm.type} harm. "
+            f"The evidence a court would want: {evidence}.",
+        )
+    return Feedback(
+        False,
+        f"“{arg.heading}” is filed as {arg.harm.type} harm, not {guess}. "
+        f"The evidence a court would want: {evidence}.",
+    )
 
 
 def flip_options(case: Case, scenario: Scenario | None = None) -> list[tuple[str, str]]:
@@ -105,7 +117,9 @@ def flip_options(case: Case, scenario: Scenario | None = None) -> list[tuple[str
     answers = (scenario or Scenario(case=case.case.id)).answers_for(case)
     options = [
         (f"{q.text} → {a.label}", f"{q.id}={a.id}")
-        for q in case.questions for a in q.answers if a.id != answers.get(q.id)
+        for q in case.questions
+        for a in q.answers
+        if a.id != answers.get(q.id)
     ]
     return [*options, ("No single answer flips it", NO_FLIP)]
 
@@ -119,15 +133,25 @@ def check_flip(case: Case, guess: str, scenario: Scenario | None = None) -> Feed
     listed = "; ".join(sorted(labels.get(f, f) for f in flips)) or "none"
     if guess == NO_FLIP:
         if flips:
-            return Feedback(False, f"The motion is {now}, but some single answers flip it: "
-                                   f"{listed}.")
-        return Feedback(True, f"The motion is {now}, and no single answer flips it; "
-                              "try changing two questions in the workbench.")
+            return Feedback(
+                False, f"The motion is {now}, but some single answers flip it: {listed}."
+            )
+        return Feedback(
+            True,
+            f"The motion is {now}, and no single answer flips it; "
+            "try changing two questions in the workbench.",
+        )
     if guess in flips:
-        return Feedback(True, f"The motion is {now}; answering {labels.get(guess, guess)} "
-                              f"flips it. All single flips: {listed}.")
-    return Feedback(False, f"The motion is {now}, and {labels.get(guess, guess)} leaves it "
-                           f"{now}. Single answers that flip it: {listed}.")
+        return Feedback(
+            True,
+            f"The motion is {now}; answering {labels.get(guess, guess)} "
+            f"flips it. All single flips: {listed}.",
+        )
+    return Feedback(
+        False,
+        f"The motion is {now}, and {labels.get(guess, guess)} leaves it "
+        f"{now}. Single answers that flip it: {listed}.",
+    )
 
 
 @dataclass
@@ -166,33 +190,43 @@ def build_exercises(case: Case) -> Exercises:
     """The three exercises for a case, each with a Check button and feedback."""
     setup()
     error = widgets.HTML()
-    deciding = widgets.Dropdown(options=[(e.name, e.id) for e in case.elements],
-                                description="deciding")
+    deciding = widgets.Dropdown(
+        options=[(e.name, e.id) for e in case.elements], description="deciding"
+    )
     harms = harm_arguments(case)
-    harm_argument = widgets.Dropdown(options=[(a.heading, a.id) for a in harms],
-                                     description="argument", layout=widgets.Layout(width="90%"))
+    harm_argument = widgets.Dropdown(
+        options=[(a.heading, a.id) for a in harms],
+        description="argument",
+        layout=widgets.Layout(width="90%"),
+    )
     harm_type = widgets.Dropdown(options=list(HARM_TYPES), description="harm type")
-    flip = widgets.Dropdown(options=flip_options(case), description="answer",
-                            layout=widgets.Layout(width="90%"))
+    flip = widgets.Dropdown(
+        options=flip_options(case), description="answer", layout=widgets.Layout(width="90%")
+    )
     feedback = {k: widgets.HTML() for k in ("deciding", "harm", "flip")}
-    ex = Exercises(case, deciding, harm_argument, harm_type, flip, feedback, error,
-                   widgets.VBox())
+    ex = Exercises(case, deciding, harm_argument, harm_type, flip, feedback, error, widgets.VBox())
     buttons = {k: widgets.Button(description="Check") for k in feedback}
     buttons["deciding"].on_click(errors_to(error)(lambda _b: ex.answer_deciding(deciding.value)))
-    buttons["harm"].on_click(errors_to(error)(
-        lambda _b: ex.answer_harm(harm_argument.value, harm_type.value)))
+    buttons["harm"].on_click(
+        errors_to(error)(lambda _b: ex.answer_harm(harm_argument.value, harm_type.value))
+    )
     buttons["flip"].on_click(errors_to(error)(lambda _b: ex.answer_flip(flip.value)))
     harm_part: list[widgets.Widget] = (
-        [harm_argument, harm_type, buttons["harm"], feedback["harm"]] if harms
-        else [widgets.HTML("<i>This case file has no argument that names a kind of harm "
-                           "yet.</i>")])
+        [harm_argument, harm_type, buttons["harm"], feedback["harm"]]
+        if harms
+        else [widgets.HTML("<i>This case file has no argument that names a kind of harm yet.</i>")]
+    )
     ex.widget.children = [
         error,
         widgets.HTML("<h3>1. Which element decides the motion?</h3>"),
-        deciding, buttons["deciding"], feedback["deciding"],
+        deciding,
+        buttons["deciding"],
+        feedback["deciding"],
         widgets.HTML("<h3>2. What kind of irreparable harm is this?</h3>"),
         *harm_part,
         widgets.HTML("<h3>3. Which single answer flips the outcome?</h3>"),
-        flip, buttons["flip"], feedback["flip"],
+        flip,
+        buttons["flip"],
+        feedback["flip"],
     ]
     return ex

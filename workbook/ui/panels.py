@@ -42,8 +42,6 @@ __all__ = [
 ]
 
 
-
-
 @dataclass
 class AuthorityBrowser:
     """A filterable table of a case's authorities (built by :func:`build_authority_browser`)."""
@@ -64,8 +62,10 @@ class AuthorityBrowser:
                 raise KeyError(f"no filter {name!r}; filters are: {', '.join(self.filters)}")
             box = self.filters[name]
             if value not in box.options:
-                raise ValueError(f"{value!r} is not a {name} in this case; "
-                                 f"choose one of: {', '.join(map(str, box.options))}")
+                raise ValueError(
+                    f"{value!r} is not a {name} in this case; "
+                    f"choose one of: {', '.join(map(str, box.options))}"
+                )
             box.value = value  # fires refresh through the observer
         return self.refresh()
 
@@ -83,17 +83,31 @@ def build_authority_browser(case: Case) -> AuthorityBrowser:
     """Dropdown filters (topic, element, side, kind, verification status) over the authorities."""
     setup()
     table = authorities_table(case)
-    columns = {"topic": "topics", "element": "elements", "side": "sides", "kind": "kind",
-               "status": "status"}
+    columns = {
+        "topic": "topics",
+        "element": "elements",
+        "side": "sides",
+        "kind": "kind",
+        "status": "status",
+    }
     filters = {
-        name: widgets.Dropdown(options=choices(table, col), value=ANY, description=name,
-                               layout=widgets.Layout(width="260px"))
+        name: widgets.Dropdown(
+            options=choices(table, col),
+            value=ANY,
+            description=name,
+            layout=widgets.Layout(width="260px"),
+        )
         for name, col in columns.items()
     }
     body, count, error = widgets.HTML(), widgets.Label(), error_box()
-    box = widgets.VBox([widgets.HBox(list(filters.values()),
-                                     layout=widgets.Layout(flex_flow="row wrap")),
-                        count, error, body])
+    box = widgets.VBox(
+        [
+            widgets.HBox(list(filters.values()), layout=widgets.Layout(flex_flow="row wrap")),
+            count,
+            error,
+            body,
+        ]
+    )
     browser = AuthorityBrowser(case, table, filters, body, count, error, box)
     on_change = errors_to(error)(lambda _change: browser.refresh())
     for dropdown in filters.values():
@@ -109,15 +123,18 @@ def question_controls(questions: Sequence[Question]) -> dict[str, widgets.Dropdo
     """One dropdown per contested question, set to its default answer."""
     return {
         q.id: widgets.Dropdown(
-            options=[(a.label, a.id) for a in q.answers], value=q.default,
-            description="", layout=widgets.Layout(width="auto"),
+            options=[(a.label, a.id) for a in q.answers],
+            value=q.default,
+            description="",
+            layout=widgets.Layout(width="auto"),
         )
         for q in questions
     }
 
 
-def _question_rows(questions: Sequence[Question],
-                   controls: Mapping[str, widgets.Dropdown]) -> list[widgets.Widget]:
+def _question_rows(
+    questions: Sequence[Question], controls: Mapping[str, widgets.Dropdown]
+) -> list[widgets.Widget]:
     rows: list[widgets.Widget] = []
     for q in questions:
         rows.append(widgets.HTML(f"<b>{html.escape(q.text)}</b>"))
@@ -134,8 +151,11 @@ def _argument_list(args: Sequence[Argument], result: Result, case: Case) -> str:
     items = []
     for a in args:
         final = result.strengths.get(a.id)
-        state = (f"strength {a.strength:.2f} → {final:.2f}" if final is not None
-                 else f"out: {result.excluded.get(a.id, 'not in play')}")
+        state = (
+            f"strength {a.strength:.2f} → {final:.2f}"
+            if final is not None
+            else f"out: {result.excluded.get(a.id, 'not in play')}"
+        )
         links = _links(a, case)
         cites = cites_html(case, a.authorities)
         items.append(
@@ -174,8 +194,11 @@ class ElementPanel:
     @property
     def scenario(self) -> Scenario:
         """The scenario the controls describe."""
-        return Scenario(case=self.case.case.id, standard=self.standard,
-                        answers={q: str(w.value) for q, w in self.answers.items()})
+        return Scenario(
+            case=self.case.case.id,
+            standard=self.standard,
+            answers={q: str(w.value) for q, w in self.answers.items()},
+        )
 
     def set_answer(self, question: str, answer: str) -> Result:
         """Answer one contested question and re-weigh."""
@@ -190,8 +213,11 @@ class ElementPanel:
         self.result = result
         for eid in self.elements:
             er = result.element(eid)
-            status = "not reached" if not er.reached or er.satisfied is None else (
-                "met" if er.satisfied else "not met")
+            status = (
+                "not reached"
+                if not er.reached or er.satisfied is None
+                else ("met" if er.satisfied else "not met")
+            )
             self.headers[eid].value = (
                 f"<h3>{html.escape(er.name)}</h3><p>Strength <b>{er.strength:.2f}</b> "
                 f"({html.escape(status)}). Bars below: how much each argument moves it.</p>"
@@ -226,8 +252,9 @@ def _element_ids(case: Case, which: Iterable[str]) -> tuple[str, ...]:
     return ids
 
 
-def build_element_panel(case: Case, which: Iterable[str], *, standard: str = "winter"
-                        ) -> ElementPanel:
+def build_element_panel(
+    case: Case, which: Iterable[str], *, standard: str = "winter"
+) -> ElementPanel:
     """A panel for some elements, named by id or by role (e.g. ``["threshold"]``).
 
     Shows each element's arguments for both sides, a dropdown for each
@@ -239,8 +266,11 @@ def build_element_panel(case: Case, which: Iterable[str], *, standard: str = "wi
     questions = [q for q in case.questions if set(q.elements) & set(ids)]
     answers = question_controls(questions)
     headers = {e: widgets.HTML() for e in ids}
-    sides = {f"{e}:{s}": widgets.HTML(layout=widgets.Layout(width="50%"))
-             for e in ids for s in ("movant", "opponent")}
+    sides = {
+        f"{e}:{s}": widgets.HTML(layout=widgets.Layout(width="50%"))
+        for e in ids
+        for s in ("movant", "opponent")
+    }
     empty = charts.tornado([])
     chart_boxes = {e: chart_widget(empty) for e in ids}
     outcome, error = widgets.HTML(), error_box()
@@ -249,12 +279,17 @@ def build_element_panel(case: Case, which: Iterable[str], *, standard: str = "wi
         parts.append(widgets.HTML("<h3>Contested questions</h3>"))
         parts.extend(_question_rows(questions, answers))
     for e in ids:
-        parts.extend([headers[e],
-                      widgets.HBox([sides[f"{e}:movant"], sides[f"{e}:opponent"]]),
-                      chart_boxes[e]])
+        parts.extend(
+            [
+                headers[e],
+                widgets.HBox([sides[f"{e}:movant"], sides[f"{e}:opponent"]]),
+                chart_boxes[e],
+            ]
+        )
     box = widgets.VBox([outcome, error, *parts])
-    panel = ElementPanel(case, ids, answers, headers, sides, chart_boxes, outcome, error, box,
-                         standard)
+    panel = ElementPanel(
+        case, ids, answers, headers, sides, chart_boxes, outcome, error, box, standard
+    )
     on_change = errors_to(error)(lambda _change: panel.refresh())
     for dropdown in answers.values():
         dropdown.observe(on_change, names="value")

@@ -65,9 +65,15 @@ def new_argument(
         id = next(f"user-{n}" for n in itertools.count(1) if f"user-{n}" not in ids)
     try:
         argument = Argument(
-            id=id, side=side, element=element, heading=heading, body=body or heading,
-            strength=value, strength_reason="set by the user",
-            attacks=tuple(attacks), supports=tuple(supports),
+            id=id,
+            side=side,
+            element=element,
+            heading=heading,
+            body=body or heading,
+            strength=value,
+            strength_reason="set by the user",
+            attacks=tuple(attacks),
+            supports=tuple(supports),
             authorities=tuple(Cite(id=c) for c in authorities),
         )
     except pydantic.ValidationError as exc:

@@ -1,0 +1,317 @@
+"""The workbench's widgets: its layout and drawing (state and actions are in workbench)."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from pathlib import Path
+
+import ipywidgets as widgets
+
+from workbook import charts
+from workbook.charts.display import chart_widget, unchecked
+from workbook.engine import SEMANTICS, STANDARDS, Analysis, Result
+from workbook.models import Argument, Case
+from workbook.scenario import Scenario
+from workbook.ui.common import ControlPanel, errors_to
+from workbook.ui.decisive import decisive_html, status_words
+from workbook.ui.panels import question_controls
+from workbook.verification import cite_label, cites_html
+
+__all__ = ["WorkbenchView"]
+
+_STEP = 0.05
+_SLIDER = widgets.Layout(width="320px")
+
+
+class WorkbenchView(ControlPanel):
+    """The widget tree of the workbench, wired to the actions its subclass defines."""
+
+    case: Case
+    scenario: Scenario
+
+    # the actions the controls call (defined by Workbench)
+    @property
+    def arguments(self) -> tuple[Argument, ...]:
+        """The case's arguments and the user's."""
+        raise NotImplementedError
+
+    def set_answer(self, question: str, answer: str) -> Result:
+        """Answer a question (see Workbench)."""
+        raise NotImplementedError
+
+    def set_strength(self, argument: str, value: float) -> Result:
+        """Set a strength (see Workbench)."""
+        raise NotImplementedError
+
+    def drop(self, argument: str, dropped: bool = True) -> Result:
+        """Drop an argument (see Workbench)."""
+        raise NotImplementedError
+
+    def set_standard(self, standard: str) -> Result:
+        """Choose the standard (see Workbench)."""
+        raise NotImplementedError
+
+    def set_semantics(self, semantics: str) -> Result:
+        """Choose the semantics (see Workbench)."""
+        raise NotImplementedError
+
+    def add_argument(
+        self,
+        side: str,
+        element: str,
+        heading: str,
+        strength: float = 0.5,
+        *,
+        attacks: Iterable[str] = (),
+        supports: Iterable[str] = (),
+        authorities: Iterable[str] = (),
+        body: str = "",
+        id: str | None = None,
+    ) -> Argument:
+        """Add an argument (see Workbench)."""
+        raise NotImplementedError
+
+    def save(self, path: str | Path) -> Path:
+        """Save the scenario (see Workbench)."""
+        raise NotImplementedError
+
+    def load(self, path: str | Path) -> Scenario:
+        """Load a scenario (see Workbench)."""
+        raise NotImplementedError
+
+    def _step(self, n: int) -> None:
+        self.busy.value = n
+
+    def _draw(self, analysis: Analysis) -> None:
+        result, scenario = analysis.result, analysis.scenario
+        mc, points, found = analysis.monte_carlo, analysis.tipping_points, analysis.decisive
+        assert mc is not None and found is not None  # the workbench always asks for both
+        names = {e.id: e.name for e in self.case.elements}
+        self.outcome.value = (
+            f"<h3 class='wb-outcome'>{html.escape(charts.outcome_words(result))}</h3>"
+            f"<p>{html.escape(result.explanation)}</p>"
+        )
+        self.strengths_text.value = (
+            "<p>"
+            + "; ".join(
+                html.escape(f"{e.name}: {e.strength:.2f} {status_words(e.satisfied, e.reached)}")
+                for e in result.elements
+            )
+            + "</p>"
+        )
+        low, high = mc.interval
+        self.p_text.value = (
+            f"P(granted) = {mc.p_granted:.2f} "
+            f"(95% interval {low:.2f}–{high:.2f}; {mc.samples:,} samples)"
+        )
+        sides = {a.id: a.side for a in self.arguments}
+        flips = {p.argument: p.flips == "outcome" for p in points}
+        with unchecked():
+            self.balance_chart.chart = charts.factor_balance(result)
+            self.tornado_chart.chart = charts.tornado(analysis.tornado, sides=sides, flips=flips)
+            self.mc_chart.chart = charts.probability(mc, names=names)
+            self.map_chart.chart = charts.argument_map(self.case, result, scenario)
+        self.decisive.value = decisive_html(self.case, found, points)
+        for a in self.arguments:
+            label = self.labels.get(a.id)
+            if label is None:
+                continue
+            if a.id in result.strengths:
+                label.value = f"→ {result.strengths[a.id]:.2f}"
+            else:
+                label.value = html.escape(result.excluded.get(a.id, "out"))
+
+    # ------------------------------------------------------------------ widgets
+
+    def _row(self, arg: Argument) -> widgets.Widget:
+        check = widgets.Checkbox(
+            value=arg.id not in self.scenario.dropped,
+            indent=False,
+            layout=widgets.Layout(width="24px"),
+        )
+        slider = widgets.FloatSlider(
+            value=self.scenario.strengths.get(arg.id, arg.strength),
+            min=0.0,
+            max=1.0,
+            step=_STEP,
+            continuous_update=False,
+            readout_format=".2f",
+            layout=_SLIDER,
+            description="",
+            style={"description_width": "0px"},
+        )
+        label = widgets.HTML()
+        check.observe(self._on(lambda ch, i=arg.id: self.drop(i, not ch["new"])), names="value")
+        slider.observe(
+            self._on(lambda ch, i=arg.id: self.set_strength(i, ch["new"])), names="value"
+        )
+        self.checks[arg.id], self.sliders[arg.id], self.labels[arg.id] = check, slider, label
+        mine = " (yours)" if arg in self.scenario.added else ""
+        side = "M" if arg.side == "movant" else "O"
+        cites = cites_html(self.case, arg.authorities)
+        title = widgets.HTML(
+            f"<b>{side}</b> {html.escape(arg.heading)}"
+            f"<small> {html.escape(arg.id)}{html.escape(mine)}</small>"
+            + (f"<br><small>{cites}</small>" if cites else ""),
+            layout=widgets.Layout(width="100%"),
+        )
+        return widgets.VBox([title, widgets.HBox([check, slider, label])])
+
+    def _rebuild_rows(self) -> None:
+        self.checks: dict[str, widgets.Checkbox] = {}
+        self.sliders: dict[str, widgets.FloatSlider] = {}
+        self.labels: dict[str, widgets.HTML] = {}
+        children = []
+        for e in self.case.elements:
+            rows = [self._row(a) for a in self.arguments if a.element == e.id]
+            children.append(widgets.VBox(rows or [widgets.HTML("<i>no arguments yet</i>")]))
+        self.accordion.children = children
+        for i, e in enumerate(self.case.elements):
+            self.accordion.set_title(i, e.name)
+        ids = [a.id for a in self.arguments]
+        self.new_attacks.options = ids
+        self.new_supports.options = ids
+
+    def _build(self) -> None:
+        case = self.case
+        self.error = widgets.HTML()
+        self.outcome = widgets.HTML()
+        self.strengths_text = widgets.HTML()
+        self.strengths_text.add_class("wb-strengths")
+        self.p_text = widgets.Label()
+        self.busy = widgets.IntProgress(
+            value=0, min=0, max=4, description="", layout=widgets.Layout(width="160px")
+        )
+        self.busy_label = widgets.Label()
+        self.accordion = widgets.Accordion()
+        self.answer_boxes = question_controls(case.questions)
+        for qid, box in self.answer_boxes.items():
+            box.observe(self._on(lambda ch, q=qid: self.set_answer(q, ch["new"])), names="value")
+        self.standard_box = widgets.Dropdown(
+            options=list(STANDARDS), value=self.scenario.standard, description="standard"
+        )
+        self.standard_box.observe(self._on(lambda ch: self.set_standard(ch["new"])), names="value")
+        self.semantics_box = widgets.Dropdown(
+            options=list(SEMANTICS), value=self.scenario.semantics, description="semantics"
+        )
+        self.semantics_box.observe(
+            self._on(lambda ch: self.set_semantics(ch["new"])), names="value"
+        )
+        # the add-an-argument form
+        self.new_side = widgets.ToggleButtons(options=["movant", "opponent"], value="movant")
+        self.new_element = widgets.Dropdown(
+            options=[(e.name, e.id) for e in case.elements], description="element"
+        )
+        self.new_heading = widgets.Text(placeholder="one-line heading", description="heading")
+        self.new_strength = widgets.FloatSlider(
+            value=0.5, min=0, max=1, step=_STEP, description="strength", readout_format=".2f"
+        )
+        self.new_attacks = widgets.SelectMultiple(description="attacks", rows=4)
+        self.new_supports = widgets.SelectMultiple(description="supports", rows=4)
+        self.new_authorities = widgets.SelectMultiple(
+            options=[
+                (cite_label(a.short or a.id, a.verification.status), a.id) for a in case.authorities
+            ],
+            description="authorities",
+            rows=4,
+        )
+        self.add_button = add = widgets.Button(description="Add argument", button_style="primary")
+        add.on_click(
+            errors_to(self.error)(
+                lambda _b: self.add_argument(
+                    self.new_side.value,
+                    self.new_element.value,
+                    self.new_heading.value,
+                    self.new_strength.value,
+                    attacks=self.new_attacks.value,
+                    supports=self.new_supports.value,
+                    authorities=self.new_authorities.value,
+                )
+            )
+        )
+        # saving
+        self.path = widgets.Text(value=f"{case.case.id}.scenario.json", description="file")
+        self.save_button = save = widgets.Button(description="Save", icon="save")
+        self.load_button = load = widgets.Button(description="Load", icon="folder-open")
+        save.on_click(errors_to(self.error)(lambda _b: self.save(self.path.value)))
+        load.on_click(errors_to(self.error)(lambda _b: self.load(self.path.value)))
+        self.file_status = widgets.Label()
+        self._rebuild_rows()
+        questions: list[widgets.Widget] = []
+        for q in case.questions:
+            questions += [widgets.HTML(f"<b>{html.escape(q.text)}</b>"), self.answer_boxes[q.id]]
+        question_box = widgets.VBox(
+            questions or [widgets.HTML("<i>This case file has no contested questions.</i>")]
+        )
+        question_box.add_class("wb-questions")
+        controls = widgets.Tab(
+            children=[
+                self.accordion,
+                question_box,
+                widgets.VBox(
+                    [
+                        self.new_side,
+                        self.new_element,
+                        self.new_heading,
+                        self.new_strength,
+                        self.new_attacks,
+                        self.new_supports,
+                        self.new_authorities,
+                        add,
+                    ]
+                ),
+                widgets.VBox(
+                    [
+                        self.standard_box,
+                        self.semantics_box,
+                        widgets.HBox([self.path, save, load]),
+                        self.file_status,
+                    ]
+                ),
+            ]
+        )
+        for i, title in enumerate(["Arguments", "Questions", "Add your own", "Standard & file"]):
+            controls.set_title(i, title)
+        empty = charts.tornado([])
+        self.balance_chart = chart_widget(empty)
+        self.tornado_chart = chart_widget(empty)
+        self.mc_chart = chart_widget(empty)
+        self.map_chart = chart_widget(empty)
+        self.decisive = widgets.HTML()
+        results = widgets.VBox(
+            [
+                self.p_text,
+                self.balance_chart,
+                widgets.HTML("<h4>Decisive questions and tipping points</h4>"),
+                self.decisive,
+                self.tornado_chart,
+                self.mc_chart,
+            ]
+        )
+        head = widgets.HTML(
+            f"<h2>{html.escape(case.case.title)}</h2>"
+            f"<p>{html.escape(case.case.motion)}</p>"
+            "<p><small>A teaching and analysis aid, not legal advice. "
+            "Authorities marked partly verified or unverified have not been "
+            "fully checked.</small></p>"
+        )
+        self.widget = widgets.VBox(
+            [
+                head,
+                widgets.HBox([self.busy, self.busy_label]),
+                self.error,
+                self.outcome,
+                self.strengths_text,
+                widgets.HBox(
+                    [
+                        widgets.Box(
+                            [controls], layout=widgets.Layout(width="44%", overflow="auto")
+                        ),
+                        widgets.Box([results], layout=widgets.Layout(width="56%", overflow="auto")),
+                    ]
+                ),
+                widgets.HTML("<h4>Argument map</h4>"),
+                self.map_chart,
+            ]
+        )
