@@ -15,6 +15,7 @@ import pandas as pd
 from workbook.engine import Result
 from workbook.models import Case
 from workbook.verification import cite_label
+from workbook.vocabulary import status_word
 
 __all__ = [
     "ANY",
@@ -253,10 +254,6 @@ def element_summary(result: Result, elements: Iterable[str] | None = None) -> st
     for e in result.elements:
         if wanted is not None and e.id not in wanted:
             continue
-        status = (
-            "not reached"
-            if not e.reached or e.satisfied is None
-            else ("met" if e.satisfied else "not met")
-        )
+        status = status_word(e.satisfied, e.reached)
         lines.append(f"{e.name}: {e.strength:.2f} ({status})")
     return "\n".join(lines)

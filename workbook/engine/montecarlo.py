@@ -49,6 +49,7 @@ from workbook.engine.weighing import Prepared, prepare
 from workbook.errors import ScenarioError
 from workbook.models import Case
 from workbook.scenario import Scenario
+from workbook.vocabulary import rounded
 
 __all__ = ["DEFAULT_SPREAD", "MonteCarlo", "monte_carlo", "monte_carlo_prepared", "wilson_interval"]
 
@@ -117,20 +118,16 @@ class MonteCarlo:
 
     def to_data(self) -> dict[str, Any]:
         """JSON-able form (floats rounded to 6 decimals)."""
-
-        def r(x: float) -> float:
-            return round(float(x), 6) + 0.0
-
         return {
             "samples": self.samples,
             "seed": self.seed,
             "spread": self.spread,
             "confidence": self.confidence,
-            "p_granted": r(self.p_granted),
-            "interval": [r(self.interval[0]), r(self.interval[1])],
-            "per_element": {k: r(v) for k, v in self.per_element.items()},
-            "deciding": {k: r(v) for k, v in self.deciding.items()},
-            "sensitivity": {k: r(v) for k, v in self.sensitivity.items()},
+            "p_granted": rounded(self.p_granted),
+            "interval": [rounded(self.interval[0]), rounded(self.interval[1])],
+            "per_element": {k: rounded(v) for k, v in self.per_element.items()},
+            "deciding": {k: rounded(v) for k, v in self.deciding.items()},
+            "sensitivity": {k: rounded(v) for k, v in self.sensitivity.items()},
             "converged": self.converged,
         }
 
@@ -246,7 +243,7 @@ def monte_carlo_prepared(
     counts = np.bincount(deciding[deciding >= 0], minlength=m)
     decided = {e.id: float(counts[i] / samples) for i, e in enumerate(p.elements) if counts[i]}
     ranked = sorted(draws.correlations(granted, wins).items(), key=lambda t: (-abs(t[1]), t[0]))
-    sens = {p.arguments[node - m].id: round(c, 6) + 0.0 for node, c in ranked}
+    sens = {p.arguments[node - m].id: rounded(c) for node, c in ranked}
     return MonteCarlo(
         samples,
         seed,

@@ -38,6 +38,7 @@ from workbook.engine.standards import STANDARDS
 from workbook.engine.weighing import Prepared, prepare, weigh
 from workbook.models import Case
 from workbook.scenario import Scenario
+from workbook.vocabulary import outcome_word, rounded
 
 __all__ = [
     "DecisiveQuestions",
@@ -90,7 +91,7 @@ class Flip:
         return {
             "answers": dict(sorted(self.answers.items())),
             "granted": self.granted,
-            "outcome": "granted" if self.granted else "denied",
+            "outcome": outcome_word(self.granted),
             "deciding": self.deciding,
         }
 
@@ -230,7 +231,7 @@ class TippingPoint:
         """JSON-able form."""
 
         def r(x: float | None) -> float | None:
-            return None if x is None else round(x, 6) + 0.0
+            return None if x is None else rounded(x)
 
         return {
             "argument": self.argument,
@@ -352,10 +353,10 @@ class TornadoBar:
         return {
             "argument": self.argument,
             "element": self.element,
-            "low": round(self.low, 6) + 0.0,
-            "high": round(self.high, 6) + 0.0,
-            "current": round(self.current, 6) + 0.0,
-            "swing": round(self.swing, 6) + 0.0,
+            "low": rounded(self.low),
+            "high": rounded(self.high),
+            "current": rounded(self.current),
+            "swing": rounded(self.swing),
         }
 
 
@@ -401,7 +402,7 @@ class StandardOutcome:
     @property
     def outcome(self) -> str:
         """``"granted"`` or ``"denied"``."""
-        return "granted" if self.granted else "denied"
+        return outcome_word(self.granted)
 
 
 def compare_standards(

@@ -22,6 +22,7 @@ from workbook.cite import Citer
 from workbook.export.toa import TOAGroup, table_of_authorities
 from workbook.models import Argument, Case, CaseInfo, Cite, Element, Side
 from workbook.scenario import Scenario
+from workbook.vocabulary import ROLE_ORDER
 
 __all__ = [
     "ELEMENT_ORDER",
@@ -34,14 +35,8 @@ __all__ = [
     "final_strengths",
 ]
 
-#: The order a brief takes the elements in: threshold questions, then the four factors.
-ELEMENT_ORDER: tuple[str, ...] = (
-    "threshold",
-    "likelihood-of-success",
-    "irreparable-harm",
-    "balance-of-equities",
-    "public-interest",
-)
+ELEMENT_ORDER = ROLE_ORDER
+"""The order a brief takes the elements in: threshold questions, then the four factors."""
 _MAX_RESPONSES = 3
 _FACT_STATUSES = ("confirmed", "reported")
 _NUMERALS = (

@@ -11,15 +11,13 @@ from collections.abc import Iterable, Sequence
 
 from workbook.engine.whatif import DecisiveQuestions, TippingPoint
 from workbook.models import Case
+from workbook.vocabulary import outcome_word, status_word
 
 __all__ = ["decisive_html", "status_words"]
 
 
-def status_words(satisfied: bool | None, reached: bool) -> str:
-    """Met, not met or not reached, for an element's result."""
-    if not reached or satisfied is None:
-        return "not reached"
-    return "met" if satisfied else "not met"
+status_words = status_word
+"""Met, not met or not reached, for an element's result (see ``workbook.vocabulary``)."""
 
 
 def decisive_html(
@@ -36,7 +34,7 @@ def decisive_html(
             parts.append(f"“{q.text if q else qid}” → {label}")
         return "; ".join(parts)
 
-    now = "granted" if found.granted else "denied"
+    now = outcome_word(found.granted)
     flip = "denied" if found.granted else "granted"
     lines = [f"<p>The motion is <b>{now}</b> now. What would make it {flip}:</p><ul>"]
     if found.minimal:

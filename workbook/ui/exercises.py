@@ -27,6 +27,7 @@ from workbook.engine.whatif import decisive_questions
 from workbook.models import Argument, Case, HarmType
 from workbook.scenario import Scenario
 from workbook.ui.common import errors_to
+from workbook.vocabulary import outcome_word
 
 __all__ = [
     "HARM_TYPES",
@@ -127,7 +128,7 @@ def flip_options(case: Case, scenario: Scenario | None = None) -> list[tuple[str
 def check_flip(case: Case, guess: str, scenario: Scenario | None = None) -> Feedback:
     """Mark a guess (``"question=answer"``, or :data:`NO_FLIP`) of an answer that flips it."""
     found = decisive_questions(case, scenario, max_size=1)
-    now = "granted" if found.granted else "denied"
+    now = outcome_word(found.granted)
     flips = {f"{q}={a}" for f in found.singles for q, a in f.answers.items()}
     labels = dict((v, k) for k, v in flip_options(case, scenario))
     listed = "; ".join(sorted(labels.get(f, f) for f in flips)) or "none"

@@ -32,6 +32,7 @@ from workbook.tables import (
 )
 from workbook.ui.common import error_box, errors_to
 from workbook.verification import cites_html
+from workbook.vocabulary import status_word
 
 __all__ = [
     "AuthorityBrowser",
@@ -213,11 +214,7 @@ class ElementPanel:
         self.result = result
         for eid in self.elements:
             er = result.element(eid)
-            status = (
-                "not reached"
-                if not er.reached or er.satisfied is None
-                else ("met" if er.satisfied else "not met")
-            )
+            status = status_word(er.satisfied, er.reached)
             self.headers[eid].value = (
                 f"<h3>{html.escape(er.name)}</h3><p>Strength <b>{er.strength:.2f}</b> "
                 f"({html.escape(status)}). Bars below: how much each argument moves it.</p>"

@@ -83,11 +83,6 @@ class Workbench(WorkbenchView):
     # ------------------------------------------------------------------ state
 
     @property
-    def arguments(self) -> tuple[Argument, ...]:
-        """The case's arguments and the user's, in that order."""
-        return (*self.case.arguments, *self.scenario.added)
-
-    @property
     def result(self) -> Result | None:
         """The weighed motion under the current scenario."""
         return self.analysis.result if self.analysis else None

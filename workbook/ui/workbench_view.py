@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Callable
 from pathlib import Path
 
 import ipywidgets as widgets
@@ -30,55 +30,21 @@ class WorkbenchView(ControlPanel):
     case: Case
     scenario: Scenario
 
-    # the actions the controls call (defined by Workbench)
+    # the actions the controls call, defined by Workbench
+
     @property
     def arguments(self) -> tuple[Argument, ...]:
-        """The case's arguments and the user's."""
-        raise NotImplementedError
+        """The case's arguments and the user's, in that order."""
+        return (*self.case.arguments, *self.scenario.added)
 
-    def set_answer(self, question: str, answer: str) -> Result:
-        """Answer a question (see Workbench)."""
-        raise NotImplementedError
-
-    def set_strength(self, argument: str, value: float) -> Result:
-        """Set a strength (see Workbench)."""
-        raise NotImplementedError
-
-    def drop(self, argument: str, dropped: bool = True) -> Result:
-        """Drop an argument (see Workbench)."""
-        raise NotImplementedError
-
-    def set_standard(self, standard: str) -> Result:
-        """Choose the standard (see Workbench)."""
-        raise NotImplementedError
-
-    def set_semantics(self, semantics: str) -> Result:
-        """Choose the semantics (see Workbench)."""
-        raise NotImplementedError
-
-    def add_argument(
-        self,
-        side: str,
-        element: str,
-        heading: str,
-        strength: float = 0.5,
-        *,
-        attacks: Iterable[str] = (),
-        supports: Iterable[str] = (),
-        authorities: Iterable[str] = (),
-        body: str = "",
-        id: str | None = None,
-    ) -> Argument:
-        """Add an argument (see Workbench)."""
-        raise NotImplementedError
-
-    def save(self, path: str | Path) -> Path:
-        """Save the scenario (see Workbench)."""
-        raise NotImplementedError
-
-    def load(self, path: str | Path) -> Scenario:
-        """Load a scenario (see Workbench)."""
-        raise NotImplementedError
+    set_answer: Callable[[str, str], Result]
+    set_strength: Callable[[str, float], Result]
+    drop: Callable[[str, bool], Result]
+    set_standard: Callable[[str], Result]
+    set_semantics: Callable[[str], Result]
+    add_argument: Callable[..., Argument]
+    save: Callable[[str | Path], Path]
+    load: Callable[[str | Path], Scenario]
 
     def _step(self, n: int) -> None:
         self.busy.value = n
