@@ -37,6 +37,7 @@ from workbook.charts._base import (
     status_of,
     tooltips,
 )
+from workbook.errors import UnknownNameError
 from workbook.models import Case
 from workbook.vocabulary import FACT_STATUS_COLORS
 
@@ -110,7 +111,7 @@ def element_contributions(result: ResultLike, case: Case, element: str) -> alt.C
     found = [e for e in result.elements if e.id == element]
     if not found:
         known = ", ".join(e.id for e in result.elements)
-        raise KeyError(f"no element {element!r} in the result; elements are: {known}")
+        raise UnknownNameError(f"no element {element!r} in the result; elements are: {known}")
     el = found[0]
     heading = {a.id: a.heading for a in case.arguments}
     side = {a.id: a.side for a in case.arguments}

@@ -20,6 +20,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
+from workbook.errors import UnknownNameError
 from workbook.export.outline import Outline, build_outline
 from workbook.export.student import render_work_product
 from workbook.models import Case, Side
@@ -57,7 +58,7 @@ def export_outline(
 
     """
     if side not in ("movant", "opponent"):
-        raise ValueError(f"unknown side {side!r}; use 'movant' or 'opponent'")
+        raise UnknownNameError(f"unknown side {side!r}; use 'movant' or 'opponent'")
     scenario = scenario or Scenario(case=case.case.id)
     if fmt == "md":
         from workbook.export.markdown import render_markdown
@@ -75,7 +76,7 @@ def export_outline(
         from workbook.export.interchange import export_argdown
 
         return export_argdown(case, scenario)
-    raise ValueError(f"unknown export format {fmt!r}; use one of: {', '.join(FORMATS)}")
+    raise UnknownNameError(f"unknown export format {fmt!r}; use one of: {', '.join(FORMATS)}")
 
 
 def format_for(path: str | Path) -> str:

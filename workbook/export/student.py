@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from workbook.cite import Citer
+from workbook.errors import UnknownNameError
 from workbook.export.escape import html_text, markdown_text
 from workbook.models import Argument, Case
 from workbook.store import Workspace
@@ -126,4 +127,4 @@ def render_work_product(case: Case, workspace: Workspace, fmt: str = "html") -> 
         return _html(case, workspace)
     if fmt == "md":
         return _markdown(case, workspace)
-    raise ValueError(f"unknown work-product format {fmt!r}; use 'html' or 'md'")
+    raise UnknownNameError(f"unknown work-product format {fmt!r}; use 'html' or 'md'")

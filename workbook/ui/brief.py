@@ -29,7 +29,7 @@ import ipywidgets as widgets
 
 from workbook.charts.display import setup
 from workbook.engine.weighing import weigh
-from workbook.errors import ScenarioError
+from workbook.errors import ExportError, ScenarioError, UnknownNameError
 from workbook.export import FORMATS, Outline, build_outline, write_export, write_work_product
 from workbook.export.markdown import render_markdown
 from workbook.models import Case, Side
@@ -170,7 +170,7 @@ class BriefBuilder(ControlPanel):
         """A path from the user: relative ones are taken from the builder's folder."""
         text = str(path).strip()
         if not text:
-            raise ValueError("give a file name to write to")
+            raise ExportError("give a file name to write to")
         target = Path(text).expanduser()
         return target if target.is_absolute() else self.folder / target
 
@@ -208,7 +208,7 @@ class BriefBuilder(ControlPanel):
     def set_side(self, side: str) -> str:
         """Outline the brief for ``movant`` or ``opponent``; return the new preview."""
         if side not in _SIDES:
-            raise ValueError(f"unknown side {side!r}; use 'movant' or 'opponent'")
+            raise UnknownNameError(f"unknown side {side!r}; use 'movant' or 'opponent'")
         self.side = side
         self._sync(self.side_box, side)
         self._rename()
@@ -219,7 +219,9 @@ class BriefBuilder(ControlPanel):
         labels = {label: key for key, label in FORMAT_LABELS.items()}
         fmt = labels.get(fmt, fmt)
         if fmt not in FORMATS:
-            raise ValueError(f"unknown export format {fmt!r}; use one of: {', '.join(FORMATS)}")
+            raise UnknownNameError(
+                f"unknown export format {fmt!r}; use one of: {', '.join(FORMATS)}"
+            )
         self.format = fmt
         self._sync(self.format_box, fmt)
         self._rename()

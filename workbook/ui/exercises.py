@@ -24,6 +24,7 @@ import ipywidgets as widgets
 from workbook.charts.display import setup
 from workbook.engine.weighing import weigh
 from workbook.engine.whatif import decisive_questions
+from workbook.errors import UnknownNameError
 from workbook.models import Argument, Case, HarmType
 from workbook.scenario import Scenario
 from workbook.ui.common import errors_to
@@ -98,7 +99,7 @@ def check_harm(case: Case, argument: str, guess: str) -> Feedback:
     arg = next((a for a in harm_arguments(case) if a.id == argument), None)
     if arg is None or arg.harm is None:
         known = ", ".join(a.id for a in harm_arguments(case)) or "(none in this case file)"
-        raise KeyError(f"no harm argument {argument!r}; harm arguments: {known}")
+        raise UnknownNameError(f"no harm argument {argument!r}; harm arguments: {known}")
     evidence = "; ".join(arg.harm.evidence) or "none listed"
     if guess == arg.harm.type:
         return Feedback(

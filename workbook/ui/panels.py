@@ -20,6 +20,7 @@ import pandas as pd
 from workbook import charts
 from workbook.charts import chart_widget, setup, unchecked
 from workbook.engine import Result, weigh
+from workbook.errors import UnknownNameError
 from workbook.models import Argument, Case, Question
 from workbook.scenario import Scenario
 from workbook.tables import (
@@ -60,10 +61,12 @@ class AuthorityBrowser:
         """Set some filters (topic, element, side, kind, status) and return the rows shown."""
         for name, value in values.items():
             if name not in self.filters:
-                raise KeyError(f"no filter {name!r}; filters are: {', '.join(self.filters)}")
+                raise UnknownNameError(
+                    f"no filter {name!r}; filters are: {', '.join(self.filters)}"
+                )
             box = self.filters[name]
             if value not in box.options:
-                raise ValueError(
+                raise UnknownNameError(
                     f"{value!r} is not a {name} in this case; "
                     f"choose one of: {', '.join(map(str, box.options))}"
                 )
@@ -204,7 +207,9 @@ class ElementPanel:
     def set_answer(self, question: str, answer: str) -> Result:
         """Answer one contested question and re-weigh."""
         if question not in self.answers:
-            raise KeyError(f"no question {question!r} here; questions: {', '.join(self.answers)}")
+            raise UnknownNameError(
+                f"no question {question!r} here; questions: {', '.join(self.answers)}"
+            )
         self.answers[question].value = answer
         return self.refresh()
 
@@ -245,7 +250,9 @@ def _element_ids(case: Case, which: Iterable[str]) -> tuple[str, ...]:
     ids = tuple(e.id for e in case.elements if e.id in wanted or e.role in wanted)
     if not ids:
         known = ", ".join(sorted({e.id for e in case.elements} | {e.role for e in case.elements}))
-        raise KeyError(f"no element matches {sorted(wanted)}; use element ids or roles: {known}")
+        raise UnknownNameError(
+            f"no element matches {sorted(wanted)}; use element ids or roles: {known}"
+        )
     return ids
 
 
