@@ -44,9 +44,12 @@ case "${1:-}" in
         setup
         browser
         "$VENV/bin/ruff" check .
+        "$VENV/bin/ruff" format --check .
         "$VENV/bin/mypy"
         "$VENV/bin/python" -m workbook check --quiet data/cases/*/
-        exec "$VENV/bin/python" -m pytest tests --doctest-modules workbook --nbval-lax --nbval-current-env notebooks "${@:2}"
+        exec "$VENV/bin/python" -m pytest tests --doctest-modules workbook \
+            --doctest-glob='*.md' docs/engine.md docs/export.md \
+            --nbval-lax --nbval-current-env notebooks "${@:2}"
         ;;
     *)
         echo "usage: bash run.sh lab|test|setup" >&2

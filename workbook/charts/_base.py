@@ -29,7 +29,7 @@ __all__ = [
 
 
 class ElementLike(Protocol):
-    """What the charts read from one element's result (see ``workbook.weigh.ElementResult``)."""
+    """What the charts read from one element's result (see ``workbook.engine.ElementResult``)."""
 
     @property
     def id(self) -> str: ...
@@ -52,7 +52,7 @@ class ElementLike(Protocol):
 
 
 class ResultLike(Protocol):
-    """What the charts read from a weighed motion (see ``workbook.weigh.Result``)."""
+    """What the charts read from a weighed motion (see ``workbook.engine.Result``)."""
 
     @property
     def standard(self) -> str: ...

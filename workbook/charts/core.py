@@ -11,7 +11,7 @@ The charts:
 
 - :func:`factor_balance`: each element's pro and con contributions.
 - :func:`argument_map`: the motion, its elements, the arguments and their
-  rebuttals (layout in :mod:`workbook.charts_map`).
+  rebuttals (layout in :mod:`workbook.charts.map`).
 - :func:`element_contributions`: why one element has the strength it has.
 - :func:`tornado`: how far each argument's strength moves the outcome.
 - :func:`probability`: the Monte Carlo chance of each element and of the grant.
@@ -154,7 +154,7 @@ def tornado(
     The dashed rule at 0.5 is the "likely" line an element must pass.
 
     Args:
-        rows: the engine's tornado bars (``workbook.whatif.tornado``), or any
+        rows: the engine's tornado bars (``workbook.engine.tornado``), or any
             rows (mappings, dataclasses, models, a DataFrame) with an argument
             id (``argument`` or ``id``), optionally the ``element`` it moves,
             the element's strength with the argument at 0 and at 1 (``low``,

@@ -1,7 +1,7 @@
 """Large batches on acyclic graphs: node-major rows in topological order, one layer at a time.
 
 :func:`evaluate_layered` is the batch evaluator behind the Monte Carlo. It takes
-base scores laid out as the graph's :class:`~workbook.graph.Layout` says (one
+base scores laid out as the graph's :class:`~workbook.engine.graph.Layout` says (one
 row per node, ``(nodes, samples)``, C-contiguous, layer after layer), so each
 layer reads whole rows and writes one contiguous block of rows: no scatter, and
 no temporaries beyond three reused scratch blocks.

@@ -5,7 +5,7 @@ support edges, and returns a :class:`Graph`: the nodes in topological layers
 (or one block, for a cyclic graph), each layer's incoming edges grouped by
 target, and, for a small acyclic graph, a plain-Python plan. It is cached on the
 structure alone, so re-evaluating with other base scores never recompiles;
-:mod:`workbook.semantics` evaluates it.
+:mod:`workbook.engine.semantics` evaluates it.
 
     >>> g = compile_graph(3, attacks=((0, 1),), supports=((1, 2),))
     >>> g.cyclic, g.layers

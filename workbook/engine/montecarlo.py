@@ -144,7 +144,7 @@ def monte_carlo(
 ) -> MonteCarlo:
     """Sample base strengths, weigh every sample in one batch, and summarise.
 
-    ``options`` go to :func:`workbook.weigh.prepare` (semantics, standard...).
+    ``options`` go to :func:`workbook.engine.prepare` (semantics, standard...).
 
     Raises:
         ScenarioError: ``samples`` is not positive or ``spread`` is negative.

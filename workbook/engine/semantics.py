@@ -27,7 +27,7 @@ supports, so "remove this argument" is evaluated as "force its strength to 0"
 
 Evaluation:
 
-* :func:`compile_graph` (from :mod:`workbook.graph`) turns the structure (node
+* :func:`compile_graph` (from :mod:`workbook.engine.graph`) turns the structure (node
   count, attack and support edges) into index arrays once; it is cached on the
   structure alone, so changing base scores never recompiles.
 * :func:`evaluate` takes base scores for a batch of samples, shape
@@ -40,10 +40,11 @@ Evaluation:
   ``s <- (s + f(s)) / 2`` (Mann, "Mean value methods in iteration", 1953; the
   Euler step 1/2 of Potyka's continuous model ``ds/dt = f(s) - s``), and
   :attr:`Evaluation.damped_rows` records it.
-* :func:`workbook.layered.evaluate_layered` is the large-batch evaluator for
+* ``workbook.engine._layered.evaluate_layered`` is the large-batch evaluator for
   acyclic graphs (node-major rows in topological order), used by the Monte Carlo.
 
-The graph structure itself is compiled by :mod:`workbook.graph` (re-exported here)::
+The graph structure itself is compiled by :mod:`workbook.engine.graph`
+(re-exported by :mod:`workbook.engine.evaluation`)::
 
     >>> import numpy as np
     >>> from workbook.engine.evaluation import compile_graph, evaluate

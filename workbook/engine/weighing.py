@@ -15,9 +15,9 @@ How a case becomes a graph
     scenario's override). A movant argument on an element *supports* the
     element's root; an opponent argument *attacks* it. The case file's
     ``attacks`` and ``supports`` lists add argument-to-argument edges. The
-    gradual semantics (:mod:`workbook.semantics`, DF-QuAD by default) gives
+    gradual semantics (:mod:`workbook.engine.semantics`, DF-QuAD by default) gives
     every node a strength; an element's strength is its root's. The standard
-    (:mod:`workbook.standards`, Winter by default) turns element strengths into
+    (:mod:`workbook.engine.standards`, Winter by default) turns element strengths into
     the outcome.
 
 Which arguments are in play

@@ -157,7 +157,7 @@ def letter(index: int) -> str:
 def final_strengths(case: Case, scenario: Scenario) -> dict[str, float]:
     """Argument id -> final strength under the scenario, for the arguments in play.
 
-    Uses :func:`workbook.weigh.weigh`; without the engine installed, falls back to
+    Uses :func:`workbook.engine.weigh`; without the engine installed, falls back to
     the base strengths of the arguments the scenario's answers make available.
     """
     try:
@@ -313,7 +313,7 @@ def build_outline(
     """The brief outline for ``side`` under ``scenario`` (the case defaults when None).
 
     ``strengths`` (argument id -> final strength) defaults to what
-    :func:`workbook.weigh.weigh` computes for the scenario.
+    :func:`workbook.engine.weigh` computes for the scenario.
     """
     scenario = scenario or Scenario(case=case.case.id)
     if strengths is None:

@@ -3,7 +3,7 @@
 The HTML file shows the scenario (answers to the contested questions, dropped
 and re-weighed arguments), the student's own arguments, the answers to the
 exercises and the notes, and ends with the whole workspace as JSON, so the
-teacher can load it back with :func:`workbook.workspace.load_workspace` after
+teacher can load it back with :func:`workbook.store.load_workspace` after
 copying it out. Everything the student typed is escaped; the page has no
 scripts and loads nothing.
 """
