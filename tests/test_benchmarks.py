@@ -11,10 +11,17 @@ BENCH = Path(__file__).resolve().parent.parent / "benchmarks"
 
 def test_the_quick_benchmarks_run_and_report_every_target():
     """`run_all.py --quick` exits 0 and prints a PASS, MISS or not-measured line per target."""
-    done = subprocess.run([sys.executable, "run_all.py", "--quick"], cwd=BENCH,
-                          capture_output=True, text=True, timeout=300, check=False)
+    done = subprocess.run(
+        [sys.executable, "run_all.py", "--quick"],
+        cwd=BENCH,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     targets = done.stdout.split("== Targets", 1)[1].splitlines()
-    reported = [line for line in targets
-                if "PASS" in line or "MISS" in line or "not measured" in line]
+    reported = [
+        line for line in targets if "PASS" in line or "MISS" in line or "not measured" in line
+    ]
     assert len(reported) == 4, done.stdout

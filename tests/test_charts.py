@@ -2,90 +2,75 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
 import altair as alt
 import pytest
+from conftest import chart_case
 
 from workbook import DEFAULT_CASE, charts, load_case
 from workbook.charts.map import EDGE_COLUMNS, NODE_COLUMNS, map_layout
+from workbook.engine import ElementResult, MonteCarlo, Result
 from workbook.models import Argument, Case
 from workbook.scenario import Scenario
 from workbook.vocabulary import SIDE_COLORS
 
 
-@dataclasses.dataclass(frozen=True)
-class FakeElement:
-    id: str
-    name: str
-    role: str
-    strength: float
-    satisfied: bool | None
-    reached: bool
-    contributions: Mapping[str, float]
-    pro: float
-    con: float
+def _result(case: Case, outcome: str = "denied") -> Result:
+    """A made-up result of the engine's own type: element ``i`` has strength 0.4 + 0.1·i.
 
-
-@dataclasses.dataclass(frozen=True)
-class FakeResult:
-    standard: str
-    outcome: str
-    deciding: str | None
-    strengths: Mapping[str, float]
-    excluded: Mapping[str, str]
-    elements: tuple[FakeElement, ...]
-
-
-@dataclasses.dataclass(frozen=True)
-class FakeMonteCarlo:
-    p_granted: float
-    interval: tuple[float, float]
-    per_element: Mapping[str, float]
-    samples: int = 1000
-
-
-def _case(n_args: int = 0) -> Case:
-    """A small case with two elements and ``n_args`` arguments, each rebutting the one before."""
-    args = []
-    for i in range(n_args):
-        args.append({
-            "id": f"a{i}", "side": "movant" if i % 2 == 0 else "opponent",
-            "element": "merits" if i % 3 else "harm", "heading": f"Argument number {i} " * 3,
-            "body": "b", "strength": 0.5, "strength_reason": "r",
-            "attacks": [f"a{i - 1}"] if i % 2 else [],
-        })
-    return Case.model_validate({
-        "case": {"id": "toy", "title": "Toy v. Case", "court": "D.D.C.", "motion": "PI",
-                 "movant": "p", "opponent": "d", "filed": "2026-06-23"},
-        "parties": [{"id": "p", "name": "P", "role": "plaintiff"},
-                    {"id": "d", "name": "D", "role": "defendant"}],
-        "elements": [{"id": "merits", "name": "Merits", "role": "likelihood-of-success"},
-                     {"id": "harm", "name": "Harm", "role": "irreparable-harm"}],
-        "sources": [{"id": "s", "kind": "news", "title": "T", "where": "w"}],
-        "facts": [
-            {"id": "f1", "statement": "Before.", "date": "2026-06-12", "sources": ["s"],
-             "status": "reported"},
-            {"id": "f2", "statement": "After.", "date": "2026-07-01", "sources": ["s"],
-             "status": "disputed"},
-            {"id": "f3", "statement": "Undated.", "sources": ["s"], "status": "alleged"},
-        ],
-        "arguments": args,
-    })
-
-
-def _result(case: Case, outcome: str = "denied") -> FakeResult:
+    Only the first element is satisfied, ``harm`` decides, and the first argument is
+    dropped by the user; the rest have strength 0.5.
+    """
     els = tuple(
-        FakeElement(e.id, e.name, e.role, 0.4 + 0.1 * i, i == 0, True,
-                    {a.id: (0.1 if a.side == "movant" else -0.1)
-                     for a in case.arguments_for(e.id)}, 0.3, -0.2)
+        ElementResult(
+            id=e.id,
+            name=e.name,
+            role=e.role,
+            strength=0.4 + 0.1 * i,
+            satisfied=i == 0,
+            reached=True,
+            contributions={
+                a.id: (0.1 if a.side == "movant" else -0.1) for a in case.arguments_for(e.id)
+            },
+            pro=0.3,
+            con=-0.2,
+        )
         for i, e in enumerate(case.elements)
     )
-    return FakeResult("winter", outcome, "harm", {a.id: 0.5 for a in case.arguments[1:]},
-                      {a.id: "dropped by the user" for a in case.arguments[:1]}, els)
+    return Result(
+        case_id=case.case.id,
+        standard="winter",
+        semantics="df-quad",
+        granted=outcome == "granted",
+        deciding="harm",
+        explanation="",
+        answers={},
+        strengths={a.id: 0.5 for a in case.arguments[1:]},
+        base={a.id: 0.5 for a in case.arguments},
+        excluded={a.id: "dropped by the user" for a in case.arguments[:1]},
+        elements=els,
+    )
+
+
+def _monte_carlo(
+    p_granted: float, interval: tuple[float, float], per_element: Mapping[str, float]
+) -> MonteCarlo:
+    """A made-up Monte Carlo summary of the engine's own type, over 1000 samples."""
+    return MonteCarlo(
+        samples=1000,
+        seed=0,
+        spread=0.1,
+        confidence=0.95,
+        p_granted=p_granted,
+        interval=interval,
+        per_element=per_element,
+        deciding={},
+        sensitivity={},
+        converged=True,
+    )
 
 
 def _marks(spec: Mapping[str, Any]) -> list[str]:
@@ -107,7 +92,7 @@ def _data(spec: Mapping[str, Any], layer: int = 0) -> list[dict[str, Any]]:
 @pytest.mark.parametrize("n_args", [0, 1, 7, 50])
 def test_factor_balance_has_pro_and_con_per_element(n_args: int) -> None:
     """The factor balance has a movant bar and an opponent bar per element, con drawn negative."""
-    case = _case(n_args)
+    case = chart_case(n_args)
     spec = charts.factor_balance(_result(case)).to_dict()
     rows = _data(spec)
     assert len(rows) == 2 * len(case.elements)
@@ -118,7 +103,7 @@ def test_factor_balance_has_pro_and_con_per_element(n_args: int) -> None:
 
 def test_factor_balance_uses_okabe_ito_side_colors() -> None:
     """Movant and opponent are Okabe–Ito blue and orange."""
-    spec = charts.factor_balance(_result(_case(2))).to_dict()
+    spec = charts.factor_balance(_result(chart_case(2))).to_dict()
     scale = spec["layer"][0]["encoding"]["color"]["scale"]
     assert dict(zip(scale["domain"], scale["range"], strict=True)) == dict(SIDE_COLORS)
 
@@ -126,14 +111,14 @@ def test_factor_balance_uses_okabe_ito_side_colors() -> None:
 @pytest.mark.parametrize(("outcome", "words"), [("granted", "Granted"), ("denied", "Denied")])
 def test_outcome_words_state_outcome_and_deciding_element(outcome: str, words: str) -> None:
     """The outcome is stated in words with the deciding element's name."""
-    text = charts.outcome_words(_result(_case(), outcome))
+    text = charts.outcome_words(_result(chart_case(), outcome))
     assert text.startswith(words) and "Harm" in text and "winter" in text
 
 
 @pytest.mark.parametrize("n_args", [0, 3, 50])
 def test_map_layout_places_motion_on_top_and_every_argument(n_args: int) -> None:
     """The map has the motion at y=0, elements at y=1, and one node per argument below."""
-    case = _case(n_args)
+    case = chart_case(n_args)
     nodes, edges = map_layout(case, _result(case))
     assert list(nodes.columns) == NODE_COLUMNS and list(edges.columns) == EDGE_COLUMNS
     assert nodes.iloc[0]["kind"] == "motion" and nodes.iloc[0]["y"] == 0
@@ -146,19 +131,30 @@ def test_map_layout_places_motion_on_top_and_every_argument(n_args: int) -> None
 
 def test_map_layout_puts_rebuttal_below_its_target_and_draws_attack() -> None:
     """A rebuttal on the same element sits lower and indented, with an attack edge to its target."""
-    case = _case(6)
+    case = chart_case(6)  # a5 (opponent, merits) rebuts a4 (movant, merits)
     nodes, edges = map_layout(case)
     pos = nodes.set_index("id")
-    assert pos.loc["a4", "y"] > pos.loc["a3", "y"] or pos.loc["a5", "y"] > pos.loc["a4", "y"]
+    rebuttal, target = pos.loc["a5"], pos.loc["a4"]
+    assert rebuttal["element"] == target["element"] == "merits"
+    assert rebuttal["y"] == target["y"] + 1  # on the row right after its target
+    assert rebuttal["x"] > target["x"]  # indented under it
     attacks = edges[edges["relation"] == "attacks"]
     assert {("a5", "a4")} <= set(zip(attacks["source"], attacks["target"], strict=True))
 
 
 def test_map_layout_fades_excluded_and_adds_user_arguments() -> None:
     """Excluded arguments are out of play with their reason; a scenario's added argument appears."""
-    case = _case(3)
-    mine = Argument(id="mine", side="movant", element="harm", heading="<b>My</b> point",
-                    body="x", strength=0.7, strength_reason="r", attacks=("a1",))
+    case = chart_case(3)
+    mine = Argument(
+        id="mine",
+        side="movant",
+        element="harm",
+        heading="<b>My</b> point",
+        body="x",
+        strength=0.7,
+        strength_reason="r",
+        attacks=("a1",),
+    )
     scenario = Scenario(case="toy", added=(mine,))
     nodes, _ = map_layout(case, _result(case), scenario)
     row = nodes.set_index("id")
@@ -168,7 +164,7 @@ def test_map_layout_fades_excluded_and_adds_user_arguments() -> None:
 
 def test_argument_map_chart_layers_edges_points_text() -> None:
     """The map chart is rules, points and text, with a strength-sized point layer."""
-    case = _case(10)
+    case = chart_case(10)
     spec = charts.argument_map(case, _result(case)).to_dict()
     assert _marks(spec) == ["rule", "point", "text"]
     assert spec["layer"][1]["encoding"]["size"]["field"] == "strength"
@@ -177,7 +173,7 @@ def test_argument_map_chart_layers_edges_points_text() -> None:
 
 def test_argument_map_handles_a_cycle_of_rebuttals() -> None:
     """Two arguments rebutting each other both appear once."""
-    case = _case(2)
+    case = chart_case(2)
     a0 = case.arguments[0].model_copy(update={"element": "harm", "attacks": ("a1",)})
     a1 = case.arguments[1].model_copy(update={"element": "harm", "attacks": ("a0",)})
     case = case.model_copy(update={"arguments": (a0, a1)})
@@ -187,7 +183,7 @@ def test_argument_map_handles_a_cycle_of_rebuttals() -> None:
 
 def test_element_contributions_sorted_and_titled() -> None:
     """One element's contributions are sorted from most helpful to most harmful."""
-    case = _case(9)
+    case = chart_case(9)
     spec = charts.element_contributions(_result(case), case, "merits").to_dict()
     values = [r["contribution"] for r in _data(spec)]
     assert values == sorted(values, reverse=True)
@@ -196,7 +192,7 @@ def test_element_contributions_sorted_and_titled() -> None:
 
 def test_element_contributions_unknown_element_lists_valid_ones() -> None:
     """An unknown element id raises KeyError naming the valid ids."""
-    case = _case()
+    case = chart_case()
     with pytest.raises(KeyError, match="merits, harm"):
         charts.element_contributions(_result(case), case, "nope")
 
@@ -204,8 +200,10 @@ def test_element_contributions_unknown_element_lists_valid_ones() -> None:
 @pytest.mark.parametrize(
     "rows",
     [
-        [{"argument": "a", "low": 0.2, "high": 0.7, "base": 0.5, "flips": True},
-         {"argument": "b", "low": 0.4, "high": 0.5}],
+        [
+            {"argument": "a", "low": 0.2, "high": 0.7, "base": 0.5, "flips": True},
+            {"argument": "b", "low": 0.4, "high": 0.5},
+        ],
         [{"id": "a", "min": 0.7, "max": 0.2}, {"id": "b", "min": 0.4, "max": 0.5}],
     ],
 )
@@ -235,18 +233,23 @@ def test_tornado_keeps_top_swings_and_says_so() -> None:
 
 def test_probability_chart_shows_interval_and_elements() -> None:
     """P(granted) is the first bar, with its interval, then one bar per element."""
-    mc = FakeMonteCarlo(0.3, (0.27, 0.33), {"merits": 0.6, "harm": 0.4})
+    mc = _monte_carlo(0.3, (0.27, 0.33), {"merits": 0.6, "harm": 0.4})
     spec = charts.probability(mc, names={"harm": "Harm"}).to_dict()
     rows = _data(spec)
-    assert rows[0] == {"what": "motion granted", "p": 0.3, "low": 0.27, "high": 0.33,
-                       "kind": "outcome"}
+    assert rows[0] == {
+        "what": "motion granted",
+        "p": 0.3,
+        "low": 0.27,
+        "high": 0.33,
+        "kind": "outcome",
+    }
     assert [r["what"] for r in rows[1:]] == ["merits", "Harm"]
     assert "P(granted) = 0.30" in spec["title"]
 
 
 def test_timeline_marks_filing_and_counts_facts_after_it() -> None:
     """The timeline has dated facts only, coloured by status, and a complaint-filed rule."""
-    spec = charts.timeline(_case()).to_dict()
+    spec = charts.timeline(chart_case()).to_dict()
     rows = _data(spec)
     assert [r["id"] for r in rows] == ["f1", "f2"]
     assert [r["after"] for r in rows] == [False, True]
@@ -257,7 +260,7 @@ def test_timeline_marks_filing_and_counts_facts_after_it() -> None:
 
 def test_compare_columns_carry_outcome() -> None:
     """Each column of the comparison is headed by its label and outcome."""
-    case = _case(2)
+    case = chart_case(2)
     spec = charts.compare({"winter": _result(case), "sliding-scale": _result(case, "granted")})
     rows = _data(spec.to_dict())
     assert {r["how"] for r in rows} == {"winter: denied", "sliding-scale: granted"}
@@ -282,12 +285,12 @@ def test_charts_on_flagship_case_are_valid(make: Any) -> None:
 
 def test_records_accepts_dataclasses_and_models() -> None:
     """Rows may be dataclasses or pydantic models."""
-    assert charts.records([FakeMonteCarlo(0.1, (0, 1), {})])[0]["p_granted"] == 0.1
+    assert charts.records([_monte_carlo(0.1, (0, 1), {})])[0]["p_granted"] == 0.1
     assert charts.records([Scenario(case="x")])[0]["case"] == "x"
     assert charts.records(None) == []
 
 
 def test_timeline_dates_are_iso_strings() -> None:
     """Dates are ISO strings so the spec is JSON and the same on every run."""
-    rows = _data(charts.timeline(_case()).to_dict())
+    rows = _data(charts.timeline(chart_case()).to_dict())
     assert rows[0]["date"] == dt.date(2026, 6, 12).isoformat()

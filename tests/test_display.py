@@ -20,11 +20,14 @@ def _restore_renderer() -> Iterator[None]:
     display._done = done
 
 
-@pytest.mark.parametrize(("environ", "name"), [
-    ({}, "jupyter"),
-    ({display.ENV_VAR: "svg"}, "svg"),
-    ({display.ENV_VAR: "  "}, "jupyter"),
-])
+@pytest.mark.parametrize(
+    ("environ", "name"),
+    [
+        ({}, "jupyter"),
+        ({display.ENV_VAR: "svg"}, "svg"),
+        ({display.ENV_VAR: "  "}, "jupyter"),
+    ],
+)
 def test_renderer_name_from_environment(environ: dict[str, str], name: str) -> None:
     """The renderer comes from WORKBOOK_CHART_RENDERER, defaulting to offline jupyter."""
     assert display.renderer_name(environ) == name

@@ -307,22 +307,40 @@ def test_check_with_citations_on_mutated_files(ops):
 
 # --------------------------------------------------------------------------- workspace files
 
-VALID_WS = Workspace(
+VALID_WORKSPACE = Workspace(
     case="mini",
     scenario=Scenario(case="mini", dropped=("m-harm",), answers={"q": "a"}),
     exercises={"ex-1": "standing first"},
     notes="n",
-).to_json()
+)
+VALID_WS = VALID_WORKSPACE.to_json()
 
 
-def _load_ws_or_our_error(path: Path) -> None:
+def _our_error(exc: WorkspaceError, path: Path) -> None:
+    assert exc.path == path
+    assert "Traceback" not in str(exc)
+
+
+def _load_ws_or_our_error(path: Path) -> list[Workspace | Scenario]:
+    """What each loader made of the file, where it loaded; where not, the error was ours."""
     before = path.read_bytes()
+    loaded: list[Workspace | Scenario] = []
     for loader in (load_workspace, load_scenario):
         try:
-            loader(path)
+            loaded.append(loader(path))
         except WorkspaceError as exc:
-            assert exc.path == path
-            assert "Traceback" not in str(exc)
+            _our_error(exc, path)
+    assert path.read_bytes() == before  # loading changes nothing
+    return loaded
+
+
+def _refused_as_workspace(path: Path) -> None:
+    """Both loaders refuse the file with our error naming it, and leave it as it was."""
+    before = path.read_bytes()
+    for loader in (load_workspace, load_scenario):
+        with pytest.raises(WorkspaceError) as refused:
+            loader(path)
+        _our_error(refused.value, path)
     assert path.read_bytes() == before  # loading changes nothing
 
 
@@ -370,11 +388,19 @@ _json = st.recursive(
 @fuzz(2000)
 @given(_json, st.booleans())
 def test_random_json_as_workspace(data, tagged):
-    """Random JSON, with or without the workspace tag, is refused with WorkspaceError."""
+    """Random JSON, with or without the workspace tag, is refused with WorkspaceError.
+
+    Only an object naming its case (a string ``case``, which every scenario and workspace
+    has) may load, such as a bare scenario ``{"case": "x"}``; whatever loads is for that case.
+    """
     if tagged and isinstance(data, dict):
         data = {**data, "format": "workbook-workspace"}
     path = _write("random.json", json.dumps(data).encode("utf-8"))
-    _load_ws_or_our_error(path)
+    if isinstance(data, dict) and isinstance(data.get("case"), str):
+        for loaded in _load_ws_or_our_error(path):
+            assert loaded.case == data["case"]
+    else:
+        _refused_as_workspace(path)
 
 
 @fuzz(600)
@@ -386,6 +412,13 @@ def test_random_json_as_workspace(data, tagged):
     )
 )
 def test_bytes_and_truncations_as_workspace(data):
-    """Binary junk and every truncation of a valid workspace fail cleanly."""
+    """Binary junk and every truncation of a valid workspace fail cleanly.
+
+    The one exception is the whole file (with or without its last newline): it loads whole.
+    """
     path = _write("junk.json", data)
-    _load_ws_or_our_error(path)
+    if data.strip() == VALID_WS.encode().strip():
+        assert load_workspace(path) == VALID_WORKSPACE
+        assert load_scenario(path) == VALID_WORKSPACE.scenario
+    else:
+        _refused_as_workspace(path)

@@ -21,8 +21,9 @@ def acyclic(draw):
     edges = draw(st.lists(st.sampled_from(pairs), unique=True, max_size=20)) if pairs else []
     split = draw(st.integers(0, len(edges)))
     rows = draw(st.integers(1, 4))
-    base = draw(st.lists(st.lists(st.floats(0, 1), min_size=n, max_size=n),
-                         min_size=rows, max_size=rows))
+    base = draw(
+        st.lists(st.lists(st.floats(0, 1), min_size=n, max_size=n), min_size=rows, max_size=rows)
+    )
     dead = draw(st.lists(st.booleans(), min_size=n, max_size=n))
     return n, tuple(edges[:split]), tuple(edges[split:]), np.array(base), np.array(dead)
 
@@ -35,15 +36,21 @@ def test_the_layered_evaluator_agrees_with_evaluate(graph, semantics, in_place, 
     complement = complement and semantics.aggregate == "product"
     g = compile_graph(n, attacks, supports)
     assert g.layout is not None
-    want = evaluate(g, base, semantics=semantics,
-                    alive=np.broadcast_to(~dead, base.shape)).strengths
+    want = evaluate(
+        g, base, semantics=semantics, alive=np.broadcast_to(~dead, base.shape)
+    ).strengths
     pos = g.layout.position
     rows = np.ascontiguousarray(base.T[np.argsort(pos)])
     if complement:
         rows = 1.0 - rows
-    got = evaluate_layered(g.layout, rows, semantics=semantics,
-                           dead=np.sort(pos[np.flatnonzero(dead)]),
-                           out=rows if in_place else None, complement=complement)
+    got = evaluate_layered(
+        g.layout,
+        rows,
+        semantics=semantics,
+        dead=np.sort(pos[np.flatnonzero(dead)]),
+        out=rows if in_place else None,
+        complement=complement,
+    )
     got = got[pos].T
     if semantics.aggregate == "product":
         got = 1.0 - got
@@ -71,5 +78,6 @@ def test_a_complement_base_needs_a_product_aggregation():
     """Complement base scores with a sum aggregation are refused with ValueError."""
     g = compile_graph(2, attacks=((0, 1),))
     with pytest.raises(ValueError, match="product"):
-        evaluate_layered(g.layout, np.zeros((2, 1)), semantics=SEMANTICS["quadratic-energy"],
-                         complement=True)
+        evaluate_layered(
+            g.layout, np.zeros((2, 1)), semantics=SEMANTICS["quadratic-energy"], complement=True
+        )

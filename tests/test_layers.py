@@ -65,8 +65,9 @@ def _imports(path: Path) -> list[tuple[str, list[str], int]]:
         elif isinstance(node, ast.ImportFrom) and node.level:
             raise AssertionError(f"{path}:{node.lineno}: relative import; use workbook.…")
         elif isinstance(node, ast.Import):
-            found += [(a.name, [], node.lineno) for a in node.names
-                      if a.name.startswith("workbook")]
+            found += [
+                (a.name, [], node.lineno) for a in node.names if a.name.startswith("workbook")
+            ]
     return found
 
 
@@ -128,7 +129,7 @@ def test_no_import_cycles() -> None:
         stack.append(m)
         for d in sorted(graph.get(m, ())):
             if state.get(d) == 1:
-                cycle = [*stack[stack.index(d):], d]
+                cycle = [*stack[stack.index(d) :], d]
                 raise AssertionError("import cycle: " + " -> ".join(cycle))
             if d not in state:
                 visit(d)
@@ -144,7 +145,7 @@ def test_the_rules_can_fail(tmp_path: Path) -> None:
     """The import reader sees an upward import (so the rules above can fail)."""
     bad = tmp_path / "bad.py"
     bad.write_text("from workbook.ui.workbench import build_workbench\n", encoding="utf-8")
-    (target, names, _), = _imports(bad)
+    ((target, names, _),) = _imports(bad)
     assert target == "workbook.ui.workbench" and names == ["build_workbench"]
     assert _layer(target)[1] > LAYERS["engine"]
 

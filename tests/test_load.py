@@ -82,7 +82,8 @@ def test_public_names_are_pinned():
 
 
 PUBLIC_NAMES = [
-    "Analysis", "Answer",
+    "Analysis",
+    "Answer",
     "Argument",
     "Authority",
     "CASES",
@@ -117,7 +118,8 @@ PUBLIC_NAMES = [
     "WorkbookError",
     "Workspace",
     "WorkspaceError",
-    "__version__", "analyse",
+    "__version__",
+    "analyse",
     "check_case",
     "compare_semantics",
     "compare_standards",

@@ -6,9 +6,9 @@ import math
 
 import numpy as np
 import pytest
+from conftest import toy
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from weigh_factory import toy
 
 import workbook
 from workbook.casefile.load import load_case
@@ -51,8 +51,9 @@ def test_no_spread_gives_the_point_result():
     assert m.sensitivity == {}
 
 
-@pytest.mark.parametrize("rng", [StrengthRange(low=0.0, high=0.3),
-                                 StrengthRange(low=0.0, high=0.3, mode=0.1)])
+@pytest.mark.parametrize(
+    "rng", [StrengthRange(low=0.0, high=0.3), StrengthRange(low=0.0, high=0.3, mode=0.1)]
+)
 def test_ranges_override_the_default_spread(rng):
     """A low range on eq-1 (uniform or PERT) makes the motion fail on equities every time."""
     m = monte_carlo(toy(), Scenario(case="toy", ranges={"eq-1": rng}), samples=500)
@@ -61,21 +62,27 @@ def test_ranges_override_the_default_spread(rng):
 
 def test_a_degenerate_range_is_a_fixed_value():
     """A range with low == high fixes the base strength there."""
-    m = monte_carlo(toy(), Scenario(case="toy", ranges={"eq-1": StrengthRange(low=1, high=1)}),
-                    samples=200, spread=0.0)
+    m = monte_carlo(
+        toy(),
+        Scenario(case="toy", ranges={"eq-1": StrengthRange(low=1, high=1)}),
+        samples=200,
+        spread=0.0,
+    )
     assert m.p_granted == 1.0
 
 
-@pytest.mark.parametrize(("wins", "n", "expected"),
-                         [(50, 100, (0.4038, 0.5962)), (0, 10, (0.0, 0.2775)),
-                          (10, 10, (0.7225, 1.0))])
+@pytest.mark.parametrize(
+    ("wins", "n", "expected"),
+    [(50, 100, (0.4038, 0.5962)), (0, 10, (0.0, 0.2775)), (10, 10, (0.7225, 1.0))],
+)
 def test_the_wilson_interval(wins, n, expected):
     """The Wilson score interval matches published values."""
     assert wilson_interval(wins, n) == pytest.approx(expected, abs=1e-4)
 
 
-@pytest.mark.parametrize(("kw", "message"), [({"samples": 0}, "samples"),
-                                              ({"spread": -0.1}, "spread")])
+@pytest.mark.parametrize(
+    ("kw", "message"), [({"samples": 0}, "samples"), ({"spread": -0.1}, "spread")]
+)
 def test_bad_settings_are_refused(kw, message):
     """Zero samples or a negative spread raise ValueError naming the setting."""
     with pytest.raises(ValueError, match=message):
@@ -96,12 +103,15 @@ def test_a_plain_function_standard_works_in_the_monte_carlo():
 
 def test_a_cyclic_case_is_sampled_to_convergence():
     """Arguments that rebut each other are iterated per batch; the batch converges and agrees."""
-    from weigh_factory import arg, make_case
+    from conftest import arg, make_case
 
-    case = make_case([arg("a", "movant", "success", 0.7, attacks=["b"]),
-                      arg("b", "opponent", "success", 0.6, attacks=["a"]),
-                      *[arg(f"x-{e}", "movant", e, 0.8)
-                        for e in ("standing", "harm", "equities", "public")]])
+    case = make_case(
+        [
+            arg("a", "movant", "success", 0.7, attacks=["b"]),
+            arg("b", "opponent", "success", 0.6, attacks=["a"]),
+            *[arg(f"x-{e}", "movant", e, 0.8) for e in ("standing", "harm", "equities", "public")],
+        ]
+    )
     m = monte_carlo(case, samples=2000, seed=5)
     assert m.converged
     assert m.per_element["success"] == pytest.approx(m.p_granted)
@@ -109,6 +119,7 @@ def test_a_cyclic_case_is_sampled_to_convergence():
 
 
 # --------------------------------------------------------------------------- the sampler
+
 
 def test_the_16_bit_uniforms_are_uniform():
     """10^5 draws (k + 1/2) / 2^16 have the mean, variance and histogram of U(0, 1), every lane."""
@@ -154,8 +165,11 @@ def _reference(case, scenario, samples, seed, spread=0.1):
         r = p.scenario.ranges.get(p.arguments[node - p.m].id)
         if r is not None:
             lo[j], hi[j] = r.low, r.high
-    modes = {j: r.mode for j, node in enumerate(live)
-             if (r := p.scenario.ranges.get(p.arguments[node - p.m].id)) and r.mode is not None}
+    modes = {
+        j: r.mode
+        for j, node in enumerate(live)
+        if (r := p.scenario.ranges.get(p.arguments[node - p.m].id)) and r.mode is not None
+    }
     wins, likely = 0, np.zeros(p.m)
     for _ in range(samples):
         row = p.base.copy()
@@ -165,8 +179,9 @@ def _reference(case, scenario, samples, seed, spread=0.1):
             u[j] = rng.beta(1 + 4 * (mode - lo[j]) / w, 1 + 4 * (hi[j] - mode) / w)
         row[live] = lo + (hi - lo) * u
         s = evaluate(p.graph, row, semantics=p.semantics, alive=p.available).strengths
-        g, _ = p.standard.decide_batch(s[None, : p.m], p.roles,
-                                       government_opponent=p.government_opponent)
+        g, _ = p.standard.decide_batch(
+            s[None, : p.m], p.roles, government_opponent=p.government_opponent
+        )
         wins += bool(g[0])
         likely += s[: p.m] > 0.5
     return wins / samples, {e.id: likely[i] / samples for i, e in enumerate(p.elements)}
@@ -186,16 +201,17 @@ def test_the_batch_agrees_with_the_float_sampler_and_the_per_sample_engine(which
         case, scenario = toy(), None
     elif which == "toy-pert":
         case = toy()
-        scenario = Scenario(case="toy", ranges={
-            "eq-1": StrengthRange(low=0.2, high=0.9, mode=0.4)})
+        scenario = Scenario(case="toy", ranges={"eq-1": StrengthRange(low=0.2, high=0.9, mode=0.4)})
     else:
         case = _flagship()
         scenario = None
         if which == "flagship-granted":  # the movant's remedy arguments at 0.7: P about 1/3
-
             remedy = ("harm", "equities", "public-interest")
-            up = {a.id: 0.7 for a in prepare(case).arguments
-                  if a.side == "movant" and a.element in remedy}
+            up = {
+                a.id: 0.7
+                for a in prepare(case).arguments
+                if a.side == "movant" and a.element in remedy
+            }
             scenario = Scenario(case=case.case.id, strengths=up)
     batch = monte_carlo(case, scenario, samples=20_000, seed=11)
     n_ref = 1500
@@ -220,8 +236,9 @@ def test_the_sampler_keeps_each_row_in_its_range(complement):
     hi = np.array([0.5, 0.2, 0.3, 1.0, 0.6, 1.0])
     row = np.array([3, 0, 5, 1, 2, 4])
     pert = [(4, 0.2, 0.6, 0.3)]
-    draws = _sample(np.random.Generator(np.random.SFC64(1)), lo, hi, pert, 5000, row,
-                    complement=complement)
+    draws = _sample(
+        np.random.Generator(np.random.SFC64(1)), lo, hi, pert, 5000, row, complement=complement
+    )
     x = draws.cols[row].astype(np.float64)
     if complement:
         x = 1.0 - x

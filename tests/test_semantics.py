@@ -80,10 +80,13 @@ def test_a_two_cycle_converges_to_a_fixed_point():
     assert b == pytest.approx(0.5 - a * 0.5, abs=1e-8)
 
 
-@pytest.mark.parametrize(("base", "settled"), [
-    ([1.0, 1.0], [0.5, 0.5]),
-    ([1.0, 1.0, 0.0], [0.5, 0.5, 0.0]),
-])
+@pytest.mark.parametrize(
+    ("base", "settled"),
+    [
+        ([1.0, 1.0], [0.5, 0.5]),
+        ([1.0, 1.0, 0.0], [0.5, 0.5, 0.0]),
+    ],
+)
 def test_an_oscillating_two_cycle_settles_by_damped_iteration_and_says_so(base, settled):
     """Full-strength mutual attackers flip forever under plain iteration; damping settles them."""
     n = len(base)
@@ -117,8 +120,9 @@ def test_a_batch_stops_each_sample_when_it_settles():
 
 def test_a_cycle_that_does_not_settle_in_time_reports_it():
     """A slow cycle stopped at max_iterations says it did not converge."""
-    ev = evaluate(compile_graph(2, attacks=((0, 1), (1, 0))), np.array([1.0, 0.9]),
-                  max_iterations=40)
+    ev = evaluate(
+        compile_graph(2, attacks=((0, 1), (1, 0))), np.array([1.0, 0.9]), max_iterations=40
+    )
     assert not ev.converged and ev.iterations == 40 and ev.damped
     assert ev.delta > 1e-9
 
@@ -164,8 +168,9 @@ def test_an_unknown_semantics_lists_the_choices():
 def test_a_semantics_can_be_a_plain_function():
     """A new semantics is a Semantics built from an influence function."""
     ignore_attacks = Semantics("supports-only", "sum", lambda b, a, s: np.minimum(1.0, b + s))
-    got = evaluate(compile_graph(3, ((0, 2),), ((1, 2),)), np.array([0.9, 0.2, 0.5]),
-                   semantics=ignore_attacks).strengths
+    got = evaluate(
+        compile_graph(3, ((0, 2),), ((1, 2),)), np.array([0.9, 0.2, 0.5]), semantics=ignore_attacks
+    ).strengths
     assert got[2] == pytest.approx(0.7)
 
 
@@ -189,8 +194,9 @@ def graphs(draw, cyclic=True, max_n=9):
 def test_strengths_stay_between_0_and_1(graph, semantics):
     """Every semantics keeps every strength in [0, 1], cycles included."""
     n, base, attacks, supports = graph
-    got = evaluate(compile_graph(n, attacks, supports), np.array(base), semantics=semantics,
-                   max_iterations=200).strengths
+    got = evaluate(
+        compile_graph(n, attacks, supports), np.array(base), semantics=semantics, max_iterations=200
+    ).strengths
     assert np.all(got >= 0.0) and np.all(got <= 1.0)
 
 
@@ -199,8 +205,9 @@ def test_strengths_stay_between_0_and_1(graph, semantics):
 def test_dfquad_agrees_with_a_plain_reference(graph):
     """The array evaluation agrees with a direct transcription of DF-QuAD."""
     n, base, attacks, supports = graph
-    ev = evaluate(compile_graph(n, attacks, supports), np.array(base), tolerance=1e-12,
-                  max_iterations=10_000)
+    ev = evaluate(
+        compile_graph(n, attacks, supports), np.array(base), tolerance=1e-12, max_iterations=10_000
+    )
     ref, converged = reference_dfquad(n, base, attacks, supports)
     if ev.converged and converged:
         assert ev.strengths == pytest.approx(ref, abs=1e-9)
@@ -210,14 +217,18 @@ def test_dfquad_agrees_with_a_plain_reference(graph):
 @given(graphs(cyclic=False), st.floats(0, 1), st.data())
 @pytest.mark.parametrize("relation", ["supports", "attacks"])
 def test_dfquad_a_new_supporter_never_lowers_and_a_new_attacker_never_raises(
-        relation, graph, strength, data):
+    relation, graph, strength, data
+):
     """Adding a supporter to an argument never lowers it; adding an attacker never raises it."""
     n, base, attacks, supports = graph
     target = data.draw(st.integers(0, n - 1))
     before = evaluate(compile_graph(n, attacks, supports), np.array(base)).strengths[target]
     edge = ((n, target),)
-    after_graph = compile_graph(n + 1, attacks + edge if relation == "attacks" else attacks,
-                                supports + edge if relation == "supports" else supports)
+    after_graph = compile_graph(
+        n + 1,
+        attacks + edge if relation == "attacks" else attacks,
+        supports + edge if relation == "supports" else supports,
+    )
     after = evaluate(after_graph, np.array([*base, strength])).strengths[target]
     if relation == "supports":
         assert after >= before - 1e-12

@@ -18,9 +18,14 @@ from workbook.engine.standards import (
 )
 from workbook.errors import ScenarioError
 
-ORDER = [("standing", "threshold"), ("mootness", "threshold"),
-         ("success", "likelihood-of-success"), ("harm", "irreparable-harm"),
-         ("equities", "balance-of-equities"), ("public", "public-interest")]
+ORDER = [
+    ("standing", "threshold"),
+    ("mootness", "threshold"),
+    ("success", "likelihood-of-success"),
+    ("harm", "irreparable-harm"),
+    ("equities", "balance-of-equities"),
+    ("public", "public-interest"),
+]
 
 
 def scores(**strengths: float) -> list[ElementScore]:
@@ -31,8 +36,20 @@ def scores(**strengths: float) -> list[ElementScore]:
 WINTER_CASES = [
     # (strengths, government, granted, deciding, words in the explanation)
     ({}, False, True, "success", "Granted under Winter"),
-    ({"standing": 0.9, "mootness": 0.9, "success": 0.9, "harm": 0.9, "equities": 0.7,
-      "public": 0.55}, False, True, "public", "narrowest is Public"),
+    (
+        {
+            "standing": 0.9,
+            "mootness": 0.9,
+            "success": 0.9,
+            "harm": 0.9,
+            "equities": 0.7,
+            "public": 0.55,
+        },
+        False,
+        True,
+        "public",
+        "narrowest is Public",
+    ),
     ({"harm": 0.5}, False, False, "harm", "mere possibility of irreparable harm"),
     ({"harm": 0.5000001}, False, True, "harm", "Granted"),
     ({"success": 0.4, "harm": 0.3}, False, False, "success", "Success"),
@@ -45,8 +62,7 @@ WINTER_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("strengths", "government", "granted", "deciding", "words"),
-                         WINTER_CASES)
+@pytest.mark.parametrize(("strengths", "government", "granted", "deciding", "words"), WINTER_CASES)
 def test_winter(strengths, government, granted, deciding, words):
     """Winter requires every threshold and every factor to be strictly above 0.5."""
     d = Winter().decide(scores(**strengths), government_opponent=government)
@@ -65,8 +81,14 @@ def test_exactly_one_half_is_not_likely():
 def test_a_failed_threshold_stops_the_analysis():
     """After a failed threshold, later thresholds and all factors are not reached."""
     d = Winter().decide(scores(standing=0.9, mootness=0.4))
-    assert d.reached == {"standing": True, "mootness": True, "success": False, "harm": False,
-                         "equities": False, "public": False}
+    assert d.reached == {
+        "standing": True,
+        "mootness": True,
+        "success": False,
+        "harm": False,
+        "equities": False,
+        "public": False,
+    }
     assert d.satisfied["standing"] is True and d.satisfied["mootness"] is False
     assert d.satisfied["success"] is None
 
@@ -75,10 +97,18 @@ SLIDING_CASES = [
     ({}, True, "success", "every factor is likely"),
     ({"success": 0.9, "harm": 0.45}, True, "success", "offsets the weaker showing on Harm"),
     ({"success": 0.9, "harm": 0.3}, False, "harm", "below 0.35"),
-    ({"success": 0.5, "harm": 0.5, "equities": 0.5, "public": 0.5}, False, "success",
-     "average 0.50"),
-    ({"success": 0.45, "harm": 0.45, "equities": 0.55, "public": 0.5}, False, "success",
-     "not above 0.5"),
+    (
+        {"success": 0.5, "harm": 0.5, "equities": 0.5, "public": 0.5},
+        False,
+        "success",
+        "average 0.50",
+    ),
+    (
+        {"success": 0.45, "harm": 0.45, "equities": 0.55, "public": 0.5},
+        False,
+        "success",
+        "not above 0.5",
+    ),
     ({"standing": 0.3, "success": 1.0}, False, "standing", "threshold"),
 ]
 
@@ -125,35 +155,42 @@ def test_the_strongest_of_several_success_elements_stands_for_the_factor():
 
 def test_the_merger_can_be_turned_off():
     """The unmerged Winter variant never merges, even when the government opposes."""
-    d = STANDARDS["winter-unmerged"].decide(scores(equities=0.45, public=0.7),
-                                            government_opponent=True)
+    d = STANDARDS["winter-unmerged"].decide(
+        scores(equities=0.45, public=0.7), government_opponent=True
+    )
     assert not d.granted and d.deciding == "equities" and not d.merged
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.floats(0, 1), min_size=6, max_size=6), st.booleans(),
-       st.sampled_from(sorted(STANDARDS)))
+@given(
+    st.lists(st.floats(0, 1), min_size=6, max_size=6),
+    st.booleans(),
+    st.sampled_from(sorted(STANDARDS)),
+)
 def test_the_batch_form_agrees_with_the_single_form(values, government, name):
     """Deciding a batch gives the same outcome and deciding element as deciding one row."""
     std = STANDARDS[name]
     s = scores(**{i: v for (i, _), v in zip(ORDER, values, strict=True)})
     one = std.decide(s, government_opponent=government)
-    granted, deciding = std.decide_batch(np.array([values, values]), [r for _, r in ORDER],
-                                         government_opponent=government)
+    granted, deciding = std.decide_batch(
+        np.array([values, values]), [r for _, r in ORDER], government_opponent=government
+    )
     assert bool(granted[0]) == one.granted
     assert (ORDER[deciding[0]][0] if deciding[0] >= 0 else None) == one.deciding
 
 
 def test_a_plain_function_is_a_standard():
     """A function from scores to a Decision works as a standard, one row at a time in a batch."""
+
     def success_only(elements, merge):
         s = next(e for e in elements if e.role == "likelihood-of-success")
         return Decision(s.strength > 0.5, s.id, "success alone decides", {}, {})
 
     std = as_standard(success_only)
     assert std.name == "success_only"
-    granted, deciding = std.decide_batch(np.array([[0.1, 0.1, 0.7, 0.1, 0.1, 0.1]]),
-                                         [r for _, r in ORDER])
+    granted, deciding = std.decide_batch(
+        np.array([[0.1, 0.1, 0.7, 0.1, 0.1, 0.1]]), [r for _, r in ORDER]
+    )
     assert granted.tolist() == [True] and deciding.tolist() == [2]
 
 
@@ -167,6 +204,10 @@ def test_a_case_of_thresholds_only_lists_every_missing_factor():
     """With no factor elements at all, every factor role is named as missing."""
     d = Winter().decide([ElementScore("standing", "Standing", "threshold", 0.9)])
     assert not d.granted and d.deciding is None
-    assert d.missing == ("likelihood-of-success", "irreparable-harm", "balance-of-equities",
-                         "public-interest")
+    assert d.missing == (
+        "likelihood-of-success",
+        "irreparable-harm",
+        "balance-of-equities",
+        "public-interest",
+    )
     assert "each of these roles" in d.explanation

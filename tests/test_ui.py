@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import ui_case
 
 from workbook import DEFAULT_CASE, load_case
 from workbook.engine.weighing import weigh
@@ -25,60 +26,9 @@ from workbook.ui.panels import build_authority_browser, build_element_panel
 from workbook.ui.workbench import build_workbench
 
 
-def _arg(id: str, side: str, element: str, strength: float, **extra: Any) -> dict[str, Any]:
-    return {"id": id, "side": side, "element": element, "heading": f"Heading {id}",
-            "body": f"Body {id}", "strength": strength, "strength_reason": "r", **extra}
-
-
-def make_case(arguments: bool = True) -> Case:
-    """A small case that is granted under its defaults and denied if q1 is answered 'no'."""
-    auth = {"id": "auth1", "kind": "case", "citation": "A v. B, 1 U.S. 1 (2000)", "short": "A",
-            "topics": ["pi-standard"], "proposition": "p", "verification": {"status": "verified"}}
-    auth2 = {**auth, "id": "auth2", "short": "Z", "kind": "statute", "topics": ["deemed-exports"],
-             "verification": {"status": "unverified"}}
-    args = [
-        _arg("m0", "movant", "standing", 0.9),
-        _arg("m1", "movant", "success", 0.9, requires={"q1": ["yes"]},
-             authorities=["auth1"]),
-        _arg("o1", "opponent", "success", 0.3, attacks=["m1"], authorities=["auth2"]),
-        _arg("m2", "movant", "harm", 0.8),
-        _arg("o2", "opponent", "harm", 0.3),
-        _arg("m3", "movant", "equities", 0.8),
-        _arg("m4", "movant", "public-interest", 0.8),
-    ]
-    return Case.model_validate({
-        "case": {"id": "toy", "title": "Toy <Corp> v. Case", "court": "D.D.C.", "motion": "PI",
-                 "movant": "p", "opponent": "d", "filed": "2026-06-23",
-                 "government_opponent": True},
-        "parties": [{"id": "p", "name": "P", "role": "plaintiff"},
-                    {"id": "d", "name": "D", "role": "defendant"}],
-        "elements": [
-            {"id": "standing", "name": "Standing", "role": "threshold"},
-            {"id": "success", "name": "Success", "role": "likelihood-of-success"},
-            {"id": "harm", "name": "Harm", "role": "irreparable-harm"},
-            {"id": "equities", "name": "Equities", "role": "balance-of-equities"},
-            {"id": "public-interest", "name": "Public interest", "role": "public-interest"},
-        ],
-        "questions": [{"id": "q1", "text": "Is it <an> export?", "default": "yes",
-                       "elements": ["success"],
-                       "answers": [{"id": "yes", "label": "Yes", "authorities": ["auth1"]},
-                                   {"id": "no", "label": "No"}]}],
-        "sources": [{"id": "s", "kind": "news", "title": "T", "where": "w"}],
-        "facts": [
-            {"id": "late", "statement": "L", "date": "2026-07-01", "sources": ["s"],
-             "status": "reported"},
-            {"id": "undated", "statement": "U", "sources": ["s"], "status": "alleged"},
-            {"id": "early", "statement": "E", "date": "2026-06-01", "sources": ["s"],
-             "status": "confirmed"},
-        ],
-        "authorities": [auth, auth2],
-        "arguments": args if arguments else [],
-    })
-
-
 @pytest.fixture
 def case() -> Case:
-    return make_case()
+    return ui_case()
 
 
 # --------------------------------------------------------------------------- tables
@@ -124,10 +74,12 @@ def test_authority_browser_filters_through_its_dropdowns(case: Case) -> None:
     assert list(browser.set_filter(kind=ANY, status="verified")["id"]) == ["auth1"]
 
 
-@pytest.mark.parametrize(("filters", "error"), [({"colour": "red"}, KeyError),
-                                                ({"kind": "novel"}, ValueError)])
-def test_authority_browser_rejects_unknown_filters(case: Case, filters: dict[str, str],
-                                                   error: type[Exception]) -> None:
+@pytest.mark.parametrize(
+    ("filters", "error"), [({"colour": "red"}, KeyError), ({"kind": "novel"}, ValueError)]
+)
+def test_authority_browser_rejects_unknown_filters(
+    case: Case, filters: dict[str, str], error: type[Exception]
+) -> None:
     """An unknown filter or value raises with the valid options."""
     with pytest.raises(error):
         build_authority_browser(case).set_filter(**filters)
@@ -220,11 +172,16 @@ def test_workbench_answer_flips_outcome(bench: Any) -> None:
         ("standard", "sliding-scale", lambda b: b.result.standard == "sliding-scale"),
     ],
 )
-def test_workbench_controls_call_their_callbacks(bench: Any, control: str, value: Any,
-                                                 check: Any) -> None:
+def test_workbench_controls_call_their_callbacks(
+    bench: Any, control: str, value: Any, check: Any
+) -> None:
     """Changing a control as a user would re-weighs through its callback."""
-    box = {"slider": bench.sliders.get("m2"), "check": bench.checks.get("m2"),
-           "answer": bench.answer_boxes["q1"], "standard": bench.standard_box}[control]
+    box = {
+        "slider": bench.sliders.get("m2"),
+        "check": bench.checks.get("m2"),
+        "answer": bench.answer_boxes["q1"],
+        "standard": bench.standard_box,
+    }[control]
     box.value = value
     assert check(bench)
     assert bench.error.value == ""
@@ -243,8 +200,14 @@ def test_workbench_set_strength_and_drop_update_scenario(bench: Any) -> None:
 
 def test_workbench_add_argument_escapes_and_weighs(bench: Any) -> None:
     """A user's argument is weighed, drawn on the map, and its heading escaped."""
-    arg = bench.add_argument("opponent", "harm", "<img src=x onerror=alert(1)>", 0.95,
-                             attacks=["m2"], authorities=["auth1"])
+    arg = bench.add_argument(
+        "opponent",
+        "harm",
+        "<img src=x onerror=alert(1)>",
+        0.95,
+        attacks=["m2"],
+        authorities=["auth1"],
+    )
     assert arg.id == "user-1"
     assert "user-1" in bench.result.strengths
     assert bench.result.element("harm").strength < 0.5
@@ -267,8 +230,9 @@ def test_workbench_add_argument_escapes_and_weighs(bench: Any) -> None:
         ({"id": "m1"}, "already exists"),
     ],
 )
-def test_workbench_add_argument_rejects_bad_input(bench: Any, kwargs: dict[str, Any],
-                                                  match: str) -> None:
+def test_workbench_add_argument_rejects_bad_input(
+    bench: Any, kwargs: dict[str, Any], match: str
+) -> None:
     """A bad element, target, authority or duplicate id raises ScenarioError saying which."""
     args = {"side": "movant", "element": "harm", "heading": "h", **kwargs}
     with pytest.raises(ScenarioError, match=match):
@@ -296,8 +260,9 @@ def test_workbench_add_button_shows_error_instead_of_raising(bench: Any) -> None
         ("remove_added", ("m1",)),
     ],
 )
-def test_workbench_methods_reject_unknown_names(bench: Any, method: str, args: tuple[Any, ...]
-                                                ) -> None:
+def test_workbench_methods_reject_unknown_names(
+    bench: Any, method: str, args: tuple[Any, ...]
+) -> None:
     """Unknown questions, answers, arguments, standards and out-of-range strengths raise."""
     with pytest.raises(ScenarioError):
         getattr(bench, method)(*args)
@@ -352,12 +317,22 @@ def test_workbench_monte_carlo_is_seeded(case: Case) -> None:
     assert "P(granted)" in a.summary()
 
 
-@pytest.mark.parametrize("make", [lambda: make_case(arguments=False),
-                                  lambda: load_case(DEFAULT_CASE)])
-def test_workbench_works_with_few_or_no_arguments(make: Any) -> None:
-    """A case with no (or few) arguments still builds, weighs and draws."""
+@pytest.mark.parametrize(
+    ("make", "outcome", "deciding"),
+    [
+        (lambda: ui_case(arguments=False), "denied", "standing"),
+        (lambda: load_case(DEFAULT_CASE), "denied", "harm"),
+    ],
+    ids=["no-arguments", "flagship"],
+)
+def test_workbench_works_with_few_or_no_arguments(make: Any, outcome: str, deciding: str) -> None:
+    """A case with no (or few) arguments still builds, weighs and draws, to its real outcome.
+
+    With no arguments the threshold (standing) is unmet, so it decides; the flagship case
+    is denied on irreparable harm under its default answers.
+    """
     bench = build_workbench(make(), samples=100)
-    assert bench.result.outcome in ("granted", "denied")
+    assert (bench.result.outcome, bench.result.deciding) == (outcome, deciding)
     assert bench.map_chart.chart.to_dict()["$schema"]
     assert element_summary(bench.result)
 
@@ -370,8 +345,11 @@ def test_workbench_starting_scenario_for_wrong_case_raises(case: Case) -> None:
 
 # ------------------------------------------------------------------ hostile text, bad input
 
-_HOSTILE = ["<script>alert(1)</script>", "<img src=x onerror=alert(document.cookie)>",
-            '"><svg onload=alert(1)>']
+_HOSTILE = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(document.cookie)>",
+    '"><svg onload=alert(1)>',
+]
 
 
 def _html_values(widget: Any) -> list[str]:
@@ -397,8 +375,7 @@ def test_workbench_hostile_argument_text_is_escaped_everywhere(bench: Any, text:
     added = bench.scenario.added[0]
     bench.drop(added.id)
     bench.drop(added.id, False)
-    bench.add_argument("movant", "success", text, 0.6, body=text, supports=[added.id],
-                       id="mine")
+    bench.add_argument("movant", "success", text, 0.6, body=text, supports=[added.id], id="mine")
     values = _html_values(bench.widget)
     assert any("&lt;" in v for v in values)
     for v in values:
@@ -422,12 +399,14 @@ def test_workbench_hostile_argument_text_is_escaped_everywhere(bench: Any, text:
     ],
 )
 def test_workbench_bad_input_raises_clearly_and_keeps_the_scenario(
-        bench: Any, tmp_path: Path, action: Any, message: str) -> None:
+    bench: Any, tmp_path: Path, action: Any, message: str
+) -> None:
     """A bad strength, target, side or scenario file raises a clear error; nothing is lost."""
     (tmp_path / "corrupt.json").write_text('{"format": "workbook-scen', encoding="utf-8")
     (tmp_path / "other.json").write_text(Scenario(case="other").to_json(), encoding="utf-8")
     (tmp_path / "ghost.json").write_text(
-        Scenario(case="toy", dropped=("ghost",)).to_json(), encoding="utf-8")
+        Scenario(case="toy", dropped=("ghost",)).to_json(), encoding="utf-8"
+    )
     bench.set_answer("q1", "no")
     bench.set_strength("o2", 0.4)
     bench.add_argument("movant", "harm", "Mine", 0.7)
@@ -440,12 +419,14 @@ def test_workbench_bad_input_raises_clearly_and_keeps_the_scenario(
 
 @pytest.mark.parametrize("name", ["corrupt.json", "other.json", "ghost.json"])
 def test_workbench_load_button_shows_bad_file_and_keeps_the_scenario(
-        bench: Any, tmp_path: Path, name: str) -> None:
+    bench: Any, tmp_path: Path, name: str
+) -> None:
     """The Load button shows why a bad scenario file was refused and keeps the current one."""
     (tmp_path / "corrupt.json").write_text("{not json", encoding="utf-8")
     (tmp_path / "other.json").write_text(Scenario(case="other").to_json(), encoding="utf-8")
     (tmp_path / "ghost.json").write_text(
-        Scenario(case="toy", dropped=("ghost",)).to_json(), encoding="utf-8")
+        Scenario(case="toy", dropped=("ghost",)).to_json(), encoding="utf-8"
+    )
     bench.set_answer("q1", "no")
     before = bench.scenario
     bench.path.value = str(tmp_path / name)

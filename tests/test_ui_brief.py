@@ -7,7 +7,7 @@ from pathlib import Path
 
 import docx
 import pytest
-from test_ui import make_case
+from conftest import ui_case
 
 from workbook import DEFAULT_CASE, load_case
 from workbook.errors import ScenarioError, WorkspaceError
@@ -28,7 +28,7 @@ HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)> [link](javasc
 
 @pytest.fixture
 def case() -> Case:
-    return make_case()
+    return ui_case()
 
 
 @pytest.fixture
@@ -46,16 +46,20 @@ def _read_back(path: Path, fmt: str) -> str:
 # --------------------------------------------------------------------------- exporting
 
 
-@pytest.mark.parametrize(("fmt", "side", "name", "expect"), [
-    ("md", "movant", "exports/toy-movant-outline.md", "# Memorandum in Support of PI"),
-    ("md", "opponent", "exports/toy-opponent-outline.md", "# Memorandum in Opposition to PI"),
-    ("docx", "movant", "exports/toy-movant-outline.docx", "Memorandum in Support of PI"),
-    ("docx", "opponent", "exports/toy-opponent-outline.docx", "Table of Authorities"),
-    ("aif", "movant", "exports/toy-graph.json", '"nodes"'),
-    ("argdown", "opponent", "exports/toy-graph.argdown", "==="),
-])
-def test_export_each_format_reads_back(brief: BriefBuilder, tmp_path: Path, fmt: str, side: str,
-                                       name: str, expect: str) -> None:
+@pytest.mark.parametrize(
+    ("fmt", "side", "name", "expect"),
+    [
+        ("md", "movant", "exports/toy-movant-outline.md", "# Memorandum in Support of PI"),
+        ("md", "opponent", "exports/toy-opponent-outline.md", "# Memorandum in Opposition to PI"),
+        ("docx", "movant", "exports/toy-movant-outline.docx", "Memorandum in Support of PI"),
+        ("docx", "opponent", "exports/toy-opponent-outline.docx", "Table of Authorities"),
+        ("aif", "movant", "exports/toy-graph.json", '"nodes"'),
+        ("argdown", "opponent", "exports/toy-graph.argdown", "==="),
+    ],
+)
+def test_export_each_format_reads_back(
+    brief: BriefBuilder, tmp_path: Path, fmt: str, side: str, name: str, expect: str
+) -> None:
     """Each format is written under the default name in exports/ and reads back as that format."""
     brief.set_side(side)
     brief.set_format(fmt)
@@ -86,16 +90,20 @@ def test_export_to_a_missing_deep_folder_shows_an_error(brief: BriefBuilder) -> 
     assert "WorkspaceError" in brief.error.value and brief.export_status.value == ""
 
 
-@pytest.mark.parametrize(("steps", "expected"), [
-    ([("format", "docx")], "exports/toy-movant-outline.docx"),
-    ([("side", "opponent"), ("format", "Argdown (.argdown)")], "exports/toy-graph.argdown"),
-    ([("path", "my brief.md"), ("format", "docx")], "my brief.docx"),
-    ([("path", "my brief.md"), ("side", "opponent")], "my brief.md"),
-    ([("path", "notes.txt"), ("format", "aif")], "notes.txt"),
-    ([("path", ""), ("side", "opponent")], "exports/toy-opponent-outline.md"),
-])
-def test_file_name_follows_side_and_format(brief: BriefBuilder, steps: list[tuple[str, str]],
-                                           expected: str) -> None:
+@pytest.mark.parametrize(
+    ("steps", "expected"),
+    [
+        ([("format", "docx")], "exports/toy-movant-outline.docx"),
+        ([("side", "opponent"), ("format", "Argdown (.argdown)")], "exports/toy-graph.argdown"),
+        ([("path", "my brief.md"), ("format", "docx")], "my brief.docx"),
+        ([("path", "my brief.md"), ("side", "opponent")], "my brief.md"),
+        ([("path", "notes.txt"), ("format", "aif")], "notes.txt"),
+        ([("path", ""), ("side", "opponent")], "exports/toy-opponent-outline.md"),
+    ],
+)
+def test_file_name_follows_side_and_format(
+    brief: BriefBuilder, steps: list[tuple[str, str]], expected: str
+) -> None:
     """The suggested name follows side and format; a typed name keeps its stem, only its suffix."""
     for what, value in steps:
         if what == "path":
@@ -140,28 +148,46 @@ def test_side_change_redraws_the_preview(brief: BriefBuilder) -> None:
     assert brief.outline is not None and brief.outline.side == "opponent"
 
 
-@pytest.mark.parametrize(("statuses", "expected"), [
-    ({}, "1 of the 2 cited authorities are not fully verified (1 unverified)"),
-    ({"auth2": "verified"}, "All 2 cited authorities are verified."),
-    ({"auth1": "partly-verified"},
-     "2 of the 2 cited authorities are not fully verified (1 unverified, 1 partly verified)"),
-])
+@pytest.mark.parametrize(
+    ("statuses", "expected"),
+    [
+        ({}, "1 of the 2 cited authorities are not fully verified (1 unverified)"),
+        ({"auth2": "verified"}, "All 2 cited authorities are verified."),
+        (
+            {"auth1": "partly-verified"},
+            "2 of the 2 cited authorities are not fully verified (1 unverified, 1 partly verified)",
+        ),
+    ],
+)
 def test_verification_note(case: Case, statuses: dict[str, str], expected: str) -> None:
     """The note counts the cited authorities that are unverified or partly verified."""
     from workbook.export import build_outline
 
     auths = tuple(
-        a.model_copy(update={"verification": a.verification.model_copy(
-            update={"status": statuses.get(a.id, a.verification.status)})})
-        for a in case.authorities)
+        a.model_copy(
+            update={
+                "verification": a.verification.model_copy(
+                    update={"status": statuses.get(a.id, a.verification.status)}
+                )
+            }
+        )
+        for a in case.authorities
+    )
     outline = build_outline(case.model_copy(update={"authorities": auths}))
     assert verification_note(outline).startswith(expected)
 
 
 def test_hostile_user_argument_is_inert_in_the_preview(case: Case, tmp_path: Path) -> None:
     """An added argument's heading with HTML and a link renders as text, never as markup."""
-    added = Argument(id="user-1", side="movant", element="harm", heading=HOSTILE, body=HOSTILE,
-                     strength=0.9, strength_reason="set by the user")
+    added = Argument(
+        id="user-1",
+        side="movant",
+        element="harm",
+        heading=HOSTILE,
+        body=HOSTILE,
+        strength=0.9,
+        strength_reason="set by the user",
+    )
     brief = build_brief_builder(case, Scenario(case="toy", added=(added,)), folder=tmp_path)
     shown = brief.preview_html.value
     assert "<script" not in shown and "<img" not in shown and "href" not in shown
@@ -198,8 +224,13 @@ def test_load_a_saved_scenario_changes_the_outline(brief: BriefBuilder, tmp_path
 
 def test_load_a_workspace_brings_exercises_and_notes(brief: BriefBuilder, tmp_path: Path) -> None:
     """A workspace's exercise answers, author and notes fill the work-product section."""
-    ws = Workspace(case="toy", author="Ada", scenario=Scenario(case="toy"),
-                   exercises={"deciding": "<b>harm</b>"}, notes="my notes")
+    ws = Workspace(
+        case="toy",
+        author="Ada",
+        scenario=Scenario(case="toy"),
+        exercises={"deciding": "<b>harm</b>"},
+        notes="my notes",
+    )
     save_workspace(tmp_path / "ws.json", ws)
     brief.load("ws.json")
     assert brief.student.value == "Ada" and brief.notes.value == "my notes"
@@ -207,17 +238,24 @@ def test_load_a_workspace_brings_exercises_and_notes(brief: BriefBuilder, tmp_pa
     assert brief.work_product().exercises == {"deciding": "<b>harm</b>"}
 
 
-@pytest.mark.parametrize(("content", "error"), [
-    ('{"case": "toy", "dropped": ["m1"', "WorkspaceError"),
-    ("", "WorkspaceError"),
-    ("\x00\x01binary", "WorkspaceError"),
-    ('{"case": "other-case"}', "ScenarioError"),
-    ('{"case": "toy", "dropped": ["no-such-argument"]}', "ScenarioError"),
-    ('{"format": "workbook-workspace", "version": 99, "case": "toy", '
-     '"scenario": {"case": "toy"}}', "WorkspaceError"),
-])
+@pytest.mark.parametrize(
+    ("content", "error"),
+    [
+        ('{"case": "toy", "dropped": ["m1"', "WorkspaceError"),
+        ("", "WorkspaceError"),
+        ("\x00\x01binary", "WorkspaceError"),
+        ('{"case": "other-case"}', "ScenarioError"),
+        ('{"case": "toy", "dropped": ["no-such-argument"]}', "ScenarioError"),
+        (
+            '{"format": "workbook-workspace", "version": 99, "case": "toy", '
+            '"scenario": {"case": "toy"}}',
+            "WorkspaceError",
+        ),
+    ],
+)
 def test_corrupt_or_foreign_file_shows_an_error_and_keeps_the_state(
-        brief: BriefBuilder, tmp_path: Path, content: str, error: str) -> None:
+    brief: BriefBuilder, tmp_path: Path, content: str, error: str
+) -> None:
     """A bad file shows its error in the widget and leaves scenario, workspace and preview alone."""
     save_scenario(tmp_path / "good.json", Scenario(case="toy", dropped=("m2",)))
     brief.load("good.json")
@@ -226,8 +264,12 @@ def test_corrupt_or_foreign_file_shows_an_error_and_keeps_the_state(
     brief.load_path.value = "bad.json"
     brief.load_button.click()
     assert error in brief.error.value
-    assert (brief.scenario, brief.workspace, brief.preview_html.value,
-            brief.load_status.value) == before
+    assert (
+        brief.scenario,
+        brief.workspace,
+        brief.preview_html.value,
+        brief.load_status.value,
+    ) == before
     with pytest.raises((WorkspaceError, ScenarioError)):
         brief.load(tmp_path / "bad.json")
 
@@ -256,7 +298,8 @@ def test_work_product_escapes_hostile_notes(brief: BriefBuilder, tmp_path: Path)
     out = tmp_path / "exports" / "toy-work-product.html"
     page = out.read_text(encoding="utf-8")
     assert brief.error.value == "" and brief.work_status.value.startswith(
-        "Wrote exports/toy-work-product.html (")
+        "Wrote exports/toy-work-product.html ("
+    )
     assert "<script" not in page and "<img" not in page and "href" not in page
     assert "&lt;script&gt;" in page and "second line" in page
 

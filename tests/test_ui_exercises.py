@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from test_ui import make_case
+from conftest import ui_case
 
 from workbook import DEFAULT_CASE, load_case
 from workbook.engine.weighing import weigh
@@ -22,10 +22,11 @@ from workbook.ui.exercises import (
 @pytest.fixture
 def case() -> Case:
     """The toy case, with one harm argument classified as existential."""
-    base = make_case()
+    base = ui_case()
     args = tuple(
         a.model_copy(update={"harm": Harm(type="existential", evidence=("<b>ledgers</b>",))})
-        if a.id == "m2" else a
+        if a.id == "m2"
+        else a
         for a in base.arguments
     )
     return base.model_copy(update={"arguments": args})
@@ -71,16 +72,25 @@ def test_check_flip(case: Case) -> None:
 
 def test_check_flip_none_is_right_without_questions() -> None:
     """With no contested questions, 'no single answer flips it' is right."""
-    case = make_case().model_copy(update={"questions": (), "arguments": ()})
+    case = ui_case().model_copy(update={"questions": (), "arguments": ()})
     assert check_flip(case, NO_FLIP).correct
 
 
 def test_exercise_buttons_show_feedback(case: Case) -> None:
-    """Pressing Check shows the feedback for each exercise."""
+    """Pressing Check shows the feedback for each exercise: right for the engine's answer."""
     ex = build_exercises(case)
-    ex.deciding.value = "success"
-    ex.widget.children[3].click()
-    assert "Right" in ex.feedback["deciding"].value or "Not quite" in ex.feedback["deciding"].value
+    check = ex.widget.children[3]
+    ex.deciding.value = "success"  # the toy is granted, and the merits (success) decide it
+    check.click()
+    shown = ex.feedback["deciding"].value
+    assert "✔ Right." in shown and "Not quite" not in shown
+    assert "Success decides the motion (granted)" in shown
+    ex.deciding.value = "harm"
+    check.click()
+    shown = ex.feedback["deciding"].value
+    assert "✘ Not quite." in shown and "Right." not in shown
+    assert "You said Harm; the engine says Success decides the motion (granted)" in shown
+    assert ex.error.value == ""
     ex.harm_type.value = "existential"
     ex.answer_harm("m2", ex.harm_type.value)
     assert "Right" in ex.feedback["harm"].value

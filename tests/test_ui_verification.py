@@ -43,8 +43,9 @@ def test_match_citation(case: Case, text: str, authority: str | None, problem: s
 
 def test_check_citations_names_partly_verified_and_unbacked(case: Case) -> None:
     """The check says which citations the case file does not back and which are partly verified."""
-    text = check_citations(case, ["Winter, 555 U.S. at 20", "Nken, 556 U.S. at 435",
-                                  "Lujan, 504 U.S. at 562"])
+    text = check_citations(
+        case, ["Winter, 555 U.S. at 20", "Nken, 556 U.S. at 435", "Lujan, 504 U.S. at 562"]
+    )
     assert text.startswith("1 of the 3 authorities cited above are not backed")
     assert "Nken, 556 U.S. at 435 (page not in the authority's record)" in text
     assert "Partly verified" in text and "Winter, 555 U.S. at 20" in text.splitlines()[1]
@@ -53,8 +54,11 @@ def test_check_citations_names_partly_verified_and_unbacked(case: Case) -> None:
 
 @pytest.mark.parametrize(
     ("status", "label", "word"),
-    [("verified", "X", "verified"), ("partly-verified", "X [partly verified]", "partly verified"),
-     ("unverified", "X [unverified]", "unverified")],
+    [
+        ("verified", "X", "verified"),
+        ("partly-verified", "X [partly verified]", "partly verified"),
+        ("unverified", "X [unverified]", "unverified"),
+    ],
 )
 def test_labels_and_badges(status: str, label: str, word: str) -> None:
     """Only a verified authority is shown without its status."""

@@ -51,6 +51,13 @@ def test_new_argument_refuses_bad_input(case: Case, kwargs: dict[str, Any], matc
 def test_new_argument_takes_generators_and_numbers_its_id(case: Case) -> None:
     """Targets given as a generator are kept, and the id is the first free user-N."""
     target = case.arguments[0].id
-    arg = new_argument(case, case.arguments, "opponent", case.arguments[0].element, "Mine",
-                       "0.4", attacks=(t for t in [target]))
+    arg = new_argument(
+        case,
+        case.arguments,
+        "opponent",
+        case.arguments[0].element,
+        "Mine",
+        "0.4",
+        attacks=(t for t in [target]),
+    )
     assert arg.attacks == (target,) and arg.id == "user-1" and arg.strength == 0.4

@@ -6,9 +6,9 @@ import json
 
 import pytest
 import yaml
+from conftest import QUESTION, ROLES, arg, case_from, make_case, toy
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from weigh_factory import QUESTION, arg, make_case, toy
 
 from workbook.__main__ import main
 from workbook.engine import RESULT_FORMAT, render_text, weigh
@@ -24,8 +24,12 @@ def scenario(**kw):
 def test_the_toy_case_is_granted_on_its_narrowest_factor():
     """The toy case is granted, and the narrowest factor (equities) decides it."""
     r = weigh(toy())
-    assert (r.outcome, r.deciding, r.standard, r.semantics) == ("granted", "equities", "winter",
-                                                                  "df-quad")
+    assert (r.outcome, r.deciding, r.standard, r.semantics) == (
+        "granted",
+        "equities",
+        "winter",
+        "df-quad",
+    )
     assert r.element("standing").strength == pytest.approx(0.9)  # 0.5 + 0.8 * 0.5
     assert r.element("success").strength == pytest.approx(0.84)
     assert r.strengths["su-2"] == pytest.approx(0.2)  # rebutted by su-3: 0.5 - 0.6 * 0.5
@@ -46,8 +50,7 @@ def test_an_answer_that_is_not_met_drops_the_argument_and_says_so():
         ({"dropped": ("ha-2",)}, "harm", 0.85),
         ({"strengths": {"ha-2": 0.0}}, "harm", 0.85),
         ({"strengths": {"st-1": 0.2}}, "standing", 0.6),
-        ({"added": (Argument.model_validate(arg("mine", "opponent", "harm", 1.0)),)},
-         "harm", 0.35),
+        ({"added": (Argument.model_validate(arg("mine", "opponent", "harm", 1.0)),)}, "harm", 0.35),
     ],
 )
 def test_scenario_changes_reach_the_element(change, element, expected):
@@ -79,11 +82,36 @@ def test_the_json_form_is_stable_and_documented():
     """to_data has the documented keys and survives a JSON round trip unchanged."""
     data = weigh(toy()).to_data()
     assert data["format"] == RESULT_FORMAT
-    assert list(data) == ["format", "case", "standard", "semantics", "outcome", "granted",
-                          "deciding", "explanation", "merged", "missing_roles", "converged",
-                          "iterations", "answers", "elements", "strengths", "base", "excluded"]
-    assert set(data["elements"][0]) == {"id", "name", "role", "strength", "satisfied", "reached",
-                                        "pro", "con", "contributions"}
+    assert list(data) == [
+        "format",
+        "case",
+        "standard",
+        "semantics",
+        "outcome",
+        "granted",
+        "deciding",
+        "explanation",
+        "merged",
+        "missing_roles",
+        "converged",
+        "iterations",
+        "answers",
+        "elements",
+        "strengths",
+        "base",
+        "excluded",
+    ]
+    assert set(data["elements"][0]) == {
+        "id",
+        "name",
+        "role",
+        "strength",
+        "satisfied",
+        "reached",
+        "pro",
+        "con",
+        "contributions",
+    }
     assert json.loads(json.dumps(data)) == data
 
 
@@ -96,10 +124,14 @@ def test_the_json_form_is_stable_and_documented():
         ({"strengths": {"ha-9": 0.3}}, "unknown argument 'ha-9'"),
         ({"standard": "wintr"}, "did you mean 'winter'"),
         ({"semantics": "euler-based"}, "unknown semantics"),
-        ({"added": (Argument.model_validate(arg("x", "movant", "nowhere", 0.5)),)},
-         "unknown element 'nowhere'"),
-        ({"added": (Argument.model_validate(arg("su-1", "movant", "success", 0.5)),)},
-         "already exists; choose another id"),
+        (
+            {"added": (Argument.model_validate(arg("x", "movant", "nowhere", 0.5)),)},
+            "unknown element 'nowhere'",
+        ),
+        (
+            {"added": (Argument.model_validate(arg("su-1", "movant", "success", 0.5)),)},
+            "already exists; choose another id",
+        ),
     ],
 )
 def test_a_scenario_that_does_not_fit_the_case_is_refused(change, message):
@@ -116,26 +148,45 @@ def test_a_scenario_for_another_case_is_refused():
 
 def test_a_case_without_a_factor_says_which_role_is_missing():
     """Any case file works: a case lacking public interest is denied with a clear message."""
-    elements = {"success": "likelihood-of-success", "harm": "irreparable-harm",
-                "equities": "balance-of-equities"}
+    elements = {
+        "success": "likelihood-of-success",
+        "harm": "irreparable-harm",
+        "equities": "balance-of-equities",
+    }
     r = weigh(make_case([arg("a", "movant", "success", 0.9)], elements=elements))
     assert r.missing_roles == ("public-interest",)
     assert "no element for public-interest" in r.explanation
 
 
 def test_elements_are_found_by_role_not_id():
-    """Renaming elements to arbitrary ids leaves the weighing the same."""
-    elements = {"x1": "threshold", "x2": "likelihood-of-success", "x3": "irreparable-harm",
-                "x4": "balance-of-equities", "x5": "public-interest"}
-    args = [arg(f"a{i}", "movant", f"x{i}", 0.7) for i in range(1, 6)]
-    r = weigh(make_case(args, elements=elements))
-    assert r.granted
+    """Renaming elements to arbitrary ids leaves the weighing the same, key for key."""
+    renames = dict(zip(ROLES, ["x1", "x2", "x3", "x4", "x5"], strict=True))
+
+    def weighed(rename: dict[str, str]):
+        ids = [rename.get(k, k) for k in ROLES]
+        elements = dict(zip(ids, ROLES.values(), strict=True))
+        names = {e: f"Element {i}" for i, e in enumerate(ids, 1)}  # the same names both times
+        args = [arg(f"a{i}", "movant", e, 0.7) for i, e in enumerate(ids, 1)]
+        args += [arg(f"o{i}", "opponent", e, i / 10) for i, e in enumerate(ids, 1)]
+        return weigh(case_from(elements, args, names=names))
+
+    by_role_ids, renamed = weighed({}), weighed(renames)
+    assert renamed.granted and renamed.deciding == "x5"  # the weakest factor, public interest
+    want = by_role_ids.to_data()
+    want["deciding"] = renames[want["deciding"]]
+    for element in want["elements"]:
+        element["id"] = renames[element["id"]]
+    assert renamed.to_data() == want
 
 
 def test_a_cycle_that_does_not_settle_is_reported():
     """A slow cycle stopped at the cap: the result says the strengths are approximate."""
-    case = make_case([arg("a", "movant", "success", 1.0, attacks=["b"]),
-                      arg("b", "opponent", "success", 0.9, attacks=["a"])])
+    case = make_case(
+        [
+            arg("a", "movant", "success", 1.0, attacks=["b"]),
+            arg("b", "opponent", "success", 0.9, attacks=["a"]),
+        ]
+    )
     r = weigh(case, max_iterations=50)
     assert not r.converged and r.iterations == 50
     assert "did not settle" in r.explanation
@@ -143,8 +194,12 @@ def test_a_cycle_that_does_not_settle_is_reported():
 
 def test_an_oscillating_cycle_is_settled_by_damping_and_flagged():
     """Oscillating full-strength mutual attackers get the damped fixed point, and say so."""
-    case = make_case([arg("a", "movant", "success", 1.0, attacks=["b"]),
-                      arg("b", "opponent", "success", 1.0, attacks=["a"])])
+    case = make_case(
+        [
+            arg("a", "movant", "success", 1.0, attacks=["b"]),
+            arg("b", "opponent", "success", 1.0, attacks=["a"]),
+        ]
+    )
     r = weigh(case)
     assert r.converged and r.damped
     assert r.strengths["a"] == pytest.approx(0.5) and r.strengths["b"] == pytest.approx(0.5)
@@ -198,14 +253,16 @@ def test_the_cli_reads_a_saved_scenario_and_a_standard(case_dir, tmp_path, capsy
     """`--scenario FILE --standard NAME` weighs the saved scenario under that standard."""
     path = tmp_path / "s.json"
     path.write_text(scenario(dropped=("ha-2",)).to_json(), encoding="utf-8")
-    assert main(["weigh", str(case_dir), "--scenario", str(path),
-                 "--standard", "sliding-scale"]) == 0
+    assert (
+        main(["weigh", str(case_dir), "--scenario", str(path), "--standard", "sliding-scale"]) == 0
+    )
     out = capsys.readouterr().out
     assert "Standard: sliding-scale" in out and "ha-2: dropped" in out
 
 
-@pytest.mark.parametrize("bad", [["--answer", "q"], ["--answer", "q=maybe"],
-                                 ["--standard", "nope"]])
+@pytest.mark.parametrize(
+    "bad", [["--answer", "q"], ["--answer", "q=maybe"], ["--standard", "nope"]]
+)
 def test_the_cli_reports_bad_input_without_a_traceback(case_dir, capsys, bad):
     """A bad answer or standard prints an error and exits non-zero."""
     assert main(["weigh", str(case_dir), *bad]) != 0

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from weigh_factory import arg, make_case, toy
+from conftest import arg, make_case, toy
 
 from workbook.engine.whatif import (
     compare_semantics,
@@ -16,18 +16,29 @@ from workbook.scenario import Scenario
 
 
 def question(qid):
-    return {"id": qid, "text": f"{qid}?", "default": "yes",
-            "answers": [{"id": "yes", "label": "Yes"}, {"id": "no", "label": "No"},
-                        {"id": "maybe", "label": "Maybe"}]}
+    return {
+        "id": qid,
+        "text": f"{qid}?",
+        "default": "yes",
+        "answers": [
+            {"id": "yes", "label": "Yes"},
+            {"id": "no", "label": "No"},
+            {"id": "maybe", "label": "Maybe"},
+        ],
+    }
 
 
 def two_key_case():
     """Harm holds if either of two harm arguments is in play; each needs its own question."""
     return make_case(
-        [arg("st", "movant", "standing", 0.9), arg("su", "movant", "success", 0.9),
-         arg("h1", "movant", "harm", 0.8, requires={"q1": "yes"}),
-         arg("h2", "movant", "harm", 0.8, requires={"q2": ["yes", "maybe"]}),
-         arg("eq", "movant", "equities", 0.9), arg("pu", "movant", "public", 0.9)],
+        [
+            arg("st", "movant", "standing", 0.9),
+            arg("su", "movant", "success", 0.9),
+            arg("h1", "movant", "harm", 0.8, requires={"q1": "yes"}),
+            arg("h2", "movant", "harm", 0.8, requires={"q2": ["yes", "maybe"]}),
+            arg("eq", "movant", "equities", 0.9),
+            arg("pu", "movant", "public", 0.9),
+        ],
         questions=[question("q1"), question("q2"), question("q3")],
     )
 
@@ -45,7 +56,9 @@ def test_only_minimal_sets_are_listed():
     d = decisive_questions(two_key_case())
     assert d.singles == ()
     assert sorted(tuple(sorted(f.answers.items())) for f in d.minimal) == [
-        (("q1", "maybe"), ("q2", "no")), (("q1", "no"), ("q2", "no"))]
+        (("q1", "maybe"), ("q2", "no")),
+        (("q1", "no"), ("q2", "no")),
+    ]
     assert d.searched == 3 and not d.truncated
 
 
@@ -84,8 +97,12 @@ def test_the_tornado_swings_each_argument_from_0_to_1():
 def test_every_standard_is_compared():
     """The comparison lists every shipped standard with its outcome and explanation."""
     rows = compare_standards(toy(), Scenario(case="toy", answers={"q": "no"}))
-    assert [r.standard for r in rows] == ["winter", "sliding-scale", "winter-unmerged",
-                                          "sliding-scale-unmerged"]
+    assert [r.standard for r in rows] == [
+        "winter",
+        "sliding-scale",
+        "winter-unmerged",
+        "sliding-scale-unmerged",
+    ]
     by = {r.standard: r for r in rows}
     assert by["winter"].outcome == "denied" and by["sliding-scale"].outcome == "granted"
 
