@@ -19,6 +19,7 @@ import datetime as dt
 from collections.abc import Mapping, Sequence
 
 from workbook.cite import Citer
+from workbook.engine.analysis import analyse
 from workbook.export.toa import TOAGroup, table_of_authorities
 from workbook.models import Argument, Case, CaseInfo, Cite, Element, Side
 from workbook.scenario import Scenario
@@ -157,17 +158,9 @@ def letter(index: int) -> str:
 def final_strengths(case: Case, scenario: Scenario) -> dict[str, float]:
     """Argument id -> final strength under the scenario, for the arguments in play.
 
-    Uses :func:`workbook.engine.weigh`; without the engine installed, falls back to
-    the base strengths of the arguments the scenario's answers make available.
+    Read from :func:`workbook.engine.analyse` (the result only: no what-ifs, no Monte Carlo).
     """
-    try:
-        from workbook.engine.weighing import weigh
-    except ModuleNotFoundError as exc:
-        if exc.name != "workbook.weigh":
-            raise
-        answers = scenario.answers_for(case)
-        return {a.id: a.strength for a in scenario.arguments(case) if a.available(answers)}
-    return dict(weigh(case, scenario).strengths)
+    return dict(analyse(case, scenario, samples=0, whatifs=False).result.strengths)
 
 
 def _document_date(case: Case) -> dt.date:
@@ -313,7 +306,7 @@ def build_outline(
     """The brief outline for ``side`` under ``scenario`` (the case defaults when None).
 
     ``strengths`` (argument id -> final strength) defaults to what
-    :func:`workbook.engine.weigh` computes for the scenario.
+    :func:`workbook.engine.analyse` computes for the scenario.
     """
     scenario = scenario or Scenario(case=case.case.id)
     if strengths is None:

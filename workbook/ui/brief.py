@@ -28,7 +28,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from workbook.charts.display import setup
-from workbook.engine.weighing import weigh
+from workbook.engine.analysis import analyse
 from workbook.errors import ExportError, ScenarioError, UnknownNameError
 from workbook.export import FORMATS, Outline, build_outline, write_export, write_work_product
 from workbook.export.markdown import render_markdown
@@ -164,7 +164,7 @@ class BriefBuilder(ControlPanel):
             raise ScenarioError(
                 f"the scenario is for case {scenario.case!r}, not {self.case.case.id!r}"
             )
-        weigh(self.case, scenario)
+        analyse(self.case, scenario, samples=0, whatifs=False)
 
     def _resolve(self, path: str | Path) -> Path:
         """A path from the user: relative ones are taken from the builder's folder."""

@@ -22,8 +22,7 @@ from dataclasses import dataclass
 import ipywidgets as widgets
 
 from workbook.charts.display import setup
-from workbook.engine.weighing import weigh
-from workbook.engine.whatif import decisive_questions
+from workbook.engine.analysis import analyse
 from workbook.errors import UnknownNameError
 from workbook.models import Argument, Case, HarmType
 from workbook.scenario import Scenario
@@ -66,7 +65,7 @@ class Feedback:
 
 def check_deciding(case: Case, guess: str, scenario: Scenario | None = None) -> Feedback:
     """Mark a guess of the element that decides the motion."""
-    result = weigh(case, scenario)
+    result = analyse(case, scenario, samples=0, whatifs=False).result
     names = {e.id: e.name for e in case.elements}
     if result.deciding is None:
         return Feedback(guess == NO_FLIP, f"No single element decides it. {result.explanation}")
@@ -128,7 +127,8 @@ def flip_options(case: Case, scenario: Scenario | None = None) -> list[tuple[str
 
 def check_flip(case: Case, guess: str, scenario: Scenario | None = None) -> Feedback:
     """Mark a guess (``"question=answer"``, or :data:`NO_FLIP`) of an answer that flips it."""
-    found = decisive_questions(case, scenario, max_size=1)
+    found = analyse(case, scenario, samples=0, decisive_size=1).decisive
+    assert found is not None  # analyse finds the decisive questions unless whatifs=False
     now = outcome_word(found.granted)
     flips = {f"{q}={a}" for f in found.singles for q, a in f.answers.items()}
     labels = dict((v, k) for k, v in flip_options(case, scenario))

@@ -19,7 +19,7 @@ import pandas as pd
 
 from workbook import charts
 from workbook.charts import chart_widget, setup, unchecked
-from workbook.engine import Result, weigh
+from workbook.engine import Result, analyse
 from workbook.errors import UnknownNameError
 from workbook.models import Argument, Case, Question
 from workbook.scenario import Scenario
@@ -215,7 +215,7 @@ class ElementPanel:
 
     def refresh(self) -> Result:
         """Weigh the case with the current answers and redraw everything."""
-        result = weigh(self.case, self.scenario)
+        result = analyse(self.case, self.scenario, samples=0, whatifs=False).result
         self.result = result
         for eid in self.elements:
             er = result.element(eid)
