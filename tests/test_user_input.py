@@ -9,7 +9,7 @@ import pytest
 from workbook import DEFAULT_CASE, load_case
 from workbook.errors import ScenarioError
 from workbook.models import Case
-from workbook.ui.user_input import new_argument, strength_value
+from workbook.ui.user_input import ArgumentDraft, new_argument, strength_value
 
 
 @pytest.fixture(scope="module")
@@ -45,19 +45,14 @@ def test_new_argument_refuses_bad_input(case: Case, kwargs: dict[str, Any], matc
     """Each bad field is refused with a message naming it."""
     args: dict[str, Any] = {"side": "movant", "element": "harm", "heading": "h", **kwargs}
     with pytest.raises(ScenarioError, match=match):
-        new_argument(case, case.arguments, **args)
+        new_argument(case, case.arguments, ArgumentDraft(**args))
 
 
 def test_new_argument_takes_generators_and_numbers_its_id(case: Case) -> None:
     """Targets given as a generator are kept, and the id is the first free user-N."""
     target = case.arguments[0].id
-    arg = new_argument(
-        case,
-        case.arguments,
-        "opponent",
-        case.arguments[0].element,
-        "Mine",
-        "0.4",
-        attacks=(t for t in [target]),
+    draft = ArgumentDraft(
+        "opponent", case.arguments[0].element, "Mine", "0.4", attacks=(t for t in [target])
     )
+    arg = new_argument(case, case.arguments, draft)
     assert arg.attacks == (target,) and arg.id == "user-1" and arg.strength == 0.4

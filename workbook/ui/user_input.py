@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import pydantic
@@ -20,7 +21,7 @@ from workbook.errors import ScenarioError
 from workbook.models import Argument, Case, Cite
 from workbook.scenario import check_added
 
-__all__ = ["new_argument", "strength_value"]
+__all__ = ["ArgumentDraft", "new_argument", "strength_value"]
 
 
 def strength_value(value: Any) -> float:
@@ -34,20 +35,26 @@ def strength_value(value: Any) -> float:
     return number
 
 
-def new_argument(
-    case: Case,
-    existing: Sequence[Argument],
-    side: str,
-    element: str,
-    heading: str,
-    strength: Any = 0.5,
-    *,
-    attacks: Iterable[str] = (),
-    supports: Iterable[str] = (),
-    authorities: Iterable[str] = (),
-    body: str = "",
-    id: str | None = None,
-) -> Argument:
+@dataclass(frozen=True)
+class ArgumentDraft:
+    """What a user fills in for an argument of their own, before it is checked.
+
+    ``strength`` may be anything :func:`strength_value` accepts; ``id`` defaults
+    to the first free ``user-N``.
+    """
+
+    side: str
+    element: str
+    heading: str
+    strength: Any = 0.5
+    attacks: Iterable[str] = ()
+    supports: Iterable[str] = ()
+    authorities: Iterable[str] = ()
+    body: str = ""
+    id: str | None = None
+
+
+def new_argument(case: Case, existing: Sequence[Argument], draft: ArgumentDraft) -> Argument:
     """A user's own argument, checked against the case and the arguments already in play.
 
     Raises:
@@ -55,26 +62,27 @@ def new_argument(
             an attacked or supported argument, or an authority is not in the case.
 
     """
-    if side not in ("movant", "opponent"):
-        raise ScenarioError(f"side must be 'movant' or 'opponent', not {side!r}")
-    if not str(heading).strip():
+    if draft.side not in ("movant", "opponent"):
+        raise ScenarioError(f"side must be 'movant' or 'opponent', not {draft.side!r}")
+    if not str(draft.heading).strip():
         raise ScenarioError("give your argument a heading (one line saying what it argues)")
-    value = strength_value(strength)
+    value = strength_value(draft.strength)
     ids = {a.id for a in existing}
+    id = draft.id
     if id is None:
         id = next(f"user-{n}" for n in itertools.count(1) if f"user-{n}" not in ids)
     try:
         argument = Argument(
             id=id,
-            side=side,
-            element=element,
-            heading=heading,
-            body=body or heading,
+            side=draft.side,
+            element=draft.element,
+            heading=draft.heading,
+            body=draft.body or draft.heading,
             strength=value,
             strength_reason="set by the user",
-            attacks=tuple(attacks),
-            supports=tuple(supports),
-            authorities=tuple(Cite(id=c) for c in authorities),
+            attacks=tuple(draft.attacks),
+            supports=tuple(draft.supports),
+            authorities=tuple(Cite(id=c) for c in draft.authorities),
         )
     except pydantic.ValidationError as exc:
         problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors())

@@ -40,7 +40,7 @@ from workbook.scenario import Scenario
 from workbook.store import load_scenario, save_scenario
 from workbook.tables import element_summary
 from workbook.ui.decisive import decisive_html
-from workbook.ui.user_input import new_argument, strength_value
+from workbook.ui.user_input import ArgumentDraft, new_argument, strength_value
 from workbook.ui.workbench_view import WorkbenchView
 from workbook.vocabulary import lookup
 
@@ -168,19 +168,10 @@ class Workbench(WorkbenchView):
                 not in the case. Nothing is added then.
 
         """
-        arg = new_argument(
-            self.case,
-            self.arguments,
-            side,
-            element,
-            heading,
-            strength,
-            attacks=attacks,
-            supports=supports,
-            authorities=authorities,
-            body=body,
-            id=id,
+        draft = ArgumentDraft(
+            side, element, heading, strength, attacks, supports, authorities, body, id
         )
+        arg = new_argument(self.case, self.arguments, draft)
         self.scenario = self.scenario.with_added(self.case, arg)
         self._rebuild_rows()
         self.refresh()
