@@ -27,6 +27,7 @@ from workbook.vocabulary import ROLE_ORDER
 
 __all__ = [
     "ELEMENT_ORDER",
+    "CitedArgument",
     "FactLine",
     "Outline",
     "Point",
@@ -69,36 +70,36 @@ class FactLine:
 
 
 @dataclasses.dataclass(frozen=True)
-class Rebuttal:
+class CitedArgument:
+    """An argument as the outline shows it: its final strength and its citation, resolved."""
+
+    argument: Argument
+    strength: float
+    citation: str
+
+
+@dataclasses.dataclass(frozen=True)
+class Rebuttal(CitedArgument):
     """One of our arguments answering a response; ``point`` is its own heading number, if any.
 
     A rebuttal with a point of its own is only cross-referenced (``citation`` is empty).
     """
 
-    argument: Argument
-    strength: float
-    citation: str
     point: str = ""
 
 
 @dataclasses.dataclass(frozen=True)
-class Response:
+class Response(CitedArgument):
     """An argument of the other side, with our rebuttals to it."""
 
-    argument: Argument
-    strength: float
-    citation: str
     rebuttals: tuple[Rebuttal, ...]
 
 
 @dataclasses.dataclass(frozen=True)
-class Point:
+class Point(CitedArgument):
     """One argument as a point heading: ``number`` is e.g. ``I.A``."""
 
     number: str
-    argument: Argument
-    strength: float
-    citation: str
     user_added: bool
     responses: tuple[Response, ...]
 
@@ -273,12 +274,12 @@ class _Builder:
                 responses = tuple(self._response(a, where) for a in attackers)
                 points.append(
                     Point(
-                        where,
                         arg,
                         self.strengths[arg.id],
                         citation,
-                        arg.id in self.added,
-                        responses,
+                        number=where,
+                        user_added=arg.id in self.added,
+                        responses=responses,
                     )
                 )
             rest = self._rank(
