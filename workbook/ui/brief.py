@@ -303,8 +303,18 @@ class BriefBuilder(ControlPanel):
         self.exercises.value = f"<p>Exercise answers from the workspace:</p><ul>{rows}</ul>"
 
     def _build(self) -> None:
-        case = self.case
         self.error = widgets.HTML()
+        wide = widgets.Layout(width="460px")
+        self._build_export_controls(wide)
+        self._build_load_controls(wide)
+        self.note = widgets.HTML()
+        self.preview_html = widgets.HTML()
+        self.preview_html.add_class("wb-brief-preview")
+        self._build_work_product(wide)
+        self.widget = self._layout()
+
+    def _build_export_controls(self, wide: widgets.Layout) -> None:
+        """Side, format and file name, and the Export button."""
         self.side_box = widgets.ToggleButtons(
             options=list(_SIDES), value=self.side, description="side"
         )
@@ -317,23 +327,26 @@ class BriefBuilder(ControlPanel):
         self.format_box.observe(self._on(lambda ch: self.set_format(ch["new"])), names="value")
         self.format_hint = widgets.HTML()
         self._auto_name = self._default()
-        wide = widgets.Layout(width="460px")
         self.path = widgets.Text(value=self._auto_name, description="file", layout=wide)
         self.export_button = widgets.Button(
             description="Export", icon="download", button_style="primary"
         )
         self.export_button.on_click(errors_to(self.error)(lambda _b: self.export()))
         self.export_status = widgets.Label()
+
+    def _build_load_controls(self, wide: widgets.Layout) -> None:
+        """The scenario file to load, and its button."""
         self.load_path = widgets.Text(
-            value=f"{_slug(case.case.id)}.scenario.json", description="scenario", layout=wide
+            value=f"{_slug(self.case.case.id)}.scenario.json",
+            description="scenario",
+            layout=wide,
         )
         self.load_button = widgets.Button(description="Load scenario…", icon="folder-open")
         self.load_button.on_click(errors_to(self.error)(lambda _b: self.load()))
         self.load_status = widgets.Label()
-        self.note = widgets.HTML()
-        self.preview_html = widgets.HTML()
-        self.preview_html.add_class("wb-brief-preview")
-        # the student work product
+
+    def _build_work_product(self, wide: widgets.Layout) -> None:
+        """The student work product: name, notes, exercise answers, file and button."""
         self.student = widgets.Text(placeholder="name or student number", description="student")
         self.notes = widgets.Textarea(
             placeholder="notes for your teacher",
@@ -343,16 +356,25 @@ class BriefBuilder(ControlPanel):
         self.exercises = widgets.HTML()
         self._show_exercises()
         self.work_path = widgets.Text(
-            value=f"{_EXPORTS}/{_slug(case.case.id)}-work-product.html",
+            value=f"{_EXPORTS}/{_slug(self.case.case.id)}-work-product.html",
             description="file",
             layout=wide,
         )
         self.work_button = widgets.Button(description="Write work product", icon="file")
         self.work_button.on_click(errors_to(self.error)(lambda _b: self.export_work_product()))
         self.work_status = widgets.Label()
-        self.widget = widgets.VBox(
+
+    def _layout(self) -> widgets.VBox:
+        """The whole builder, top to bottom: export, load, preview, work product."""
+        preview = widgets.Box(
+            [self.preview_html],
+            layout=widgets.Layout(
+                max_height="600px", overflow="auto", border="1px solid #ccc", padding="0 1em"
+            ),
+        )
+        return widgets.VBox(
             [
-                widgets.HTML(f"<h2>Brief builder: {html.escape(case.case.title)}</h2>"),
+                widgets.HTML(f"<h2>Brief builder: {html.escape(self.case.case.title)}</h2>"),
                 self.error,
                 widgets.HBox([self.side_box, self.format_box]),
                 self.format_hint,
@@ -362,15 +384,7 @@ class BriefBuilder(ControlPanel):
                 self.load_status,
                 widgets.HTML("<h3>Preview</h3>"),
                 self.note,
-                widgets.Box(
-                    [self.preview_html],
-                    layout=widgets.Layout(
-                        max_height="600px",
-                        overflow="auto",
-                        border="1px solid #ccc",
-                        padding="0 1em",
-                    ),
-                ),
+                preview,
                 widgets.HTML("<h3>Student work product</h3>"),
                 self.student,
                 self.notes,

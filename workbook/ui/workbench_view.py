@@ -140,7 +140,18 @@ class WorkbenchView(ControlPanel):
         self.new_supports.options = ids
 
     def _build(self) -> None:
-        case = self.case
+        self._build_status()
+        self._build_choices()
+        add_form = self._build_add_form()
+        file_box = self._build_file_controls()
+        self.accordion = widgets.Accordion()  # _rebuild_rows fills it, again on every add
+        self._rebuild_rows()
+        controls = self._controls(add_form, file_box)
+        results = self._build_results()
+        self.widget = self._layout(controls, results)
+
+    def _build_status(self) -> None:
+        """The error box, the outcome and strengths, P(granted) and the busy bar."""
         self.error = widgets.HTML()
         self.outcome = widgets.HTML()
         self.strengths_text = widgets.HTML()
@@ -150,8 +161,10 @@ class WorkbenchView(ControlPanel):
             value=0, min=0, max=4, description="", layout=widgets.Layout(width="160px")
         )
         self.busy_label = widgets.Label()
-        self.accordion = widgets.Accordion()
-        self.answer_boxes = question_controls(case.questions)
+
+    def _build_choices(self) -> None:
+        """The answer to each question, the standard and the semantics, each wired."""
+        self.answer_boxes = question_controls(self.case.questions)
         for qid, box in self.answer_boxes.items():
             box.observe(self._on(lambda ch, q=qid: self.set_answer(q, ch["new"])), names="value")
         self.standard_box = widgets.Dropdown(
@@ -164,7 +177,10 @@ class WorkbenchView(ControlPanel):
         self.semantics_box.observe(
             self._on(lambda ch: self.set_semantics(ch["new"])), names="value"
         )
-        # the add-an-argument form
+
+    def _build_add_form(self) -> widgets.VBox:
+        """The add-an-argument form, its button wired to ``add_argument``."""
+        case = self.case
         self.new_side = widgets.ToggleButtons(options=["movant", "opponent"], value="movant")
         self.new_element = widgets.Dropdown(
             options=[(e.name, e.id) for e in case.elements], description="element"
@@ -183,69 +199,65 @@ class WorkbenchView(ControlPanel):
             rows=4,
         )
         self.add_button = add = widgets.Button(description="Add argument", button_style="primary")
-        add.on_click(
-            errors_to(self.error)(
-                lambda _b: self.add_argument(
-                    self.new_side.value,
-                    self.new_element.value,
-                    self.new_heading.value,
-                    self.new_strength.value,
-                    attacks=self.new_attacks.value,
-                    supports=self.new_supports.value,
-                    authorities=self.new_authorities.value,
-                )
-            )
+        add.on_click(errors_to(self.error)(lambda _b: self._add_from_form()))
+        fields = [self.new_side, self.new_element, self.new_heading, self.new_strength]
+        targets = [self.new_attacks, self.new_supports, self.new_authorities]
+        return widgets.VBox([*fields, *targets, add])
+
+    def _add_from_form(self) -> Argument:
+        return self.add_argument(
+            self.new_side.value,
+            self.new_element.value,
+            self.new_heading.value,
+            self.new_strength.value,
+            attacks=self.new_attacks.value,
+            supports=self.new_supports.value,
+            authorities=self.new_authorities.value,
         )
-        # saving
-        self.path = widgets.Text(value=f"{case.case.id}.scenario.json", description="file")
+
+    def _build_file_controls(self) -> widgets.VBox:
+        """The standard and semantics boxes, and the scenario file with Save and Load."""
+        self.path = widgets.Text(value=f"{self.case.case.id}.scenario.json", description="file")
         self.save_button = save = widgets.Button(description="Save", icon="save")
         self.load_button = load = widgets.Button(description="Load", icon="folder-open")
         save.on_click(errors_to(self.error)(lambda _b: self.save(self.path.value)))
         load.on_click(errors_to(self.error)(lambda _b: self.load(self.path.value)))
         self.file_status = widgets.Label()
-        self._rebuild_rows()
-        questions: list[widgets.Widget] = []
-        for q in case.questions:
-            questions += [widgets.HTML(f"<b>{html.escape(q.text)}</b>"), self.answer_boxes[q.id]]
-        question_box = widgets.VBox(
-            questions or [widgets.HTML("<i>This case file has no contested questions.</i>")]
-        )
-        question_box.add_class("wb-questions")
-        controls = widgets.Tab(
-            children=[
-                self.accordion,
-                question_box,
-                widgets.VBox(
-                    [
-                        self.new_side,
-                        self.new_element,
-                        self.new_heading,
-                        self.new_strength,
-                        self.new_attacks,
-                        self.new_supports,
-                        self.new_authorities,
-                        add,
-                    ]
-                ),
-                widgets.VBox(
-                    [
-                        self.standard_box,
-                        self.semantics_box,
-                        widgets.HBox([self.path, save, load]),
-                        self.file_status,
-                    ]
-                ),
+        return widgets.VBox(
+            [
+                self.standard_box,
+                self.semantics_box,
+                widgets.HBox([self.path, save, load]),
+                self.file_status,
             ]
         )
+
+    def _question_box(self) -> widgets.VBox:
+        questions: list[widgets.Widget] = []
+        for q in self.case.questions:
+            questions += [widgets.HTML(f"<b>{html.escape(q.text)}</b>"), self.answer_boxes[q.id]]
+        box = widgets.VBox(
+            questions or [widgets.HTML("<i>This case file has no contested questions.</i>")]
+        )
+        box.add_class("wb-questions")
+        return box
+
+    def _controls(self, add_form: widgets.VBox, file_box: widgets.VBox) -> widgets.Tab:
+        """The tabs on the left: arguments, questions, the add form, standard and file."""
+        controls = widgets.Tab(children=[self.accordion, self._question_box(), add_form, file_box])
         for i, title in enumerate(["Arguments", "Questions", "Add your own", "Standard & file"]):
             controls.set_title(i, title)
+        return controls
+
+    def _build_results(self) -> widgets.VBox:
+        """The charts and the decisive questions, empty until the first refresh."""
         empty = charts.tornado([])
         self.balance_chart = chart_widget(empty)
         self.tornado_chart = chart_widget(empty)
         self.mc_chart = chart_widget(empty)
         self.map_chart = chart_widget(empty)
         self.decisive = widgets.HTML()
-        results = widgets.VBox(
+        return widgets.VBox(
             [
                 self.p_text,
                 self.balance_chart,
@@ -255,14 +267,18 @@ class WorkbenchView(ControlPanel):
                 self.mc_chart,
             ]
         )
+
+    def _layout(self, controls: widgets.Tab, results: widgets.VBox) -> widgets.VBox:
+        """The whole screen: heading, status, controls beside results, the argument map."""
+        case = self.case.case
         head = widgets.HTML(
-            f"<h2>{html.escape(case.case.title)}</h2>"
-            f"<p>{html.escape(case.case.motion)}</p>"
+            f"<h2>{html.escape(case.title)}</h2>"
+            f"<p>{html.escape(case.motion)}</p>"
             "<p><small>A teaching and analysis aid, not legal advice. "
             "Authorities marked partly verified or unverified have not been "
             "fully checked.</small></p>"
         )
-        self.widget = widgets.VBox(
+        return widgets.VBox(
             [
                 head,
                 widgets.HBox([self.busy, self.busy_label]),
