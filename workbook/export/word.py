@@ -84,14 +84,8 @@ def _core_properties(doc: Any, outline: Outline) -> None:
     props.content_status = "Draft"
 
 
-def render_docx(outline: Outline) -> bytes:
-    """The outline as the bytes of a .docx file."""
-    from docx import Document
-
-    doc = Document()
-    _core_properties(doc, outline)
+def _add_caption(doc: Any, outline: Outline) -> None:
     info = outline.info
-    responder = outline.other_party
     doc.add_heading(_text(outline.title), level=0)
     doc.add_paragraph(_text(info.court)).runs[0].bold = True
     caption = doc.add_paragraph()
@@ -102,6 +96,9 @@ def render_docx(outline: Outline) -> bytes:
         f"{_text(outline.standard)}. Outline generated from the case file; authorities marked "
         "[unverified] or [partly verified] must be checked before filing."
     )
+
+
+def _add_authorities(doc: Any, outline: Outline) -> None:
     doc.add_heading("Table of Authorities", level=1)
     for group in outline.toa:
         doc.add_heading(group.title, level=2)
@@ -118,6 +115,9 @@ def render_docx(outline: Outline) -> bytes:
             cells[1].text = entry.where
     if not outline.toa:
         doc.add_paragraph("No authorities are cited.")
+
+
+def _add_assumptions_and_facts(doc: Any, outline: Outline) -> None:
     if outline.assumptions:
         doc.add_heading("Assumptions", level=1)
         for question, answer in outline.assumptions:
@@ -133,6 +133,10 @@ def render_docx(outline: Outline) -> bytes:
         )
     if not outline.facts:
         doc.add_paragraph("No confirmed or reported facts.")
+
+
+def _add_argument(doc: Any, outline: Outline) -> None:
+    responder = outline.other_party
     doc.add_heading("Argument", level=1)
     for section in outline.sections:
         doc.add_heading(f"{section.number}. {_text(section.element.name)}", level=2)
@@ -144,6 +148,18 @@ def render_docx(outline: Outline) -> bytes:
             doc.add_paragraph("Other responses to expect on this element:")
             for resp in section.responses:
                 _add_response(doc, resp, responder)
+
+
+def render_docx(outline: Outline) -> bytes:
+    """The outline as the bytes of a .docx file."""
+    from docx import Document
+
+    doc = Document()
+    _core_properties(doc, outline)
+    _add_caption(doc, outline)
+    _add_authorities(doc, outline)
+    _add_assumptions_and_facts(doc, outline)
+    _add_argument(doc, outline)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
