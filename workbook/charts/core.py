@@ -166,8 +166,16 @@ def tornado(
         title: the chart title.
 
     """
-    sides = sides or {}
-    flips = flips or {}
+    data = _tornado_rows(rows, sides or {}, flips or {})
+    shown = data if top is None else data[:top]
+    more = f" (widest {len(shown)} of {len(data)})" if len(shown) < len(data) else ""
+    return alt.LayerChart(layer=_tornado_layers(shown), width=_WIDTH, title=title + more)
+
+
+def _tornado_rows(
+    rows: Any, sides: Mapping[str, str], flips: Mapping[str, bool]
+) -> list[dict[str, Any]]:
+    """One row a bar, widest swing first (ties by name)."""
     data: list[dict[str, Any]] = []
     for row in records(rows):
         low = float(pick(row, "low", "min", default=0.0))
@@ -189,7 +197,11 @@ def tornado(
             }
         )
     data.sort(key=lambda r: (-(r["high"] - r["low"]), r["bar"]))
-    shown = data if top is None else data[:top]
+    return data
+
+
+def _tornado_layers(shown: list[dict[str, Any]]) -> list[alt.Chart]:
+    """The bars, a tick at each current strength, and the dashed "likely" rule at 0.5."""
     order = [r["bar"] for r in shown]
     base = alt.Chart(inline(shown)).encode(
         y=alt.Y("bar:N", sort=order, title=None, axis=alt.Axis(labelLimit=260))
@@ -215,8 +227,7 @@ def tornado(
         .mark_rule(strokeDash=[4, 4], color="#555555")
         .encode(x=alt.X("x:Q"))
     )
-    more = f" (widest {len(shown)} of {len(data)})" if len(shown) < len(data) else ""
-    return alt.LayerChart(layer=[bars, ticks, likely], width=_WIDTH, title=title + more)
+    return [bars, ticks, likely]
 
 
 # --------------------------------------------------------------------------- Monte Carlo
@@ -275,33 +286,12 @@ def timeline(case: Case) -> alt.LayerChart:
     "complaint filed" rule. Undated facts are left out (list them with a table).
     """
     filed = case.case.filed
-    rows = []
-    for i, fact in enumerate(case.timeline()):
-        text = fact.statement if len(fact.statement) <= 70 else fact.statement[:67] + "..."
-        rows.append(
-            {
-                "id": fact.id,
-                "date": fact.date.isoformat() if fact.date else "",
-                "status": fact.status,
-                "statement": fact.statement,
-                "sources": ", ".join(fact.sources),
-                "label": text,
-                "lane": i % 6,
-                "after": bool(filed and fact.date and fact.date > filed),
-            }
-        )
-    statuses = list(FACT_STATUS_COLORS)
-    dates = [f.date for f in case.timeline() if f.date]
-    scale = alt.Scale()
-    if dates:
-        # Room on the right for the last labels: a tenth of the span, at least ten days.
-        span = max((dates[-1] - dates[0]).days, 1)
-        end = dates[-1] + dt.timedelta(days=max(10, span // 10))
-        scale = alt.Scale(domain=[(dates[0] - dt.timedelta(days=2)).isoformat(), end.isoformat()])
+    rows = _timeline_rows(case)
     base = alt.Chart(inline(rows)).encode(
-        x=alt.X("date:T", title="date", scale=scale),
+        x=alt.X("date:T", title="date", scale=_timeline_scale(case)),
         y=alt.Y("lane:O", axis=None),
     )
+    statuses = list(FACT_STATUS_COLORS)
     points = base.mark_point(size=120, filled=True, stroke="black", strokeWidth=0.5).encode(
         color=alt.Color(
             "status:N",
@@ -317,20 +307,55 @@ def timeline(case: Case) -> alt.LayerChart:
     labels = base.mark_text(align="left", dx=8, fontSize=10).encode(text=alt.Text("id:N"))
     layers: list[alt.Chart] = [points, labels]
     if filed:
-        rule = inline([{"date": filed.isoformat(), "what": "complaint filed"}])
-        layers.append(
-            alt.Chart(rule)
-            .mark_rule(strokeDash=[4, 4], color="black")
-            .encode(x=alt.X("date:T"), tooltip=tooltips("what:N", "date:T"))
-        )
-        layers.append(
-            alt.Chart(rule)
-            .mark_text(align="left", dx=3, dy=-6, baseline="bottom")
-            .encode(x=alt.X("date:T"), y=alt.value(0), text=alt.Text("what:N"))
-        )
+        layers += _filing_layers(filed)
     after = sum(1 for r in rows if r["after"])
     title = f"{case.case.title}: {len(rows)} dated facts, {after} after the complaint"
     return alt.LayerChart(layer=layers, width=_WIDTH + 160, height=220, title=title)
+
+
+def _timeline_rows(case: Case) -> list[dict[str, Any]]:
+    """One row a dated fact, in date order, spread over six lanes so labels do not collide."""
+    filed = case.case.filed
+    rows = []
+    for i, fact in enumerate(case.timeline()):
+        text = fact.statement if len(fact.statement) <= 70 else fact.statement[:67] + "..."
+        rows.append(
+            {
+                "id": fact.id,
+                "date": fact.date.isoformat() if fact.date else "",
+                "status": fact.status,
+                "statement": fact.statement,
+                "sources": ", ".join(fact.sources),
+                "label": text,
+                "lane": i % 6,
+                "after": bool(filed and fact.date and fact.date > filed),
+            }
+        )
+    return rows
+
+
+def _timeline_scale(case: Case) -> alt.Scale:
+    """The date axis: from just before the first fact to past the last, or Altair's default."""
+    dates = [f.date for f in case.timeline() if f.date]
+    if not dates:
+        return alt.Scale()
+    # Room on the right for the last labels: a tenth of the span, at least ten days.
+    span = max((dates[-1] - dates[0]).days, 1)
+    end = dates[-1] + dt.timedelta(days=max(10, span // 10))
+    return alt.Scale(domain=[(dates[0] - dt.timedelta(days=2)).isoformat(), end.isoformat()])
+
+
+def _filing_layers(filed: dt.date) -> list[alt.Chart]:
+    """The dashed "complaint filed" rule and its label."""
+    rule = inline([{"date": filed.isoformat(), "what": "complaint filed"}])
+    return [
+        alt.Chart(rule)
+        .mark_rule(strokeDash=[4, 4], color="black")
+        .encode(x=alt.X("date:T"), tooltip=tooltips("what:N", "date:T")),
+        alt.Chart(rule)
+        .mark_text(align="left", dx=3, dy=-6, baseline="bottom")
+        .encode(x=alt.X("date:T"), y=alt.value(0), text=alt.Text("what:N")),
+    ]
 
 
 # --------------------------------------------------------------------------- comparisons
