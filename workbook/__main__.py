@@ -60,11 +60,12 @@ def _weigh(args: argparse.Namespace) -> int:
                 return 2
             answers[question.strip()] = answer.strip()
         update: dict[str, object] = {"answers": answers}
-        if args.standard:
-            update["standard"] = args.standard
         if args.semantics:
             update["semantics"] = args.semantics
-        result = weigh(case, scenario.model_copy(update=update))
+        scenario = scenario.model_copy(update=update)
+        if args.standard:  # the answer on the standard follows a named standard
+            scenario = scenario.with_standard(case, args.standard)
+        result = weigh(case, scenario)
     except (WorkbookError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

@@ -31,6 +31,7 @@ __all__ = [
     "CaseFileProblems",
     "CaseFileSchemaError",
     "CaseFileSyntaxError",
+    "ContradictionError",
     "DuplicateIdError",
     "ExportError",
     "ScenarioError",
@@ -131,6 +132,10 @@ class DuplicateIdError(CaseFileError):
 
 class UnknownReferenceError(CaseFileError, KeyError):
     """A record refers to an id that is not defined."""
+
+
+class ContradictionError(CaseFileError):
+    """Two declared effects cannot both hold (e.g. two answers settle an element both ways)."""
 
 
 class ScenarioError(WorkbookError, ValueError):

@@ -20,10 +20,21 @@ from typing import Any
 from pydantic import Field, model_validator
 
 from workbook.errors import ScenarioError
-from workbook.models import Argument, Case, Record
-from workbook.vocabulary import did_you_mean, lookup
+from workbook.models import Argument, Case, Question, Record
+from workbook.vocabulary import STANDARD_NAMES, did_you_mean, lookup
 
-__all__ = ["SCENARIO_VERSION", "Scenario", "StrengthRange", "check_added"]
+__all__ = [
+    "DEFAULT_STANDARD",
+    "SCENARIO_VERSION",
+    "Scenario",
+    "StrengthRange",
+    "check_added",
+    "check_odds",
+    "rebalanced",
+]
+
+DEFAULT_STANDARD = "winter"
+"""The standard used when neither the scenario nor a question on the standard picks one."""
 
 #: Bumped when the JSON shape changes; newer files are refused, not guessed at.
 SCENARIO_VERSION = 1
@@ -61,7 +72,15 @@ class Scenario(Record):
     answers: Mapping[str, str] = Field(
         default_factory=dict, description="Question id -> answer id; missing ones use the default."
     )
-    standard: str = Field("winter", description="Name of the injunction standard.")
+    standard: str | None = Field(
+        None,
+        description="Name of the injunction standard; None: the answer to the case's question "
+        "on the standard picks it (else Winter). A name set here also sets that answer.",
+    )
+    priors: Mapping[str, Mapping[str, float]] = Field(
+        default_factory=dict,
+        description="Question id -> answer id -> probability, overriding the case file's odds.",
+    )
     semantics: str = Field("df-quad", description="Name of the gradual semantics.")
     notes: str = ""
 
@@ -75,8 +94,51 @@ class Scenario(Record):
     # -- applying -----------------------------------------------------------
 
     def answers_for(self, case: Case) -> dict[str, str]:
-        """The case's default answers with this scenario's answers laid over them."""
-        return {**case.default_answers, **self.answers}
+        """The case's default answers with this scenario's answers laid over them.
+
+        A standard named in the scenario drives the answer to the question on the
+        standard (the first answer that applies it), so the two never disagree.
+        """
+        answers = {**case.default_answers, **self.answers}
+        q = case.standard_question
+        if q is not None and self.standard:
+            allowed = [a.id for a in q.answers if self.standard in a.standards]
+            if allowed and answers[q.id] not in allowed:
+                answers[q.id] = allowed[0]
+        return answers
+
+    def standard_for(self, case: Case) -> str:
+        """The standard's name: the scenario's, else the one the answer on the standard applies."""
+        if self.standard:
+            return self.standard
+        q = case.standard_question
+        if q is None:
+            return DEFAULT_STANDARD
+        return q.answer(self.answers_for(case)[q.id]).standards[0]
+
+    def odds_for(self, case: Case) -> dict[str, dict[str, float]]:
+        """The odds over the open questions: question id -> answer id -> probability.
+
+        A question is open when it has odds (the scenario's, else the case file's
+        prior) and the scenario has not answered it; a named standard also fixes
+        the question on the standard. Answers with probability 0 are left out.
+        """
+        fixed = set(self.answers)
+        q = case.standard_question
+        if q is not None and self.standard:
+            fixed.add(q.id)
+        out: dict[str, dict[str, float]] = {}
+        for question in case.questions:
+            if question.id in fixed:
+                continue
+            odds = self.priors.get(question.id)
+            if odds is None and question.prior is not None:
+                odds = question.prior.odds
+            if odds is not None:
+                out[question.id] = {
+                    a: p for a in question.answer_ids if (p := odds.get(a, 0.0)) > 0
+                }
+        return out
 
     def arguments(self, case: Case) -> tuple[Argument, ...]:
         """Every argument in play before question filtering: the case's, minus dropped, plus added.
@@ -127,17 +189,47 @@ class Scenario(Record):
             lookup({a.id: a for a in question.answers}, ans, "answer", where=f" to {q_id!r}")
         for i, a in enumerate(self.added):
             check_added(case, (*case.arguments, *self.added[:i]), a, later=self.added[i + 1 :])
+        if self.standard is not None:
+            lookup(dict.fromkeys(STANDARD_NAMES), self.standard, "standard")
+        for q_id, odds in self.priors.items():
+            check_odds(lookup(questions, q_id, "question"), odds)
 
     # -- editing (each returns a new scenario) -------------------------------
 
     def with_answer(self, case: Case, question: str, answer: str) -> Scenario:
-        """A copy with one question answered (an answer equal to the default is not kept)."""
+        """A copy with one question answered (an answer equal to the default is not kept).
+
+        Answering the question on the standard lets that answer pick the standard.
+        """
         q = case.question(question)
         lookup({a.id: a for a in q.answers}, answer, "answer", where=f" to {question!r}")
         answers = {k: v for k, v in self.answers.items() if k != question}
         if case.default_answers.get(question) != answer:
             answers[question] = answer
-        return self.model_copy(update={"answers": dict(sorted(answers.items()))})
+        update: dict[str, Any] = {"answers": dict(sorted(answers.items()))}
+        if q is case.standard_question:
+            update["standard"] = None
+        return self.model_copy(update=update)
+
+    def with_standard(self, case: Case, name: str) -> Scenario:
+        """A copy weighed under this standard; the answer on the standard follows it."""
+        lookup(dict.fromkeys(STANDARD_NAMES), name, "standard")
+        q = case.standard_question
+        answers = dict(self.answers)
+        if q is not None:
+            allowed = [a.id for a in q.answers if name in a.standards]
+            answers.pop(q.id, None)
+            if allowed and q.default not in allowed:
+                answers[q.id] = allowed[0]
+        return self.model_copy(update={"standard": name, "answers": dict(sorted(answers.items()))})
+
+    def with_prior(self, case: Case, question: str, odds: Mapping[str, float]) -> Scenario:
+        """A copy with the user's odds over one question's answers (they must sum to 1)."""
+        q = case.question(question)
+        check_odds(q, odds)
+        priors = {k: v for k, v in self.priors.items() if k != question}
+        priors[question] = {a: float(odds.get(a, 0.0)) for a in q.answer_ids}
+        return self.model_copy(update={"priors": dict(sorted(priors.items()))})
 
     def with_strength(self, case: Case, argument: str, value: float) -> Scenario:
         """A copy with one argument's base strength set (the file's value is not kept)."""
@@ -201,6 +293,44 @@ class Scenario(Record):
                     f"this one reads up to {SCENARIO_VERSION}); upgrade the workbook to open it"
                 )
         return cls.model_validate(data)
+
+
+def check_odds(question: Question, odds: Mapping[str, float]) -> None:
+    """Refuse odds that name an unknown answer, leave [0, 1] or do not sum to 1.
+
+    Raises:
+        ScenarioError: naming the question, the bad value and the valid answers.
+
+    """
+    for answer, p in odds.items():
+        lookup(dict.fromkeys(question.answer_ids), answer, "answer", where=f" to {question.id!r}")
+        if not 0.0 <= p <= 1.0:
+            raise ScenarioError(
+                f"the odds of answer {answer!r} to {question.id!r} are {p}; use 0 to 1"
+            )
+    total = sum(odds.values())
+    if abs(total - 1.0) > 1e-6:
+        raise ScenarioError(
+            f"the odds over the answers to {question.id!r} sum to {total:g}; make them sum to 1"
+        )
+
+
+def rebalanced(odds: Mapping[str, float], answer: str, value: float) -> dict[str, float]:
+    """Odds with one answer set to ``value`` and the others scaled to keep the sum at 1.
+
+    >>> rebalanced({"a": 0.5, "b": 0.3, "c": 0.2}, "a", 0.8)
+    {'a': 0.8, 'b': 0.12, 'c': 0.08}
+    """
+    value = min(max(float(value), 0.0), 1.0)
+    rest = {k: v for k, v in odds.items() if k != answer}
+    total = sum(rest.values())
+    if total <= 0:
+        share = (1.0 - value) / len(rest) if rest else 0.0
+        scaled = dict.fromkeys(rest, share)
+    else:
+        scaled = {k: v * (1.0 - value) / total for k, v in rest.items()}
+    out = {k: (value if k == answer else round(scaled[k], 12)) for k in odds}
+    return out
 
 
 def check_added(

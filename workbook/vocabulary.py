@@ -27,6 +27,7 @@ __all__ = [
     "ROLE_NAMES",
     "ROLE_ORDER",
     "SIDE_COLORS",
+    "STANDARD_NAMES",
     "STATUS_WORDS",
     "VERIFICATION_COLORS",
     "did_you_mean",
@@ -38,6 +39,15 @@ __all__ = [
 ]
 
 # --------------------------------------------------------------------------- elements
+
+STANDARD_NAMES: tuple[str, ...] = (
+    "winter",
+    "winter-unmerged",
+    "sliding-scale",
+    "sliding-scale-pure",
+    "sliding-scale-unmerged",
+)
+"""The shipped injunction standards (:mod:`workbook.engine.standards`), by name."""
 
 FACTOR_ROLES: tuple[str, ...] = (
     "likelihood-of-success",

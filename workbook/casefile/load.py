@@ -24,6 +24,7 @@ from typing import Any
 
 import pydantic
 
+from workbook.casefile.effects import check_effects
 from workbook.casefile.read import (
     SECTIONS,
     Located,
@@ -36,6 +37,7 @@ from workbook.errors import (
     CaseFileError,
     CaseFileProblems,
     CaseFileSchemaError,
+    ContradictionError,
     DuplicateIdError,
     UnknownReferenceError,
 )
@@ -248,7 +250,11 @@ class _Refs:
                 self.cites(a.authorities, ("questions", i, "answers", j, "authorities"))
         for i, arg in enumerate(c.arguments):
             self.argument(i, arg)
+        check_effects(c, self.unknown, self.contradiction)
         self.soft()
+
+    def contradiction(self, problem: str, path: Path_, hint: str) -> None:
+        self.problems.append(ContradictionError(problem, hint=hint, **self._at(path)))
 
     def duplicates(self) -> None:
         for section in self.ids:

@@ -19,16 +19,45 @@ from numpy.typing import NDArray
 from workbook.vocabulary import FACTOR_ROLES, ROLE_NAMES
 
 __all__ = [
+    "MET",
     "Decision",
     "ElementScore",
     "Factor",
     "FactorLayout",
+    "FactorOutcome",
     "Matrix",
     "first_extreme",
     "first_true",
+    "settle",
 ]
 
 Matrix = NDArray[np.floating[Any]]
+
+MET = 0.5 + 2.0**-20
+"""The least strength that counts as met: an element an answer settles as met is raised to it.
+
+Exact in float32 and float64, so a settled element is met in every batch.
+"""
+
+
+def settle(mt: Matrix, settled: NDArray[np.int8] | None) -> Matrix:
+    """Element strengths ``(elements, S)`` with the answers' settlements applied.
+
+    ``settled`` is ``(elements,)`` or ``(elements, S)``: +1 met (raised to at
+    least :data:`MET`), -1 not met (set to 0, so no other factor can offset it),
+    0 open. Returns ``mt`` itself when nothing is settled.
+    """
+    if settled is None or not settled.any():
+        return mt
+    eff = mt.copy()
+    if settled.ndim == 1:
+        met, no = settled > 0, settled < 0
+        eff[met] = np.maximum(eff[met], MET)
+        eff[no] = 0.0
+    else:
+        np.maximum(eff, eff.dtype.type(MET), out=eff, where=settled > 0)
+        eff[settled < 0] = 0.0
+    return eff
 
 
 def first_true(mask: NDArray[np.bool_]) -> NDArray[np.intp]:
@@ -70,10 +99,16 @@ class FactorLayout:
     factors: tuple[Factor, ...]
     missing: tuple[str, ...]
     merged: bool
+    opponent_burden: tuple[bool, ...] = ()  # per threshold: the opponent must show it
 
     @classmethod
-    def of(cls, roles: Sequence[str], merge: bool) -> FactorLayout:
-        """The layout for elements with these roles, with or without the Nken merger."""
+    def of(
+        cls, roles: Sequence[str], merge: bool, burdens: Sequence[str] | None = None
+    ) -> FactorLayout:
+        """The layout for elements with these roles, with or without the Nken merger.
+
+        ``burdens`` (per element, ``movant`` by default) says who must carry each threshold.
+        """
         by_role = {r: tuple(i for i, x in enumerate(roles) if x == r) for r in FACTOR_ROLES}
         thresholds = tuple(i for i, x in enumerate(roles) if x == "threshold")
         eq, pi = by_role["balance-of-equities"], by_role["public-interest"]
@@ -100,7 +135,13 @@ class FactorLayout:
                 factors.append(Factor(ROLE_NAMES[role], (by_role[role],)))
             else:
                 missing.append(role)
-        return cls(thresholds, tuple(factors), tuple(missing), merged)
+        opp = tuple(burdens is not None and burdens[i] == "opponent" for i in thresholds)
+        return cls(thresholds, tuple(factors), tuple(missing), merged, opp)
+
+    def factor_of(self, role: str) -> int:
+        """Index of the factor that stands for ``role`` (-1 when the case has none)."""
+        label = ROLE_NAMES[role]
+        return next((k for k, f in enumerate(self.factors) if f.label == label), -1)
 
     def factor_strengths(self, mt: Matrix) -> tuple[Matrix, NDArray[np.intp]]:
         """Factor strengths ``(F, S)`` from element strengths ``(elements, S)``.
@@ -137,6 +178,21 @@ class ElementScore:
     name: str
     role: str
     strength: float
+    burden: str = "movant"  # who must carry the element: movant or opponent
+    settled: bool | None = None  # an answer settled it met (True) or not met (False)
+    settled_by: str = ""  # the answer that settled it, in words
+    rule: str = ""  # the authorities for the element's test and burden, cited
+
+
+@dataclass(frozen=True)
+class FactorOutcome:
+    """One factor as the standard decided it: a single element, or the merged pair."""
+
+    label: str
+    elements: tuple[str, ...]
+    strength: float
+    met: bool
+    merged: bool = False
 
 
 @dataclass(frozen=True)
@@ -152,6 +208,7 @@ class Decision:
         reached: element id -> whether the analysis got to it.
         missing: factor roles the case file has no element for.
         merged: whether the Nken merger applied.
+        factors: each factor as decided (the merged pair as one), when reached.
 
     """
 
@@ -162,3 +219,4 @@ class Decision:
     reached: Mapping[str, bool]
     missing: tuple[str, ...] = ()
     merged: bool = False
+    factors: tuple[FactorOutcome, ...] = ()

@@ -46,10 +46,11 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from workbook.engine.effects import citations, effect_columns, effects
 from workbook.engine.evaluation import Graph, compile_graph, evaluate
 from workbook.engine.result import ElementResult, Result
 from workbook.engine.semantics import Semantics, get_semantics
-from workbook.engine.standards import Decision, ElementScore, Standard, as_standard
+from workbook.engine.standards import Decision, ElementScore, Standard, as_standard, get_standard
 from workbook.errors import ScenarioError
 from workbook.models import Argument, Case, Element
 from workbook.scenario import Scenario
@@ -88,6 +89,10 @@ class Prepared:
     standard: Standard
     tolerance: float = 1e-9
     max_iterations: int = 10_000
+    settled: NDArray[np.int8] = field(default_factory=lambda: np.zeros(0, np.int8), repr=False)
+    settled_by: Mapping[str, str] = field(default_factory=dict)
+    rules: tuple[str, ...] = ()
+    by_answer: tuple[Standard, ...] = ()  # the standard each answer on the standard applies
 
     @property
     def m(self) -> int:
@@ -115,12 +120,62 @@ class Prepared:
         """Node indices of the arguments in play under the answers used."""
         return tuple(int(i) for i in np.flatnonzero(self.available[self.m :]) + self.m)
 
+    @property
+    def burdens(self) -> tuple[str, ...]:
+        """Who bears the burden on each element, in case order."""
+        return tuple(e.burden for e in self.elements)
+
     def availability(self, answers: Mapping[str, str]) -> NDArray[np.bool_]:
         """The node mask under other answers (roots always available)."""
         mask = np.ones(self.graph.n, dtype=bool)
-        for j, a in enumerate(self.arguments):
-            mask[self.m + j] = a.available(answers)
+        mask[self.m :] = effects(self.case, self.arguments, {**self.answers, **answers}).available
         return mask
+
+    def columns(
+        self, choice: Mapping[str, NDArray[np.intp]], samples: int
+    ) -> tuple[NDArray[np.bool_], NDArray[np.int8]]:
+        """Node masks ``(nodes, S)`` and settlements ``(elements, S)`` for sampled answers."""
+        args, settled = effect_columns(self.case, self.arguments, choice, self.answers, samples)
+        alive = np.ones((self.graph.n, samples), dtype=bool)
+        alive[self.m :] = args
+        return alive, settled
+
+    def decide_columns(
+        self,
+        el: NDArray[np.floating[Any]],
+        settled: NDArray[np.int8] | None = None,
+        choice: Mapping[str, NDArray[np.intp]] | None = None,
+    ) -> tuple[NDArray[np.bool_], NDArray[np.intp]]:
+        """Outcome and deciding element for element-major strengths ``(elements, S)``.
+
+        ``settled`` defaults to the answers' settlements; when ``choice`` samples
+        the answer on the standard, each sample is decided under the standard
+        its answer applies.
+        """
+        marks = self.settled if settled is None else settled
+        q = self.case.standard_question
+        if not self.by_answer or q is None or choice is None or q.id not in choice:
+            return self.standard.decide_columns(
+                el,
+                self.roles,
+                government_opponent=self.government_opponent,
+                burdens=self.burdens,
+                settled=marks,
+            )
+        picks = choice[q.id]
+        granted = np.zeros(el.shape[1], dtype=bool)
+        deciding = np.full(el.shape[1], -1, dtype=np.intp)
+        for k, std in enumerate(self.by_answer):
+            cols = np.flatnonzero(picks == k)
+            if cols.size:
+                granted[cols], deciding[cols] = std.decide_columns(
+                    el[:, cols],
+                    self.roles,
+                    government_opponent=self.government_opponent,
+                    burdens=self.burdens,
+                    settled=marks[:, cols] if marks.ndim == 2 else marks,
+                )
+        return granted, deciding
 
     def evaluate(
         self, base: NDArray[np.float64], alive: NDArray[np.bool_] | None = None
@@ -138,8 +193,18 @@ class Prepared:
 
     def scores(self, strengths: NDArray[np.float64]) -> list[ElementScore]:
         """Element scores from one row of node strengths."""
+        word = {1: True, -1: False, 0: None}
         return [
-            ElementScore(e.id, e.name, e.role, float(strengths[i]))
+            ElementScore(
+                e.id,
+                e.name,
+                e.role,
+                float(strengths[i]),
+                e.burden,
+                word[int(self.settled[i])],
+                self.settled_by.get(e.id, ""),
+                self.rules[i],
+            )
             for i, e in enumerate(self.elements)
         ]
 
@@ -165,7 +230,9 @@ def prepare(
     scenario = scenario or Scenario(case=case.case.id)
     scenario.check(case)
     sem = get_semantics(semantics if semantics is not None else scenario.semantics)
-    std = as_standard(standard if standard is not None else scenario.standard)
+    if standard is not None and isinstance(standard, str):
+        scenario = scenario.with_standard(case, standard)  # the answer follows a named standard
+    std = as_standard(standard if standard is not None else scenario.standard_for(case))
     answers = scenario.answers_for(case)
     arguments = scenario.arguments(case)
     elements = case.elements
@@ -185,17 +252,14 @@ def prepare(
                 supports[(node[a.id], node[t])] = None
     graph = compile_graph(m + len(arguments), tuple(attacks), tuple(supports))
     base = np.array([ROOT_BASE] * m + [a.strength for a in arguments], dtype=np.float64)
+    fx = effects(case, arguments, answers)
     available = np.ones(graph.n, dtype=bool)
+    available[m:] = fx.available
     excluded: dict[str, str] = {a: "dropped in the scenario" for a in scenario.dropped}
-    for j, a in enumerate(arguments):
-        if not a.available(answers):
-            available[m + j] = False
-            unmet = [q for q, ok in a.requires.items() if answers.get(q) not in ok]
-            excluded[a.id] = "; ".join(
-                f"needs question {q!r} answered {' or '.join(map(repr, a.requires[q]))}, "
-                f"but the answer used is {answers.get(q)!r}"
-                for q in unmet
-            )
+    excluded.update(fx.excluded)
+    q = case.standard_question
+    driven = q is not None and standard is None and not scenario.standard
+    by_answer = tuple(get_standard(a.standards[0]) for a in q.answers) if driven and q else ()
     return Prepared(
         case,
         scenario,
@@ -210,6 +274,10 @@ def prepare(
         std,
         tolerance,
         max_iterations,
+        fx.settled,
+        fx.settled_by,
+        tuple(citations(case, e.authorities) for e in elements),
+        by_answer,
     )
 
 
@@ -239,10 +307,23 @@ def _result(
                 c,
                 sum(v for v in c.values() if v > 0),
                 sum(v for v in c.values() if v < 0),
+                e.burden,
+                {1: True, -1: False, 0: None}[int(p.settled[i])],
             )
         )
     live = p.in_play()
     explanation = decision.explanation
+    others = [e for e in p.elements if e.id in p.settled_by and e.id != decision.deciding]
+    if others:
+        explanation += (
+            " Settled by the answers chosen: "
+            + "; ".join(
+                f"{e.name} {'met' if p.settled[i] > 0 else 'not met'}, by {p.settled_by[e.id]}"
+                for i, e in enumerate(p.elements)
+                if e in others
+            )
+            + "."
+        )
     if not converged:
         explanation += (
             f" Caution: the argument graph has a cycle and the strengths did not "
@@ -272,6 +353,9 @@ def _result(
         converged=converged,
         iterations=iterations,
         damped=damped,
+        standard_title=p.standard.title,
+        factors=decision.factors,
+        settled_by=dict(p.settled_by),
     )
 
 

@@ -11,13 +11,35 @@ from collections.abc import Sequence
 
 from workbook.engine.factors import ElementScore, FactorLayout, Matrix
 
-__all__ = ["NKEN", "OPEN_QUESTION", "WINTER", "factor_words", "gate_words", "missing_words"]
+__all__ = [
+    "CITYFED",
+    "HARM_REQUIRED",
+    "NKEN",
+    "OPEN_QUESTION",
+    "PURE_SCALE",
+    "WINTER",
+    "factor_words",
+    "gate_words",
+    "missing_words",
+    "settled_words",
+]
 
 WINTER = "Winter v. NRDC, 555 U.S. 7 (2008)"
 NKEN = (
     "Because the government opposes the motion, the balance of equities and the public "
     "interest merge into one factor (Nken v. Holder, 556 U.S. 418 (2009)), scored "
     "as the average of the two."
+)
+CITYFED = "CityFed Fin. Corp. v. Off. of Thrift Supervision, 58 F.3d 738 (D.C. Cir. 1995)"
+HARM_REQUIRED = (
+    "In the D.C. Circuit irreparable harm is required on its own even on the sliding scale: "
+    f"a failure to show it is by itself enough to deny preliminary relief ({CITYFED}), so no "
+    "strength elsewhere makes up for it."
+)
+PURE_SCALE = (
+    "This is the pure sliding scale, a teaching variant: every factor, irreparable harm "
+    "included, can be offset by the others. D.C. Circuit law does not allow that for harm "
+    f"({CITYFED}); the default sliding scale requires it."
 )
 OPEN_QUESTION = (
     "Whether the sliding scale survives Winter is an open question in the D.C. Circuit: "
@@ -28,13 +50,32 @@ OPEN_QUESTION = (
 )
 
 
+def settled_words(s: ElementScore) -> str:
+    """The words for an element an answer settled."""
+    word = "met" if s.settled else "not met"
+    return f"{s.name} is settled as {word} by {s.settled_by or 'the answers chosen'}"
+
+
+def _rule(s: ElementScore) -> str:
+    return f" ({s.rule})" if s.rule else ""
+
+
 def gate_words(scores: Sequence[ElementScore], failed_threshold: int) -> str:
-    """The words for a motion denied at a threshold."""
+    """The words for a motion denied at a threshold, following who bears its burden."""
     s = scores[failed_threshold]
+    tail = f"The court would not reach the remaining elements, so {s.name} decides the motion."
+    if s.settled is False:
+        return f"Denied at the threshold: {settled_words(s)}. {tail}"
+    if s.burden == "opponent":
+        return (
+            f"Denied at the threshold: the opponent, who bears the burden on {s.name}"
+            f"{_rule(s)}, carries it: the movant's side stands at {s.strength:.2f}, below 0.5 "
+            f"(at exactly 0.5 the burden would not be carried). {tail}"
+        )
     return (
-        f"Denied at the threshold: {s.name} is not shown for the movant (strength "
-        f"{s.strength:.2f}; the movant bears the burden and must be above 0.5). The court "
-        f"would not reach the remaining elements, so {s.name} decides the motion."
+        f"Denied at the threshold: {s.name} is not shown for the movant, who bears the "
+        f"burden{_rule(s)} (strength {s.strength:.2f}; it must be above 0.5, so a tie goes "
+        f"against the movant). {tail}"
     )
 
 
@@ -56,6 +97,9 @@ def factor_words(scores: Sequence[ElementScore], layout: FactorLayout, row: Matr
     """One factor in words, with the strength of the element(s) standing for it."""
     factor = layout.factors[k]
     ids = [i for g in factor.groups for i in g]
+    settled = [scores[i] for i in ids if scores[i].settled is not None]
+    if settled and len(ids) == 1:
+        return settled_words(settled[0])
     if len(factor.groups) == 2:
         parts = " and ".join(f"{scores[i].name} ({row[i]:.2f})" for i in ids)
         return f"{factor.label} ({parts})"

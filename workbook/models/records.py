@@ -1,43 +1,37 @@
-"""The case-file model: every record a case file can hold, as frozen values.
-
-A case file describes one motion in one case. Nothing here knows which case:
-the flagship case and any other (a decided analog, a moot-court problem) are
-data in the same shape.
-
-Records refer to each other by id; :func:`workbook.load_case` checks that
-every id resolves. Collections are tuples, so a loaded case is immutable and
-hashable pieces can be cached.
-"""
+"""The records of a case file, each a frozen value: sources, facts, authorities, arguments..."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from functools import cached_property
 from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from workbook.errors import UnknownNameError
-from workbook.vocabulary import lookup
-
 __all__ = [
-    "Answer",
     "Argument",
     "Authority",
     "AuthorityQuote",
-    "Case",
+    "Burden",
     "CaseInfo",
     "Cite",
     "Claim",
     "Element",
+    "ElementRole",
     "Fact",
+    "FactStatus",
     "Harm",
+    "HarmType",
+    "Id",
     "Party",
-    "Question",
     "Quote",
+    "Record",
+    "Route",
+    "Side",
     "Source",
+    "Text",
     "Verification",
+    "listify",
 ]
 
 Id = Annotated[
@@ -63,6 +57,7 @@ ElementRole = Literal[
     "balance-of-equities",
     "public-interest",
 ]
+Burden = Literal["movant", "opponent"]
 HarmType = Literal[
     "existential",
     "unrecoverable-loss",
@@ -71,6 +66,13 @@ HarmType = Literal[
     "operational",
     "other",
 ]
+
+
+def listify(value: Any) -> Any:
+    """``{question: answer}`` -> ``{question: (answer,)}``: one answer may be written bare."""
+    if isinstance(value, Mapping):
+        return {k: (v,) if isinstance(v, str) else v for k, v in value.items()}
+    return value
 
 
 class Record(BaseModel):
@@ -171,25 +173,28 @@ class Element(Record):
         description="threshold (standing, mootness, reviewability...) or one of the four factors."
     )
     description: str = ""
+    burden: Burden = Field(
+        "movant",
+        description="Who must carry the element: movant (standing, the four factors) or "
+        "opponent (mootness: the party asserting it must show it). Strength is always the "
+        "movant's side; an opponent's burden is carried only below 0.5, so at exactly 0.5 the "
+        "element is met.",
+    )
+    authorities: tuple[Cite, ...] = Field(
+        (), description="Authorities for the element's test and who bears the burden."
+    )
 
 
-class Answer(Record):
-    """One possible answer to a contested question, with the authorities behind it."""
+class Route(Record):
+    """A named path to relief within an element (e.g. APA review, ultra vires review).
+
+    An answer can close a route; every argument resting on it then leaves play.
+    """
 
     id: Id
-    label: Text
-    authorities: tuple[Cite, ...] = ()
-
-
-class Question(Record):
-    """A contested legal question, made explicit as an assumption the user can change."""
-
-    id: Id
-    text: Text
-    answers: tuple[Answer, ...] = Field(min_length=2)
-    default: Id = Field(description="Id of the answer used unless the user picks another.")
-    elements: tuple[Id, ...] = Field((), description="Elements the question bears on.")
-    note: str = ""
+    name: Text
+    element: Id = Field(description="Id of the element the route leads through.")
+    description: str = ""
 
 
 class AuthorityQuote(Record):
@@ -258,14 +263,15 @@ class Argument(Record):
         default_factory=dict,
         description="Question id -> the answers under which this argument is available.",
     )
+    route: Id | None = Field(
+        None, description="Id of the route the argument rests on; closing it takes it out."
+    )
     harm: Harm | None = None
 
     @field_validator("requires", mode="before")
     @classmethod
     def _one_answer_is_a_list(cls, value: Any) -> Any:
-        if isinstance(value, Mapping):
-            return {k: (v,) if isinstance(v, str) else v for k, v in value.items()}
-        return value
+        return listify(value)
 
     def available(self, answers: Mapping[str, str]) -> bool:
         """Whether the argument is in play under these answers to the questions."""
@@ -291,84 +297,3 @@ class CaseInfo(Record):
     status: Literal["pending", "decided", "hypothetical"] = "pending"
     outcome: str = Field("", description="For a decided case: what the court did.")
     summary: str = ""
-
-
-class Case(Record):
-    """A whole case file: one motion, its record, its law and its arguments."""
-
-    case: CaseInfo
-    parties: tuple[Party, ...] = Field(min_length=1)
-    claims: tuple[Claim, ...] = ()
-    elements: tuple[Element, ...] = Field(min_length=1)
-    questions: tuple[Question, ...] = ()
-    sources: tuple[Source, ...] = ()
-    facts: tuple[Fact, ...] = ()
-    authorities: tuple[Authority, ...] = ()
-    arguments: tuple[Argument, ...] = ()
-
-    def __repr__(self) -> str:
-        return (
-            f"Case({self.case.id!r}, {len(self.facts)} facts, {len(self.authorities)} authorities, "
-            f"{len(self.arguments)} arguments)"
-        )
-
-    @cached_property
-    def _index(self) -> dict[str, dict[str, Any]]:
-        sections = (
-            "parties",
-            "claims",
-            "elements",
-            "questions",
-            "sources",
-            "facts",
-            "authorities",
-            "arguments",
-        )
-        return {s: {r.id: r for r in getattr(self, s)} for s in sections}
-
-    def _get(self, section: str, what: str, id: str) -> Any:
-        """The record of ``section`` with this id, or :class:`UnknownNameError` listing the ids."""
-        return lookup(self._index[section], id, what, UnknownNameError)
-
-    def party(self, id: str) -> Party:
-        """The party with this id."""
-        return self._get("parties", "party", id)  # type: ignore[no-any-return]
-
-    def element(self, id: str) -> Element:
-        """The element with this id."""
-        return self._get("elements", "element", id)  # type: ignore[no-any-return]
-
-    def question(self, id: str) -> Question:
-        """The question with this id."""
-        return self._get("questions", "question", id)  # type: ignore[no-any-return]
-
-    def source(self, id: str) -> Source:
-        """The source with this id."""
-        return self._get("sources", "source", id)  # type: ignore[no-any-return]
-
-    def fact(self, id: str) -> Fact:
-        """The fact with this id."""
-        return self._get("facts", "fact", id)  # type: ignore[no-any-return]
-
-    def authority(self, id: str) -> Authority:
-        """The authority with this id."""
-        return self._get("authorities", "authority", id)  # type: ignore[no-any-return]
-
-    def argument(self, id: str) -> Argument:
-        """The argument with this id."""
-        return self._get("arguments", "argument", id)  # type: ignore[no-any-return]
-
-    @property
-    def default_answers(self) -> dict[str, str]:
-        """Each question's default answer."""
-        return {q.id: q.default for q in self.questions}
-
-    def arguments_for(self, element: str, side: Side | None = None) -> tuple[Argument, ...]:
-        """The arguments on one element, optionally for one side only."""
-        return tuple(
-            a for a in self.arguments if a.element == element and (side is None or a.side == side)
-        )
-
-    def timeline(self) -> tuple[Fact, ...]:
-        """Dated facts in date order (ties keep file order)."""
-        return tuple(sorted((f for f in self.facts if f.date), key=lambda f: f.date or dt.date.min))

@@ -1,0 +1,137 @@
+"""What the answers do to a case: which arguments stay in play, which elements they settle.
+
+An argument is in play under a set of answers when its ``requires`` holds and
+no answer closes the route it rests on. An element is settled when an answer
+chosen declares it met or not met (and the settlement's ``when`` holds); if
+two settlements disagree, not met wins (``check`` refuses a case file where
+that can happen). :func:`effects` does this for one set of answers, with the
+reasons in words; :func:`effect_columns` for a batch of sampled answers.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from numpy.typing import NDArray
+
+from workbook.models import Argument, Case
+
+__all__ = ["Effects", "citations", "effect_columns", "effects"]
+
+
+@dataclass(frozen=True)
+class Effects:
+    """The answers' effects: availability and reasons per argument, settlements per element.
+
+    Attributes:
+        available: per argument (in the order given), whether it is in play.
+        excluded: argument id -> why it is out of play.
+        settled: per element (case order): +1 met, -1 not met, 0 open.
+        settled_by: element id -> the answer that settled it, in words.
+        closed: the routes the answers close.
+
+    """
+
+    available: tuple[bool, ...]
+    excluded: Mapping[str, str]
+    settled: NDArray[np.int8]
+    settled_by: Mapping[str, str]
+    closed: tuple[str, ...]
+
+
+def citations(case: Case, cites: Sequence[object]) -> str:
+    """Full citations of the case's authorities, without pinpoints, joined by "; "."""
+    ids = [getattr(c, "id", c) for c in cites]
+    return "; ".join(case.authority(str(i)).citation for i in dict.fromkeys(ids))
+
+
+def _answer_words(case: Case, q_id: str, a_id: str) -> str:
+    answer = case.question(q_id).answer(a_id)
+    cited = citations(case, answer.authorities)
+    return f'the answer "{answer.label}"' + (f" ({cited})" if cited else "")
+
+
+def effects(case: Case, arguments: Sequence[Argument], answers: Mapping[str, str]) -> Effects:
+    """The effects of one set of answers (every question answered)."""
+    closed: dict[str, tuple[str, str]] = {}
+    for q in case.questions:
+        for route in q.answer(answers[q.id]).closes:
+            closed.setdefault(route, (q.id, answers[q.id]))
+    available: list[bool] = []
+    excluded: dict[str, str] = {}
+    for a in arguments:
+        unmet = [q for q, ok in a.requires.items() if answers.get(q) not in ok]
+        why = [
+            f"needs question {q!r} answered {' or '.join(map(repr, a.requires[q]))}, "
+            f"but the answer used is {answers.get(q)!r}"
+            for q in unmet
+        ]
+        if a.route in closed:
+            q_id, a_id = closed[a.route]
+            why.append(
+                f"rests on the route {case.route(a.route).name!r}, which "
+                f"{_answer_words(case, q_id, a_id)} closes"
+            )
+        available.append(not why)
+        if why:
+            excluded[a.id] = "; ".join(why)
+    index = {e.id: i for i, e in enumerate(case.elements)}
+    settled = np.zeros(len(case.elements), dtype=np.int8)
+    settled_by: dict[str, str] = {}
+    for q in case.questions:
+        for s in q.answer(answers[q.id]).settles:
+            if not s.applies(answers):
+                continue
+            i = index[s.element]
+            if settled[i] >= 0:  # not met wins over met
+                settled[i] = 1 if s.met else -1
+                settled_by[s.element] = _answer_words(case, q.id, answers[q.id])
+    return Effects(tuple(available), excluded, settled, settled_by, tuple(closed))
+
+
+def effect_columns(
+    case: Case,
+    arguments: Sequence[Argument],
+    choice: Mapping[str, NDArray[np.intp]],
+    answers: Mapping[str, str],
+    samples: int,
+) -> tuple[NDArray[np.bool_], NDArray[np.int8]]:
+    """Availability ``(arguments, S)`` and settlements ``(elements, S)`` for sampled answers.
+
+    ``choice`` maps each sampled question to the index of its answer in each
+    sample; the other questions keep ``answers``.
+    """
+    ones = np.ones(samples, dtype=bool)
+
+    def picks(q_id: str, allowed: Sequence[str]) -> NDArray[np.bool_]:
+        q = case.question(q_id)
+        if q_id not in choice:
+            return ones if answers[q_id] in allowed else ~ones
+        idx = [q.answer_ids.index(a) for a in allowed]
+        return np.isin(choice[q_id], idx)
+
+    closed: dict[str, NDArray[np.bool_]] = {}
+    for q in case.questions:
+        for a in q.answers:
+            for route in a.closes:
+                closed[route] = closed.get(route, ~ones) | picks(q.id, (a.id,))
+    available = np.ones((len(arguments), samples), dtype=bool)
+    for j, arg in enumerate(arguments):
+        for q_id, allowed in arg.requires.items():
+            available[j] &= picks(q_id, allowed)
+        if arg.route in closed:
+            available[j] &= ~closed[arg.route]
+    index = {e.id: i for i, e in enumerate(case.elements)}
+    met = np.zeros((len(case.elements), samples), dtype=bool)
+    not_met = np.zeros_like(met)
+    for q in case.questions:
+        for a in q.answers:
+            for s in a.settles:
+                holds = picks(q.id, (a.id,)).copy()
+                for w_q, w_allowed in s.when.items():
+                    holds &= picks(w_q, w_allowed)
+                (met if s.met else not_met)[index[s.element]] |= holds
+    settled = np.where(not_met, -1, np.where(met, 1, 0)).astype(np.int8)
+    return available, settled
