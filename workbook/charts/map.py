@@ -52,6 +52,8 @@ NODE_COLUMNS = [
 ]
 EDGE_COLUMNS = ["source", "target", "relation", "x", "y", "x2", "y2"]
 
+_Place = tuple[float, float]  # (column, row) on the map
+
 
 def _short(text: str, limit: int = _LABEL) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
@@ -116,6 +118,28 @@ def map_layout(
     return pd.DataFrame(nodes, columns=NODE_COLUMNS), pd.DataFrame(edges, columns=EDGE_COLUMNS)
 
 
+def _node(
+    id: str,
+    kind: str,
+    side: str,
+    label: str,
+    heading: str,
+    element: str,
+    at: _Place,
+    strength: float,
+    in_play: bool = True,
+    why_out: str = "",
+) -> dict[str, Any]:
+    """A node row (its keys in :data:`NODE_COLUMNS` order)."""
+    values = (id, kind, side, label, heading, element, *at, strength, in_play, why_out)
+    return dict(zip(NODE_COLUMNS, values, strict=True))
+
+
+def _edge(source: str, target: str, relation: str, start: _Place, end: _Place) -> dict[str, Any]:
+    """An edge row: a straight rule from ``start`` to ``end``."""
+    return dict(zip(EDGE_COLUMNS, (source, target, relation, *start, *end), strict=True))
+
+
 def _layout(
     case: Case,
     result: ResultLike | None,
@@ -123,112 +147,85 @@ def _layout(
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """The map as plain rows: ``(nodes, edges)``."""
     args = _arguments(case, scenario)
-    strengths: Mapping[str, float] = result.strengths if result is not None else {}
-    excluded: Mapping[str, str] = result.excluded if result is not None else {}
     el_results = {e.id: e for e in result.elements} if result is not None else {}
-    overrides = scenario.strengths if scenario is not None else {}
     center = (len(case.elements) - 1) / 2
     title = case.case.title
     if result is not None:
         title += f": {result.outcome}"
-    nodes: list[dict[str, Any]] = [
-        {
-            "id": "motion",
-            "kind": "motion",
-            "side": "motion",
-            "label": _short(title, 60),
-            "heading": case.case.motion,
-            "element": "",
-            "x": center,
-            "y": 0.0,
-            "strength": 1.0,
-            "in_play": True,
-            "why_out": "",
-        }
-    ]
+    head = _short(title, 60)
+    nodes = [_node("motion", "motion", "motion", head, case.case.motion, "", (center, 0.0), 1.0)]
     edges: list[dict[str, Any]] = []
-    where: dict[str, tuple[float, float]] = {}
+    where: dict[str, _Place] = {}
     for col, element in enumerate(case.elements):
         er = el_results.get(element.id)
         label = element.name if er is None else f"{element.name} ({er.strength:.2f})"
+        strength = float(er.strength) if er else 0.5
+        node_id = f"element:{element.id}"
+        at = (float(col), 1.0)
         nodes.append(
-            {
-                "id": f"element:{element.id}",
-                "kind": "element",
-                "side": "element",
-                "label": _short(label),
-                "heading": element.name,
-                "element": element.id,
-                "x": float(col),
-                "y": 1.0,
-                "strength": float(er.strength) if er else 0.5,
-                "in_play": True,
-                "why_out": "",
-            }
-        )
-        edges.append(
-            {
-                "source": "motion",
-                "target": f"element:{element.id}",
-                "relation": "on",
-                "x": center,
-                "y": 0.0,
-                "x2": float(col),
-                "y2": 1.0,
-            }
-        )
-        mine = [a for a in args if a.element == element.id]
-        for row, (a, depth) in enumerate(_order(mine)):
-            x = col + _INDENT * min(depth, _MAX_INDENT)
-            y = 2.0 + row
-            where[a.id] = (x, y)
-            in_play = a.id in strengths if result is not None else True
-            nodes.append(
-                {
-                    "id": a.id,
-                    "kind": "argument",
-                    "side": a.side,
-                    "label": _short(a.heading),
-                    "heading": a.heading,
-                    "element": element.id,
-                    "x": x,
-                    "y": y,
-                    "strength": round(
-                        float(strengths.get(a.id, overrides.get(a.id, a.strength))), 4
-                    ),
-                    "in_play": in_play,
-                    "why_out": excluded.get(a.id, ""),
-                }
+            _node(
+                node_id, "element", "element", _short(label), element.name, element.id, at, strength
             )
-            if depth == 0:
-                edges.append(
-                    {
-                        "source": f"element:{element.id}",
-                        "target": a.id,
-                        "relation": "on",
-                        "x": float(col),
-                        "y": 1.0,
-                        "x2": x,
-                        "y2": y,
-                    }
-                )
+        )
+        edges.append(_edge("motion", node_id, "on", (center, 0.0), at))
+        mine = [a for a in args if a.element == element.id]
+        column = _column(mine, col, result, scenario, where)
+        nodes += column[0]
+        edges += column[1]
+    return nodes, edges + _relations(args, where)
+
+
+def _column(
+    args: Sequence[Argument],
+    col: int,
+    result: ResultLike | None,
+    scenario: Scenario | None,
+    where: dict[str, _Place],
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """One element's arguments under it, each answer indented below its target.
+
+    Records each argument's place in ``where`` for the attack and support edges.
+    """
+    strengths: Mapping[str, float] = result.strengths if result is not None else {}
+    excluded: Mapping[str, str] = result.excluded if result is not None else {}
+    overrides = scenario.strengths if scenario is not None else {}
+    nodes: list[dict[str, Any]] = []
+    edges: list[dict[str, Any]] = []
+    for row, (a, depth) in enumerate(_order(args)):
+        x = col + _INDENT * min(depth, _MAX_INDENT)
+        y = 2.0 + row
+        where[a.id] = (x, y)
+        in_play = a.id in strengths if result is not None else True
+        strength = round(float(strengths.get(a.id, overrides.get(a.id, a.strength))), 4)
+        why_out = excluded.get(a.id, "")
+        nodes.append(
+            _node(
+                a.id,
+                "argument",
+                a.side,
+                _short(a.heading),
+                a.heading,
+                a.element,
+                (x, y),
+                strength,
+                in_play,
+                why_out,
+            )
+        )
+        if depth == 0:
+            edges.append(_edge(f"element:{a.element}", a.id, "on", (float(col), 1.0), (x, y)))
+    return nodes, edges
+
+
+def _relations(args: Sequence[Argument], where: Mapping[str, _Place]) -> list[dict[str, Any]]:
+    """The attack and support edges between arguments on the map."""
+    edges = []
     for a in args:
         for relation, targets in (("attacks", a.attacks), ("supports", a.supports)):
             for t in targets:
                 if t in where and a.id in where:
-                    (x, y), (x2, y2) = where[a.id], where[t]
-                    edges.append(
-                        {
-                            "source": a.id,
-                            "target": t,
-                            "relation": relation,
-                            "x": x,
-                            "y": y,
-                            "x2": x2,
-                            "y2": y2,
-                        }
-                    )
-    return nodes, edges
+                    edges.append(_edge(a.id, t, relation, where[a.id], where[t]))
+    return edges
 
 
 def _scale(domain: Iterable[str], colors: Mapping[str, str]) -> alt.Scale:
@@ -254,16 +251,29 @@ def argument_map(
     y_scale = alt.Scale(domain=[-0.5, rows - 0.5], reverse=True, nice=False, zero=False)
     x = alt.X("x:Q", scale=x_scale, axis=None)
     y = alt.Y("y:Q", scale=y_scale, axis=None)
-    x2 = alt.X2("x2:Q")
-    y2 = alt.Y2("y2:Q")
-    lines = (
+    layers = [_edge_rules(edges, x, y), _node_points(nodes, x, y), _node_text(nodes, x, y)]
+    words = "" if result is None else f" Outcome: {result.outcome}."
+    # Edges and nodes each have their own colour legend: keep the scales apart.
+    independent = alt.Resolve(scale=alt.ScaleResolveMap(color="independent", opacity="independent"))
+    return alt.LayerChart(
+        layer=layers,
+        resolve=independent,
+        width=_COLUMN_PX * cols,
+        height=_ROW_PX * rows,
+        title=f"Argument map: {len(nodes) - 1 - len(case.elements)} arguments.{words}",
+    )
+
+
+def _edge_rules(edges: list[dict[str, Any]], x: alt.X, y: alt.Y) -> alt.Chart:
+    """The edges: attacks dashed, the rest solid, coloured by relation."""
+    chart: alt.Chart = (
         alt.Chart({"values": edges})
         .mark_rule(strokeWidth=1.2)
         .encode(
             x=x,
             y=y,
-            x2=x2,
-            y2=y2,
+            x2=alt.X2("x2:Q"),
+            y2=alt.Y2("y2:Q"),
             color=alt.Color("relation:N", scale=_scale(EDGE_COLORS, EDGE_COLORS), title="edge"),
             strokeDash=alt.StrokeDash(
                 "relation:N",
@@ -272,7 +282,12 @@ def argument_map(
             ),
         )
     )
-    points = (
+    return chart
+
+
+def _node_points(nodes: list[dict[str, Any]], x: alt.X, y: alt.Y) -> alt.Chart:
+    """The nodes: shaped and coloured by side, sized by strength, faded when out of play."""
+    chart: alt.Chart = (
         alt.Chart({"values": nodes})
         .mark_point(filled=True, stroke="black", strokeWidth=0.4)
         .encode(
@@ -297,7 +312,12 @@ def argument_map(
             ),
         )
     )
-    text = (
+    return chart
+
+
+def _node_text(nodes: list[dict[str, Any]], x: alt.X, y: alt.Y) -> alt.Chart:
+    """Each node's short label beside it, faded with the node."""
+    chart: alt.Chart = (
         alt.Chart({"values": nodes})
         .mark_text(align="left", dx=9, fontSize=10)
         .encode(
@@ -309,13 +329,4 @@ def argument_map(
             ),
         )
     )
-    words = "" if result is None else f" Outcome: {result.outcome}."
-    # Edges and nodes each have their own colour legend: keep the scales apart.
-    independent = alt.Resolve(scale=alt.ScaleResolveMap(color="independent", opacity="independent"))
-    return alt.LayerChart(
-        layer=[lines, points, text],
-        resolve=independent,
-        width=_COLUMN_PX * cols,
-        height=_ROW_PX * rows,
-        title=f"Argument map: {len(nodes) - 1 - len(case.elements)} arguments.{words}",
-    )
+    return chart
