@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -327,23 +327,17 @@ class BriefBuilder(ControlPanel):
         self.format_box.observe(self._on(lambda ch: self.set_format(ch["new"])), names="value")
         self.format_hint = widgets.HTML()
         self._auto_name = self._default()
-        self.path = widgets.Text(value=self._auto_name, description="file", layout=wide)
-        self.export_button = widgets.Button(
-            description="Export", icon="download", button_style="primary"
+        export = widgets.Button(description="Export", icon="download", button_style="primary")
+        self.path, self.export_button, self.export_status = self._file_row(
+            self._auto_name, "file", wide, export, lambda: self.export()
         )
-        self.export_button.on_click(errors_to(self.error)(lambda _b: self.export()))
-        self.export_status = widgets.Label()
 
     def _build_load_controls(self, wide: widgets.Layout) -> None:
         """The scenario file to load, and its button."""
-        self.load_path = widgets.Text(
-            value=f"{_slug(self.case.case.id)}.scenario.json",
-            description="scenario",
-            layout=wide,
+        load = widgets.Button(description="Load scenario…", icon="folder-open")
+        self.load_path, self.load_button, self.load_status = self._file_row(
+            f"{_slug(self.case.case.id)}.scenario.json", "scenario", wide, load, lambda: self.load()
         )
-        self.load_button = widgets.Button(description="Load scenario…", icon="folder-open")
-        self.load_button.on_click(errors_to(self.error)(lambda _b: self.load()))
-        self.load_status = widgets.Label()
 
     def _build_work_product(self, wide: widgets.Layout) -> None:
         """The student work product: name, notes, exercise answers, file and button."""
@@ -355,14 +349,27 @@ class BriefBuilder(ControlPanel):
         )
         self.exercises = widgets.HTML()
         self._show_exercises()
-        self.work_path = widgets.Text(
-            value=f"{_EXPORTS}/{_slug(self.case.case.id)}-work-product.html",
-            description="file",
-            layout=wide,
+        write = widgets.Button(description="Write work product", icon="file")
+        self.work_path, self.work_button, self.work_status = self._file_row(
+            f"{_EXPORTS}/{_slug(self.case.case.id)}-work-product.html",
+            "file",
+            wide,
+            write,
+            lambda: self.export_work_product(),
         )
-        self.work_button = widgets.Button(description="Write work product", icon="file")
-        self.work_button.on_click(errors_to(self.error)(lambda _b: self.export_work_product()))
-        self.work_status = widgets.Label()
+
+    def _file_row(
+        self,
+        value: str,
+        description: str,
+        wide: widgets.Layout,
+        button: widgets.Button,
+        action: Callable[[], object],
+    ) -> tuple[widgets.Text, widgets.Button, widgets.Label]:
+        """A file-name box, a button that runs ``action`` (errors to the error box), a status."""
+        path = widgets.Text(value=value, description=description, layout=wide)
+        button.on_click(errors_to(self.error)(lambda _b: action()))
+        return path, button, widgets.Label()
 
     def _layout(self) -> widgets.VBox:
         """The whole builder, top to bottom: export, load, preview, work product."""
