@@ -86,6 +86,7 @@ def test_the_json_form_is_stable_and_documented():
         "format",
         "case",
         "standard",
+        "standard_title",
         "semantics",
         "outcome",
         "granted",
@@ -97,6 +98,8 @@ def test_the_json_form_is_stable_and_documented():
         "iterations",
         "answers",
         "elements",
+        "factors",
+        "settled_by",
         "strengths",
         "base",
         "excluded",
@@ -105,9 +108,11 @@ def test_the_json_form_is_stable_and_documented():
         "id",
         "name",
         "role",
+        "burden",
         "strength",
         "satisfied",
         "reached",
+        "settled",
         "pro",
         "con",
         "contributions",
@@ -176,6 +181,8 @@ def test_elements_are_found_by_role_not_id():
     want["deciding"] = renames[want["deciding"]]
     for element in want["elements"]:
         element["id"] = renames[element["id"]]
+    for factor in want["factors"]:
+        factor["elements"] = [renames[e] for e in factor["elements"]]
     assert renamed.to_data() == want
 
 
@@ -257,7 +264,7 @@ def test_the_cli_reads_a_saved_scenario_and_a_standard(case_dir, tmp_path, capsy
         main(["weigh", str(case_dir), "--scenario", str(path), "--standard", "sliding-scale"]) == 0
     )
     out = capsys.readouterr().out
-    assert "Standard: sliding-scale" in out and "ha-2: dropped" in out
+    assert "Standard: D.C. Circuit sliding scale" in out and "ha-2: dropped" in out
 
 
 @pytest.mark.parametrize(

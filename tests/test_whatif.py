@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 from conftest import arg, make_case, toy
 
+from workbook.engine.compare import compare_semantics, compare_standards
 from workbook.engine.whatif import (
-    compare_semantics,
-    compare_standards,
     decisive_questions,
     tipping_points,
     tornado,
@@ -101,6 +100,7 @@ def test_every_standard_is_compared():
         "winter",
         "sliding-scale",
         "winter-unmerged",
+        "sliding-scale-pure",
         "sliding-scale-unmerged",
     ]
     by = {r.standard: r for r in rows}

@@ -7,8 +7,15 @@ prepared case) → ``analysis`` (all of them from one prepared case).
 """
 
 from workbook.engine.analysis import Analysis, analyse
+from workbook.engine.compare import compare_semantics, compare_standards
 from workbook.engine.evaluation import evaluate
-from workbook.engine.montecarlo import DEFAULT_SPREAD, MonteCarlo, monte_carlo, wilson_interval
+from workbook.engine.montecarlo import (
+    DEFAULT_SPREAD,
+    MonteCarlo,
+    QuestionValue,
+    monte_carlo,
+    wilson_interval,
+)
 from workbook.engine.result import RESULT_FORMAT, ElementResult, Result, render_text
 from workbook.engine.semantics import SEMANTICS, Semantics, get_semantics
 from workbook.engine.standards import STANDARDS, Decision, ElementScore, Standard, get_standard
@@ -17,8 +24,6 @@ from workbook.engine.whatif import (
     DecisiveQuestions,
     TippingPoint,
     TornadoBar,
-    compare_semantics,
-    compare_standards,
     decisive_questions,
     tipping_points,
     tornado,
@@ -36,6 +41,7 @@ __all__ = [
     "ElementScore",
     "MonteCarlo",
     "Prepared",
+    "QuestionValue",
     "Result",
     "Semantics",
     "Standard",

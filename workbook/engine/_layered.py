@@ -95,6 +95,7 @@ def evaluate_layered(
     *,
     semantics: Semantics = DF_QUAD,
     dead: NDArray[np.intp] | None = None,
+    absent: NDArray[np.bool_] | None = None,
     out: Array | None = None,
     complement: bool = False,
 ) -> Array:
@@ -106,6 +107,8 @@ def evaluate_layered(
             Its dtype is kept (float32 halves the memory traffic).
         semantics: the gradual semantics.
         dead: sorted rows of absent nodes (strength 0 in every sample).
+        absent: ``(nodes, samples)`` in row order: True where a node is absent in that
+            sample only (the odds over the questions put arguments in and out per sample).
         out: an array shaped like ``base`` to receive the result; ``base`` itself
             evaluates in place (each row's base is read before its result is written).
             Otherwise ``base`` is not modified.
@@ -139,6 +142,9 @@ def evaluate_layered(
         np.copyto(state[src], base[src])
     dfquad = product and semantics.influence is DF_QUAD.influence
     state[dead[dead < layout.sources]] = gone
+    varying = np.zeros(0, dtype=np.intp) if absent is None else np.flatnonzero(absent.any(axis=1))
+    for r in varying[varying < layout.sources].tolist():
+        np.copyto(state[r], gone, where=absent[r])  # type: ignore[index]
     for layer in layout.layers:
         size = layer.hi - layer.lo
         a, s, tmp = scratch[0, :size], scratch[1, :size], scratch[2, :size]
@@ -172,4 +178,6 @@ def evaluate_layered(
         here = dead[(dead >= layer.lo) & (dead < layer.hi)]
         if len(here):
             state[here] = gone
+        for r in varying[(varying >= layer.lo) & (varying < layer.hi)].tolist():
+            np.copyto(state[r], gone, where=absent[r])  # type: ignore[index]
     return state

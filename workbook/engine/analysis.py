@@ -48,7 +48,8 @@ class Analysis:
         tornado: each argument's swing on each element it moves (empty if not asked for).
         tipping_points: the smallest change of each argument that changes the result.
         decisive: the answers that flip the outcome (None if not asked for).
-        monte_carlo: P(granted) over sampled strengths (None when ``samples=0``).
+        monte_carlo: P(granted) over sampled strengths and the open questions' answers,
+            with each question's value of information (None when ``samples=0``).
 
     """
 
@@ -81,6 +82,7 @@ def analyse(
     seed: int = 0,
     spread: float = DEFAULT_SPREAD,
     whatifs: bool = True,
+    odds: bool = True,
     decisive_size: int = 2,
     grid: int = 41,
     semantics: str | Semantics | None = None,
@@ -96,6 +98,8 @@ def analyse(
         seed: Monte Carlo seed; the same seed gives the same numbers.
         spread: the default ± range of an argument's base strength in the Monte Carlo.
         whatifs: compute the tornado, the tipping points and the decisive questions.
+        odds: let the Monte Carlo draw the open questions' answers from their odds
+            (False: hold every answer at the scenario's).
         decisive_size: largest set of changed answers searched for flips.
         grid: points on [0, 1] searched for each tipping point.
         semantics: overrides the scenario's semantics.
@@ -118,5 +122,9 @@ def analyse(
         bars = tornado_prepared(p)
         points = tipping_points_prepared(p, grid=grid)
         decisive = decisive_questions_prepared(p, max_size=decisive_size)
-    mc = monte_carlo_prepared(p, samples=samples, seed=seed, spread=spread) if samples else None
+    mc = (
+        monte_carlo_prepared(p, samples=samples, seed=seed, spread=spread, odds=odds)
+        if samples
+        else None
+    )
     return Analysis(p, result, bars, points, decisive, mc)

@@ -104,13 +104,20 @@ def effect_columns(
     sample; the other questions keep ``answers``.
     """
     ones = np.ones(samples, dtype=bool)
+    none = np.zeros(samples, dtype=bool)
+    ids = {q.id: q.answer_ids for q in case.questions}
+    hot = {q: c[None, :] == np.arange(len(ids[q]))[:, None] for q, c in choice.items()}
+    cache: dict[tuple[str, tuple[str, ...]], NDArray[np.bool_]] = {}
 
     def picks(q_id: str, allowed: Sequence[str]) -> NDArray[np.bool_]:
-        q = case.question(q_id)
-        if q_id not in choice:
-            return ones if answers[q_id] in allowed else ~ones
-        idx = [q.answer_ids.index(a) for a in allowed]
-        return np.isin(choice[q_id], idx)
+        key = (q_id, tuple(allowed))
+        if key not in cache:
+            if q_id not in hot:
+                cache[key] = ones if answers[q_id] in allowed else none
+            else:
+                rows = [ids[q_id].index(a) for a in allowed]
+                cache[key] = hot[q_id][rows].any(axis=0)
+        return cache[key]
 
     closed: dict[str, NDArray[np.bool_]] = {}
     for q in case.questions:
@@ -120,18 +127,18 @@ def effect_columns(
     available = np.ones((len(arguments), samples), dtype=bool)
     for j, arg in enumerate(arguments):
         for q_id, allowed in arg.requires.items():
-            available[j] &= picks(q_id, allowed)
+            np.logical_and(available[j], picks(q_id, allowed), out=available[j])
         if arg.route in closed:
-            available[j] &= ~closed[arg.route]
+            np.logical_and(available[j], ~closed[arg.route], out=available[j])
     index = {e.id: i for i, e in enumerate(case.elements)}
     met = np.zeros((len(case.elements), samples), dtype=bool)
     not_met = np.zeros_like(met)
     for q in case.questions:
         for a in q.answers:
             for s in a.settles:
-                holds = picks(q.id, (a.id,)).copy()
+                holds = picks(q.id, (a.id,))
                 for w_q, w_allowed in s.when.items():
-                    holds &= picks(w_q, w_allowed)
+                    holds = holds & picks(w_q, w_allowed)
                 (met if s.met else not_met)[index[s.element]] |= holds
     settled = np.where(not_met, -1, np.where(met, 1, 0)).astype(np.int8)
     return available, settled

@@ -17,10 +17,8 @@ scores), so none recompiles the graph.
 :func:`tornado`
     Each argument's swing on each element: the element's strength with the
     argument's base at 0 and at 1, everything else as in the scenario.
-:func:`compare_standards`
-    The outcome under every shipped standard side by side.
-:func:`compare_semantics`
-    The outcome and element strengths under every shipped semantics.
+(The same scenario under every standard or semantics is in
+:mod:`workbook.engine.compare`.)
 """
 
 from __future__ import annotations
@@ -33,9 +31,7 @@ from typing import Any, Literal
 import numpy as np
 from numpy.typing import NDArray
 
-from workbook.engine.semantics import SEMANTICS
-from workbook.engine.standards import STANDARDS
-from workbook.engine.weighing import Prepared, prepare, weigh
+from workbook.engine.weighing import Prepared, prepare
 from workbook.models import Case
 from workbook.scenario import Scenario
 from workbook.vocabulary import outcome_word, rounded
@@ -43,13 +39,8 @@ from workbook.vocabulary import outcome_word, rounded
 __all__ = [
     "DecisiveQuestions",
     "Flip",
-    "SemanticsOutcome",
-    "StandardOutcome",
     "TippingPoint",
     "TornadoBar",
-    "compare_semantics",
-    "compare_standards",
-    "compare_standards_prepared",
     "decisive_questions",
     "decisive_questions_prepared",
     "outcomes",
@@ -65,9 +56,7 @@ def outcomes(
 ) -> tuple[NDArray[np.bool_], NDArray[np.intp], NDArray[np.float64]]:
     """Granted, deciding element index (-1: none) and node strengths for rows of base scores."""
     s = p.evaluate(np.atleast_2d(base), alive)
-    granted, deciding = p.standard.decide_batch(
-        s[:, : p.m], p.roles, government_opponent=p.government_opponent
-    )
+    granted, deciding = p.decide_columns(np.ascontiguousarray(s[:, : p.m].T))
     return granted, deciding, s
 
 
@@ -156,10 +145,6 @@ def decisive_questions_prepared(
         q.id: [a.id for a in q.answers if a.id != p.answers.get(q.id)] for q in case.questions
     }
     qids = [q for q in alternatives if alternatives[q]]
-    by_question: dict[str, list[int]] = {}
-    for j, a in enumerate(p.arguments):
-        for q in a.requires:
-            by_question.setdefault(q, []).append(p.m + j)
     found: list[Flip] = []
     found_sets: list[frozenset[tuple[str, str]]] = []
     evaluated, searched, truncated = 0, 0, False
@@ -176,9 +161,7 @@ def decisive_questions_prepared(
             variants = variants[: max(0, max_evaluations - evaluated)]
             truncated = True
         if variants:
-            alive = np.stack([_availability(p, v, by_question) for v in variants])
-            rows = np.broadcast_to(p.base, alive.shape)
-            granted, deciding, _ = outcomes(p, rows, alive)
+            granted, deciding = _answer_outcomes(p, variants)
             evaluated += len(variants)
             for v, g, d in zip(variants, granted, deciding, strict=True):
                 if bool(g) != g0:
@@ -191,16 +174,25 @@ def decisive_questions_prepared(
     return DecisiveQuestions(g0, singles, tuple(found), searched, truncated, evaluated)
 
 
-def _availability(
-    p: Prepared, change: Mapping[str, str], by_question: Mapping[str, list[int]]
-) -> NDArray[np.bool_]:
-    """The scenario's mask with only the arguments that hang on the changed questions redone."""
-    mask = p.available.copy()
-    answers = {**p.answers, **change}
-    for q in change:
-        for node in by_question.get(q, ()):
-            mask[node] = p.arguments[node - p.m].available(answers)
-    return mask
+def _answer_outcomes(
+    p: Prepared, variants: list[dict[str, str]]
+) -> tuple[NDArray[np.bool_], NDArray[np.intp]]:
+    """Outcome and deciding element under each set of changed answers, in one batch.
+
+    Each variant's answers decide which arguments are in play, what is settled
+    and (through the answer on the standard) the standard.
+    """
+    changed = {q for v in variants for q in v}
+    choice = {
+        q: np.array(
+            [p.case.question(q).answer_ids.index(v.get(q, p.answers[q])) for v in variants],
+            dtype=np.intp,
+        )
+        for q in changed
+    }
+    alive, settled = p.columns(choice, len(variants))
+    s = p.evaluate(np.broadcast_to(p.base, (len(variants), p.graph.n)), alive.T.copy())
+    return p.decide_columns(np.ascontiguousarray(s[:, : p.m].T), settled, choice)
 
 
 # --------------------------------------------------------------------------- strengths
@@ -215,6 +207,9 @@ class TippingPoint:
         change: ``value - base`` (None likewise).
         flips: ``"outcome"`` when the injunction flips, ``"deciding"`` when only the
             deciding element changes, None when neither happens.
+        deciding_before: the element that decides at the base strength.
+        summary: what changes, in words ("the motion stays denied; only the deciding
+            element changes, from ... to ...").
 
     """
 
@@ -226,6 +221,8 @@ class TippingPoint:
     flips: Literal["outcome", "deciding"] | None
     granted: bool | None
     deciding: str | None
+    deciding_before: str | None = None
+    summary: str = ""
 
     def to_data(self) -> dict[str, Any]:
         """JSON-able form."""
@@ -242,6 +239,8 @@ class TippingPoint:
             "flips": self.flips,
             "granted": self.granted,
             "deciding": self.deciding,
+            "deciding_before": self.deciding_before,
+            "summary": self.summary,
         }
 
 
@@ -266,6 +265,56 @@ def tipping_points_prepared(
     live = p.in_play()
     if not live:
         return ()
+    brackets = _brackets(p, live, grid, g0, d0)
+    best = _refine(p, live, brackets, refine, g0, d0)
+    final = np.tile(p.base, (max(1, len(best)), 1))
+    order = sorted(best)
+    for r_i, a in enumerate(order):
+        final[r_i, live[a]] = best[a]
+    gf, df, _ = outcomes(p, final)
+    at = {a: (bool(gf[i]), int(df[i])) for i, a in enumerate(order)}
+    out = []
+    for a, node in enumerate(live):
+        arg = p.arguments[node - p.m]
+        b = float(p.base[node])
+        if a not in at:
+            out.append(TippingPoint(arg.id, arg.element, b, None, None, None, None, None))
+            continue
+        ga, da = at[a]
+        out.append(
+            TippingPoint(
+                arg.id,
+                arg.element,
+                b,
+                best[a],
+                best[a] - b,
+                "outcome" if ga != g0 else "deciding",
+                ga,
+                _eid(p, da),
+                _eid(p, d0),
+                _change_words(p, g0, d0, ga, da),
+            )
+        )
+    return tuple(out)
+
+
+def _change_words(p: Prepared, g0: bool, d0: int, ga: bool, da: int) -> str:
+    """What a tipping point changes, in words: the outcome, or only which element decides."""
+    name = {i: e.name for i, e in enumerate(p.elements)}
+    if ga != g0:
+        on = f" (decided on {name[da]})" if da >= 0 else ""
+        return f"the motion would be {outcome_word(ga)}{on}"
+    before, after = name.get(d0, "no element"), name.get(da, "no element")
+    return (
+        f"the motion stays {outcome_word(g0)}; only the deciding element changes, "
+        f"from {before} to {after}"
+    )
+
+
+def _brackets(
+    p: Prepared, live: tuple[int, ...], grid: int, g0: bool, d0: int
+) -> list[tuple[int, float, float]]:
+    """(argument, inside, outside) on the grid: inside keeps the result, outside changes it."""
     values = np.linspace(0.0, 1.0, grid)
     k = len(live)
     rows = np.tile(p.base, (k * grid, 1))
@@ -273,7 +322,6 @@ def tipping_points_prepared(
         rows[a * grid : (a + 1) * grid, node] = values
     g, d, _ = outcomes(p, rows)
     changed = ((g != g0) | (d != d0)).reshape(k, grid)
-    # brackets (arg, inside, outside): inside keeps the result, outside changes it
     brackets: list[tuple[int, float, float]] = []
     for a, node in enumerate(live):
         b = float(p.base[node])
@@ -287,6 +335,18 @@ def tipping_points_prepared(
             j = int(below[-1])
             inside = min(b, float(values[j + 1])) if j + 1 < grid else b
             brackets.append((a, inside, float(values[j])))
+    return brackets
+
+
+def _refine(
+    p: Prepared,
+    live: tuple[int, ...],
+    brackets: list[tuple[int, float, float]],
+    refine: int,
+    g0: bool,
+    d0: int,
+) -> dict[int, float]:
+    """Bisect every bracket at once; the nearest change to the base for each argument."""
     lo = np.array([x[1] for x in brackets])
     hi = np.array([x[2] for x in brackets])
     who = np.array([x[0] for x in brackets], dtype=np.intp)
@@ -304,33 +364,7 @@ def tipping_points_prepared(
         b = float(p.base[live[a]])
         if int(a) not in best or abs(hi[t] - b) < abs(best[int(a)] - b):
             best[int(a)] = float(hi[t])
-    final = np.tile(p.base, (max(1, len(best)), 1))
-    order = sorted(best)
-    for r_i, a in enumerate(order):
-        final[r_i, live[a]] = best[a]
-    gf, df, _ = outcomes(p, final)
-    at = {a: (bool(gf[i]), int(df[i])) for i, a in enumerate(order)}
-    out = []
-    for a, node in enumerate(live):
-        arg = p.arguments[node - p.m]
-        b = float(p.base[node])
-        if a in at:
-            ga, da = at[a]
-            out.append(
-                TippingPoint(
-                    arg.id,
-                    arg.element,
-                    b,
-                    best[a],
-                    best[a] - b,
-                    "outcome" if ga != g0 else "deciding",
-                    ga,
-                    _eid(p, da),
-                )
-            )
-        else:
-            out.append(TippingPoint(arg.id, arg.element, b, None, None, None, None, None))
-    return tuple(out)
+    return best
 
 
 @dataclass(frozen=True)
@@ -387,62 +421,3 @@ def tornado_prepared(p: Prepared) -> tuple[TornadoBar, ...]:
 
 
 # --------------------------------------------------------------------------- standards
-
-
-@dataclass(frozen=True)
-class StandardOutcome:
-    """The outcome under one standard."""
-
-    standard: str
-    title: str
-    granted: bool
-    deciding: str | None
-    explanation: str
-
-    @property
-    def outcome(self) -> str:
-        """``"granted"`` or ``"denied"``."""
-        return outcome_word(self.granted)
-
-
-def compare_standards(
-    case: Case, scenario: Scenario | None = None, **options: Any
-) -> tuple[StandardOutcome, ...]:
-    """The outcome under every shipped standard, for the same strengths."""
-    return compare_standards_prepared(prepare(case, scenario, **options))
-
-
-def compare_standards_prepared(p: Prepared) -> tuple[StandardOutcome, ...]:
-    """:func:`compare_standards` on an already prepared case."""
-    scores = p.scores(p.evaluate(p.base[None, :])[0])
-    out = []
-    for name, std in STANDARDS.items():
-        d = std.decide(scores, government_opponent=p.government_opponent)
-        out.append(StandardOutcome(name, std.title, d.granted, d.deciding, d.explanation))
-    return tuple(out)
-
-
-@dataclass(frozen=True)
-class SemanticsOutcome:
-    """The outcome and element strengths under one semantics."""
-
-    semantics: str
-    granted: bool
-    deciding: str | None
-    strengths: Mapping[str, float]
-    converged: bool
-
-
-def compare_semantics(
-    case: Case, scenario: Scenario | None = None, **options: Any
-) -> tuple[SemanticsOutcome, ...]:
-    """The outcome under every shipped semantics, with each element's strength."""
-    out = []
-    for name in SEMANTICS:
-        r = weigh(case, scenario, semantics=name, **options)
-        out.append(
-            SemanticsOutcome(
-                name, r.granted, r.deciding, {e.id: e.strength for e in r.elements}, r.converged
-            )
-        )
-    return tuple(out)
