@@ -114,11 +114,35 @@ SLIDING_CASES = [
 
 
 @pytest.mark.parametrize(("strengths", "granted", "deciding", "words"), SLIDING_CASES)
-def test_sliding_scale(strengths, granted, deciding, words):
-    """The sliding scale lets a strong factor offset a weak one, but not one below the floor."""
+def test_pure_sliding_scale(strengths, granted, deciding, words):
+    """The pure scale lets a strong factor offset any weak one, but not one below the floor."""
+    d = STANDARDS["sliding-scale-pure"].decide(scores(**strengths))
+    assert (d.granted, d.deciding) == (granted, deciding)
+    assert words in d.explanation
+    assert "teaching variant" in d.explanation or not d.factors
+
+
+HARM_REQUIRED_CASES = [
+    ({}, True, "success", "every factor is likely"),
+    # harm likely but weak-ish, merits strong, equities weak: the scale offsets equities
+    ({"success": 0.9, "harm": 0.55, "equities": 0.4}, True, "success", "offsets"),
+    # the pure scale grants this one; the Circuit's does not: harm is required on its own
+    ({"success": 0.9, "harm": 0.45}, False, "harm", "without irreparable harm"),
+    ({"success": 0.9, "harm": 0.5}, False, "harm", "without irreparable harm"),
+    ({"success": 0.9, "harm": 0.3}, False, "harm", "without irreparable harm"),
+    ({"success": 0.3, "harm": 0.9}, False, "success", "below 0.35"),
+    ({"standing": 0.3, "success": 1.0}, False, "standing", "threshold"),
+]
+
+
+@pytest.mark.parametrize(("strengths", "granted", "deciding", "words"), HARM_REQUIRED_CASES)
+def test_sliding_scale_requires_irreparable_harm(strengths, granted, deciding, words):
+    """The D.C. Circuit's scale never grants without likely irreparable harm (CityFed)."""
     d = SlidingScale().decide(scores(**strengths))
     assert (d.granted, d.deciding) == (granted, deciding)
     assert words in d.explanation
+    if d.factors:
+        assert "CityFed Fin. Corp. v. Off. of Thrift Supervision, 58 F.3d 738" in d.explanation
 
 
 def test_the_sliding_scale_states_the_open_question():
@@ -211,3 +235,68 @@ def test_a_case_of_thresholds_only_lists_every_missing_factor():
         "public-interest",
     )
     assert "each of these roles" in d.explanation
+
+
+def burdened(mootness: float, *, settled: dict[str, bool] | None = None, **strengths: float):
+    """The usual scores with mootness on the opponent (as Laidlaw puts it) and some settled."""
+    settled = settled or {}
+    out = []
+    for s in scores(mootness=mootness, **strengths):
+        burden = "opponent" if s.id == "mootness" else "movant"
+        mark = settled.get(s.id)
+        by = 'the answer "X"' if mark is not None else ""
+        out.append(ElementScore(s.id, s.name, s.role, s.strength, burden, mark, by, "Rule v. Cite"))
+    return out
+
+
+BURDEN_CASES = [
+    # (mootness strength for the movant, standing strength, granted, deciding, words)
+    (0.5, 0.6, True, "success", "Granted"),  # a tie: the opponent has not carried mootness
+    (0.49, 0.6, False, "mootness", "the opponent, who bears the burden on Mootness"),
+    (0.6, 0.5, False, "standing", "the movant, who bears the burden (Rule v. Cite)"),  # a tie
+]
+
+
+@pytest.mark.parametrize(("moot", "standing", "granted", "deciding", "words"), BURDEN_CASES)
+@pytest.mark.parametrize("name", sorted(STANDARDS))
+def test_a_threshold_at_exactly_one_half_goes_against_whoever_bears_its_burden(
+    name, moot, standing, granted, deciding, words
+):
+    """Standing is the movant's to show, mootness the opponent's: a tie fails the burdened party."""
+    d = STANDARDS[name].decide(burdened(moot, standing=standing))
+    assert (d.granted, d.deciding) == (granted, deciding)
+    assert words in d.explanation
+    if deciding == "mootness":
+        assert "the movant bears the burden" not in d.explanation
+
+
+SETTLED_CASES = [
+    # (strengths, settled, granted, deciding, words)
+    ({"mootness": 0.2}, {"mootness": True}, True, "success", "Granted"),
+    ({"mootness": 0.9}, {"mootness": False}, False, "mootness", "Mootness is settled as not met"),
+    ({"success": 0.3}, {"success": True}, True, "success", "Granted"),
+    ({"harm": 0.9}, {"harm": False}, False, "harm", "Harm (settled as not met by the answer"),
+]
+
+
+@pytest.mark.parametrize(("strengths", "settled", "granted", "deciding", "words"), SETTLED_CASES)
+@pytest.mark.parametrize("name", ["winter", "sliding-scale", "sliding-scale-pure"])
+def test_an_answer_that_settles_an_element_decides_it(
+    name, strengths, settled, granted, deciding, words
+):
+    """A settled element is met or not met whatever its strength, and the words say so."""
+    moot = strengths.pop("mootness", 0.6)
+    d = STANDARDS[name].decide(burdened(moot, settled=settled, **strengths))
+    assert (d.granted, d.deciding) == (granted, deciding)
+    assert words in d.explanation
+    for element, met in settled.items():
+        assert d.satisfied[element] is met or not d.reached[element]
+
+
+def test_the_merged_factor_is_reported_as_decided():
+    """Under Nken the pair is one factor: a strong equities element does not pass on its own."""
+    d = Winter().decide(scores(equities=0.6, public=0.2), government_opponent=True)
+    merged = [f for f in d.factors if f.merged]
+    assert len(merged) == 1 and merged[0].elements == ("equities", "public")
+    assert merged[0].strength == pytest.approx(0.4) and not merged[0].met
+    assert d.satisfied["equities"] is False and d.deciding in ("equities", "public")

@@ -9,14 +9,14 @@
     v. PBGC, 571 F.3d 1288 (D.C. Cir. 2009)): the factors are weighed
     together, so a strong showing on one offsets a weaker one. Formalised as:
     no factor below ``floor`` (0.35: a weak showing can be made up for, an
-    absent one cannot), the average factor above 0.5, and, as the Circuit
-    requires, irreparable harm likely on its own: failing to show it is by
-    itself enough to deny (CityFed Fin. Corp. v. OTS, 58 F.3d 738 (D.C. Cir.
+    absent one cannot), the average factor above 0.5, and irreparable harm
+    likely on its own: the Circuit has affirmed a denial for want of
+    irreparable harm alone (CityFed Fin. Corp. v. OTS, 58 F.3d 738 (D.C. Cir.
     1995)).
 ``sliding-scale-pure``
     A teaching variant: the same scale with harm offsettable like any other
-    factor. It shows what the harm requirement changes; no court in the
-    Circuit applies it, and its explanations say so.
+    factor. It shows what the harm requirement changes, and its explanations
+    say it is not the Circuit's rule.
 
 Whether the sliding scale survives Winter is open in the Circuit (Davis
 (Kavanaugh, J., concurring); Sherley v. Sebelius, 644 F.3d 388 (D.C. Cir.

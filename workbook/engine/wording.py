@@ -32,14 +32,15 @@ NKEN = (
 )
 CITYFED = "CityFed Fin. Corp. v. Off. of Thrift Supervision, 58 F.3d 738 (D.C. Cir. 1995)"
 HARM_REQUIRED = (
-    "In the D.C. Circuit irreparable harm is required on its own even on the sliding scale: "
-    f"a failure to show it is by itself enough to deny preliminary relief ({CITYFED}), so no "
+    "The D.C. Circuit has affirmed the denial of preliminary relief for want of irreparable "
+    f"harm alone ({CITYFED}), so on this scale irreparable harm is required on its own: no "
     "strength elsewhere makes up for it."
 )
 PURE_SCALE = (
     "This is the pure sliding scale, a teaching variant: every factor, irreparable harm "
-    "included, can be offset by the others. D.C. Circuit law does not allow that for harm "
-    f"({CITYFED}); the default sliding scale requires it."
+    "included, can be offset by the others. It is not the D.C. Circuit's rule, which has "
+    f"upheld a denial of relief for want of irreparable harm alone ({CITYFED}); the default "
+    "sliding scale requires harm on its own."
 )
 OPEN_QUESTION = (
     "Whether the sliding scale survives Winter is an open question in the D.C. Circuit: "
@@ -65,7 +66,13 @@ def gate_words(scores: Sequence[ElementScore], failed_threshold: int) -> str:
     s = scores[failed_threshold]
     tail = f"The court would not reach the remaining elements, so {s.name} decides the motion."
     if s.settled is False:
-        return f"Denied at the threshold: {settled_words(s)}. {tail}"
+        who = (
+            f"The opponent bore the burden on {s.name}{_rule(s)}, and that answer holds it carried."
+            if s.burden == "opponent"
+            else f"The movant bore the burden on {s.name}{_rule(s)}, and that answer holds it "
+            "not carried."
+        )
+        return f"Denied at the threshold: {settled_words(s)}. {who} {tail}"
     if s.burden == "opponent":
         return (
             f"Denied at the threshold: the opponent, who bears the burden on {s.name}"
@@ -99,7 +106,9 @@ def factor_words(scores: Sequence[ElementScore], layout: FactorLayout, row: Matr
     ids = [i for g in factor.groups for i in g]
     settled = [scores[i] for i in ids if scores[i].settled is not None]
     if settled and len(ids) == 1:
-        return settled_words(settled[0])
+        s = settled[0]
+        word = "met" if s.settled else "not met"
+        return f"{s.name} (settled as {word} by {s.settled_by or 'the answers chosen'})"
     if len(factor.groups) == 2:
         parts = " and ".join(f"{scores[i].name} ({row[i]:.2f})" for i in ids)
         return f"{factor.label} ({parts})"
