@@ -1,4 +1,9 @@
-"""Command line: ``python -m workbook check DIR...``, ``weigh DIR`` and ``schema``."""
+"""Command line: ``python -m workbook check DIR...``, ``weigh DIR``, ``export DIR``, ``schema``.
+
+``check --sweep`` also weighs every single and pair of answer changes under
+every standard and reports contradictions; ``weigh --odds`` adds P(granted)
+over the open questions and each question's value of information.
+"""
 
 from __future__ import annotations
 
@@ -30,6 +35,9 @@ def _check(args: argparse.Namespace) -> int:
             )
         else:
             summary = "did not load"
+        if args.sweep and report.case is not None:
+            bad |= _sweep(report.case)
+            failed |= bad
         status = "FAILED" if bad else "ok"
         print(
             f"{status}: {path}: {summary}; {len(report.problems)} errors, "
@@ -38,11 +46,46 @@ def _check(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def _sweep(case: object) -> bool:
+    """Print the sweep's contradictions; True when there are any."""
+    from workbook.engine.sweep import sweep
+    from workbook.models import Case
+
+    assert isinstance(case, Case)
+    report = sweep(case)
+    for c in report.contradictions:
+        print(f"contradiction: {c}")
+    print(
+        f"sweep: {report.scenarios} scenarios weighed, {len(report.contradictions)} contradictions"
+    )
+    return not report.ok
+
+
+def _odds_text(mc: object) -> str:
+    """The odds over the open questions as plain text."""
+    from workbook.engine.montecarlo import MonteCarlo
+
+    assert isinstance(mc, MonteCarlo)
+    lo, hi = mc.interval
+    lines = [
+        "",
+        f"Odds over the open questions ({mc.samples} samples, seed {mc.seed}):",
+        f"  P(granted) = {mc.p_granted:.3f}  (95% interval {lo:.3f}-{hi:.3f})",
+        "  Decided by: "
+        + ", ".join(f"{k} {v:.0%}" for k, v in sorted(mc.deciding.items(), key=lambda t: -t[1])),
+        "  Value of information (expected move of P(granted); P(granted) if answered so):",
+    ]
+    for q, v in mc.value_of_information.items():
+        each = ", ".join(f"{a} {p:.3f}" for a, p in v.p_granted_if.items())
+        lines.append(f"    {q}: {v.expected_move:.3f}   ({each})")
+    return "\n".join(lines) + "\n"
+
+
 def _weigh(args: argparse.Namespace) -> int:
     import json
 
     from workbook.casefile.load import load_case
-    from workbook.engine import render_text, weigh
+    from workbook.engine import analyse, render_text
     from workbook.errors import WorkbookError
     from workbook.scenario import Scenario
 
@@ -65,14 +108,24 @@ def _weigh(args: argparse.Namespace) -> int:
         scenario = scenario.model_copy(update=update)
         if args.standard:  # the answer on the standard follows a named standard
             scenario = scenario.with_standard(case, args.standard)
-        result = weigh(case, scenario)
+        samples = args.samples if args.odds else 0
+        analysis = analyse(case, scenario, samples=samples, seed=args.seed, whatifs=False)
     except (WorkbookError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    result, mc = analysis.result, analysis.monte_carlo
     if args.json:
-        sys.stdout.write(json.dumps(result.to_data(), indent=2, ensure_ascii=False) + "\n")
+        data = result.to_data()
+        if mc is not None:
+            odds = mc.to_data()
+            keys = ("p_granted", "interval", "deciding_share", "value_of_information", "odds")
+            data.update({k: odds[k] for k in keys})
+            data["samples"], data["seed"] = mc.samples, mc.seed
+        sys.stdout.write(json.dumps(data, indent=2, ensure_ascii=False) + "\n")
     else:
         sys.stdout.write(render_text(result, case))
+        if mc is not None:
+            sys.stdout.write(_odds_text(mc))
     return 0
 
 
@@ -118,10 +171,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     check.add_argument("paths", nargs="+", type=Path, metavar="DIR")
     check.add_argument("--strict", action="store_true", help="warnings fail too")
     check.add_argument("-q", "--quiet", action="store_true", help="do not list warnings")
+    check.add_argument(
+        "--sweep",
+        action="store_true",
+        help="also weigh every single and pair of answer changes under every standard and "
+        "report contradictions",
+    )
     check.set_defaults(run=_check)
     weigh = sub.add_parser("weigh", help="weigh a case: outcome, element strengths, deciding one")
     weigh.add_argument("path", type=Path, metavar="DIR")
-    weigh.add_argument("--standard", help="winter (default), sliding-scale, winter-unmerged...")
+    weigh.add_argument(
+        "--standard",
+        help="winter, sliding-scale, sliding-scale-pure, winter-unmerged... (default: the "
+        "answer to the case's question on the standard, else winter)",
+    )
     weigh.add_argument("--semantics", help="df-quad (default), quadratic-energy, euler")
     weigh.add_argument(
         "--answer",
@@ -132,6 +195,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     weigh.add_argument("--scenario", metavar="FILE", help="a saved scenario (JSON)")
     weigh.add_argument("--json", action="store_true", help="print the stable JSON form")
+    weigh.add_argument(
+        "--odds",
+        action="store_true",
+        help="add P(granted) over the open questions and each one's value of information",
+    )
+    weigh.add_argument("--samples", type=int, default=10_000, help="Monte Carlo samples")
+    weigh.add_argument("--seed", type=int, default=0, help="Monte Carlo seed")
     weigh.set_defaults(run=_weigh)
     export = sub.add_parser(
         "export", help="export a brief outline (md, docx) or the argument graph (aif, argdown)"

@@ -55,6 +55,8 @@ def _references(case: Case, unknown: Unknown) -> None:
             base: Path_ = ("questions", i, "answers", j)
             for k, closed in enumerate(a.closes):
                 unknown(closed, "routes", (*base, "closes", k))
+            for k, fact in enumerate(a.denies):
+                unknown(fact, "facts", (*base, "denies", k))
             for k, name in enumerate(a.standards):
                 unknown(
                     name,

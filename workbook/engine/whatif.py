@@ -24,7 +24,7 @@ scores), so none recompiles the graph.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
@@ -37,10 +37,12 @@ from workbook.scenario import Scenario
 from workbook.vocabulary import outcome_word, rounded
 
 __all__ = [
+    "AnswerBatch",
     "DecisiveQuestions",
     "Flip",
     "TippingPoint",
     "TornadoBar",
+    "answer_batch",
     "decisive_questions",
     "decisive_questions_prepared",
     "outcomes",
@@ -161,7 +163,8 @@ def decisive_questions_prepared(
             variants = variants[: max(0, max_evaluations - evaluated)]
             truncated = True
         if variants:
-            granted, deciding = _answer_outcomes(p, variants)
+            batch = answer_batch(p, variants)
+            granted, deciding = batch.granted, batch.deciding
             evaluated += len(variants)
             for v, g, d in zip(variants, granted, deciding, strict=True):
                 if bool(g) != g0:
@@ -174,10 +177,29 @@ def decisive_questions_prepared(
     return DecisiveQuestions(g0, singles, tuple(found), searched, truncated, evaluated)
 
 
-def _answer_outcomes(
-    p: Prepared, variants: list[dict[str, str]]
-) -> tuple[NDArray[np.bool_], NDArray[np.intp]]:
-    """Outcome and deciding element under each set of changed answers, in one batch.
+@dataclass(frozen=True)
+class AnswerBatch:
+    """Variants of a scenario's answers weighed in one batch (``S`` variants).
+
+    Attributes:
+        choice: question id -> the answer index in each variant (changed questions only).
+        alive: ``(nodes, S)`` which nodes are in play.
+        settled: ``(elements, S)`` +1 met, -1 not met, 0 open.
+        strengths: ``(elements, S)`` element strengths as weighed (before settlements).
+        granted: ``(S,)`` outcomes; deciding: ``(S,)`` deciding element index (-1: none).
+
+    """
+
+    choice: Mapping[str, NDArray[np.intp]]
+    alive: NDArray[np.bool_]
+    settled: NDArray[np.int8]
+    strengths: NDArray[np.float64]
+    granted: NDArray[np.bool_]
+    deciding: NDArray[np.intp]
+
+
+def answer_batch(p: Prepared, variants: Sequence[Mapping[str, str]]) -> AnswerBatch:
+    """Weigh each set of changed answers, all in one batch.
 
     Each variant's answers decide which arguments are in play, what is settled
     and (through the answer on the standard) the standard.
@@ -192,7 +214,9 @@ def _answer_outcomes(
     }
     alive, settled = p.columns(choice, len(variants))
     s = p.evaluate(np.broadcast_to(p.base, (len(variants), p.graph.n)), alive.T.copy())
-    return p.decide_columns(np.ascontiguousarray(s[:, : p.m].T), settled, choice)
+    el = np.ascontiguousarray(s[:, : p.m].T)
+    granted, deciding = p.decide_columns(el, settled, choice)
+    return AnswerBatch(choice, alive, settled, el, granted, deciding)
 
 
 # --------------------------------------------------------------------------- strengths

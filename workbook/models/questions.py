@@ -46,6 +46,11 @@ class Answer(Record):
     closes: tuple[Id, ...] = Field(
         (), description="Routes this answer closes: arguments resting on them leave play."
     )
+    denies: tuple[Id, ...] = Field(
+        (),
+        description="Facts this answer treats as not established: an argument resting on one "
+        "must not be in play under it (`check --sweep` reports one that is).",
+    )
     standards: tuple[str, ...] = Field(
         (),
         description="For a question on the standard itself: the standards this answer applies "
