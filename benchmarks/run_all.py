@@ -13,6 +13,7 @@ import time
 
 import bench_flagship
 import bench_montecarlo
+import bench_odds
 import bench_semantics
 import numpy as np
 
@@ -34,6 +35,7 @@ def main() -> None:
     for title, module in (
         ("Gradual semantics on generated graphs", bench_semantics),
         ("Monte Carlo", bench_montecarlo),
+        ("Odds over the open questions", bench_odds),
         ("Flagship scenario to full result", bench_flagship),
     ):
         print(f"\n== {title}")

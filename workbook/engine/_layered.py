@@ -143,8 +143,16 @@ def evaluate_layered(
     dfquad = product and semantics.influence is DF_QUAD.influence
     state[dead[dead < layout.sources]] = gone
     varying = np.zeros(0, dtype=np.intp) if absent is None else np.flatnonzero(absent.any(axis=1))
-    for r in varying[varying < layout.sources].tolist():
-        np.copyto(state[r], gone, where=absent[r])  # type: ignore[index]
+    # per varying row, a 0/1 row that clears it where absent: a max with 1 (complements) or
+    # a product with 0 (strengths), a few times faster than a masked copy
+    clear = np.empty((len(varying), samples), dtype=base.dtype)
+    if len(varying):
+        rows_absent = absent[varying]  # type: ignore[index]
+        np.copyto(clear, rows_absent if product else ~rows_absent)
+    fold = np.maximum if product else np.multiply
+    for j, r in enumerate(varying.tolist()):
+        if r < layout.sources:
+            fold(state[r], clear[j], out=state[r])
     for layer in layout.layers:
         size = layer.hi - layer.lo
         a, s, tmp = scratch[0, :size], scratch[1, :size], scratch[2, :size]
@@ -178,6 +186,7 @@ def evaluate_layered(
         here = dead[(dead >= layer.lo) & (dead < layer.hi)]
         if len(here):
             state[here] = gone
-        for r in varying[(varying >= layer.lo) & (varying < layer.hi)].tolist():
-            np.copyto(state[r], gone, where=absent[r])  # type: ignore[index]
+        for j in np.flatnonzero((varying >= layer.lo) & (varying < layer.hi)).tolist():
+            r = int(varying[j])
+            fold(state[r], clear[j], out=state[r])
     return state

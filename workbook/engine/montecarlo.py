@@ -54,7 +54,6 @@ from numpy.typing import NDArray
 from workbook.engine._layered import evaluate_layered, workspace
 from workbook.engine._sampling import Draws, sample, uniform_words, wilson_interval
 from workbook.engine.evaluation import evaluate_columns
-from workbook.engine.graph import compile_graph
 from workbook.engine.standards import LIKELY
 from workbook.engine.weighing import Prepared, prepare
 from workbook.errors import ScenarioError
@@ -203,12 +202,8 @@ def monte_carlo_prepared(
         p, open_odds = _with_odds(p)
     # SFC64: a quarter faster than the default PCG64 for raw 64-bit words
     rng = np.random.Generator(np.random.SFC64(seed))
-    if not open_odds:
-        el, granted, deciding, draws, converged = _fixed(p, rng, spread, samples)
-        choice: dict[str, NDArray[np.intp]] = {}
-    else:
-        el, choice, settled, draws, converged = _joint(p, rng, spread, samples, open_odds)
-        granted, deciding = p.decide_columns(el, settled, choice)
+    el, choice, settled, draws, converged = _joint(p, rng, spread, samples, open_odds)
+    granted, deciding = p.decide_columns(el, settled, choice)
     return _summary(
         p,
         (samples, seed, spread, confidence),
@@ -258,70 +253,21 @@ def _bounds(p: Prepared, spread: float, nodes: NDArray[np.intp]) -> Bounds:
     return lo, hi, pert
 
 
-def _fixed(
-    p: Prepared, rng: np.random.Generator, spread: float, samples: int
-) -> tuple[NDArray[Any], NDArray[np.bool_], NDArray[np.intp], Draws, bool]:
-    """Element strengths, outcomes and draws with the answers held at the scenario's."""
-    m, n = p.m, p.graph.n
-    lo, hi, pert = _bounds(p, spread, np.flatnonzero(p.available[m:]) + m)
-    graph = p.graph
-    dead = ~p.available
-    if graph.layout is None:
-        # a cyclic graph: iterate the whole batch (per-sample convergence in evaluate_columns)
-        draws = sample(rng, lo, hi, pert, samples, np.arange(n), complement=False)
-        state, converged, _, _, _ = evaluate_columns(
-            graph,
-            draws.cols,
-            semantics=p.semantics,
-            alive=p.available.astype(np.float32)[:, None],
-            tolerance=max(p.tolerance, 1e-6),
-            max_iterations=p.max_iterations,
-            out=workspace("strengths", (n, samples)),
-        )
-        el = state[:m]  # element-major (elements x samples), as the standards take it
-    else:
-        # The absent arguments' edges are dropped, so the layout is that of the graph in
-        # play (compiled once per set of answers, then cached).
-        if dead.any():
-            graph = compile_graph(
-                n,
-                tuple(e for e in graph.attacks if not dead[e[0]]),
-                tuple(e for e in graph.supports if not dead[e[0]]),
-            )
-        layout = graph.layout
-        assert layout is not None  # dropping edges keeps a graph acyclic
-        # For a product aggregation (DF-QuAD) the sampler writes the complements 1 - b the
-        # layered evaluator works in, and the batch is evaluated in place.
-        product = p.semantics.aggregate == "product"
-        draws = sample(rng, lo, hi, pert, samples, layout.position, complement=product)
-        final = evaluate_layered(
-            layout,
-            draws.cols,
-            semantics=p.semantics,
-            dead=np.sort(layout.position[np.flatnonzero(dead)]),
-            out=draws.cols,
-            complement=product,
-        )
-        el = final[layout.position[:m]]
-        if product:  # the rows hold 1 - strength
-            np.subtract(1.0, el, out=el)
-        converged = True
-    granted, deciding = p.decide_columns(el)
-    return el, granted, deciding, draws, converged
-
-
 def _draw_answers(
     p: Prepared, rng: np.random.Generator, odds: Mapping[str, Mapping[str, float]], samples: int
 ) -> dict[str, NDArray[np.intp]]:
     """An answer index per sample for each open question (inverse CDF on 16-bit uniforms).
 
-    Drawn after the base strengths, one row of uniforms per open question in case
-    order, so the strengths of a seed do not depend on the odds.
+    Drawn after the base strengths, one row of uniforms for every question of the
+    case in case order (open or not), so neither the strengths nor any question's
+    uniforms depend on the odds: moving one question's odds moves only the samples
+    that change answer there.
     """
-    order = [q for q in p.case.questions if q.id in odds]
-    words = uniform_words(rng, len(order), samples)
+    words = uniform_words(rng, len(p.case.questions), samples)
     out: dict[str, NDArray[np.intp]] = {}
-    for row, q in enumerate(order):
+    for row, q in enumerate(p.case.questions):
+        if q.id not in odds:
+            continue
         ids = list(q.answer_ids)
         probs = np.array([odds[q.id].get(a, 0.0) for a in ids])
         # the uniform (k + 1/2) / 2^16 falls past cumulative c exactly when k >= c 2^16 - 1/2
@@ -340,15 +286,24 @@ def _joint(
     samples: int,
     odds: Mapping[str, Mapping[str, float]],
 ) -> tuple[NDArray[Any], dict[str, NDArray[np.intp]], NDArray[np.int8], Draws, bool]:
-    """Element strengths, sampled answers, settlements and draws with the open questions drawn."""
+    """Element strengths, sampled answers, settlements and draws (answers drawn if ``odds``).
+
+    Every argument's base strength is drawn, in play or not, before any answer,
+    so a seed gives the same strengths whatever the odds, and moving odds only
+    moves samples between answers (common random numbers). With no open
+    question the answers are the scenario's in every sample.
+    """
     m, n = p.m, p.graph.n
     lo, hi, pert = _bounds(p, spread, np.arange(m, n))
     layout = p.graph.layout
     product = layout is not None and p.semantics.aggregate == "product"
     rows = layout.position if layout is not None else np.arange(n)
     draws = sample(rng, lo, hi, pert, samples, rows, complement=product)
-    choice = _draw_answers(p, rng, odds, samples)
-    alive, settled = p.columns(choice, samples)
+    choice = _draw_answers(p, rng, odds, samples) if odds else {}
+    if choice:
+        alive, settled = p.columns(choice, samples)
+    else:
+        alive, settled = p.available[:, None], p.settled
     if layout is None:
         state, converged, _, _, _ = evaluate_columns(
             p.graph,
@@ -364,7 +319,8 @@ def _joint(
         layout,
         draws.cols,
         semantics=p.semantics,
-        absent=~alive[layout.order],
+        dead=None if choice else np.sort(layout.position[np.flatnonzero(~p.available)]),
+        absent=~alive[layout.order] if choice else None,
         out=draws.cols,
         complement=product,
     )
@@ -423,7 +379,7 @@ def _value_of_information(
     for q_id, o in odds.items():
         ids = p.case.question(q_id).answer_ids
         counts = np.bincount(choice[q_id], minlength=len(ids))
-        wins = np.bincount(choice[q_id], weights=granted, minlength=len(ids))
+        wins = np.bincount(choice[q_id][granted], minlength=len(ids))
         p_if = {a: float(wins[k] / counts[k]) for k, a in enumerate(ids) if counts[k]}
         move = sum(o.get(a, 0.0) * abs(v - p_granted) for a, v in p_if.items())
         out.append(

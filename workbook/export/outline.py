@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 
 from workbook.cite import Citer
 from workbook.engine.analysis import analyse
+from workbook.engine.standards import as_standard
 from workbook.export.toa import TOAGroup, table_of_authorities
 from workbook.models import Argument, Case, CaseInfo, Cite, Element, Side
 from workbook.scenario import Scenario
@@ -330,7 +331,7 @@ def build_outline(
         party=names.get(ours, ours),
         other_party=names.get(theirs, theirs),
         title=title,
-        standard=scenario.standard,
+        standard=as_standard(scenario.standard_for(case)).title,
         assumptions=_assumptions(case, scenario),
         facts=_facts(case),
         sections=sections,

@@ -33,7 +33,7 @@ def _sections(case: Case, ws: Workspace) -> list[tuple[str, list[tuple[str, str]
     elements = {e.id: e.name for e in case.elements}
     headings = {a.id: a.heading for a in case.arguments} | {a.id: a.heading for a in sc.added}
     answers = sc.answers_for(case)
-    scenario = [("Standard", sc.standard), ("Semantics", sc.semantics)]
+    scenario = [("Standard", sc.standard_for(case)), ("Semantics", sc.semantics)]
     for q in case.questions:
         labels = {a.id: a.label for a in q.answers}
         scenario.append((q.text, labels.get(answers.get(q.id, ""), answers.get(q.id, ""))))

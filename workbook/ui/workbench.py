@@ -105,7 +105,7 @@ class Workbench(WorkbenchView):
     @property
     def standard(self) -> str:
         """The standard's name."""
-        return self.scenario.standard
+        return self.scenario.standard_for(self.case)
 
     @property
     def semantics(self) -> str:
@@ -118,6 +118,7 @@ class Workbench(WorkbenchView):
         """Answer a contested question and re-weigh."""
         self.scenario = self.scenario.with_answer(self.case, question, answer)
         self._sync(self.answer_boxes[question], answer)
+        self._sync(self.standard_box, self.standard)  # an answer on the standard picks it
         return self.refresh()
 
     def set_strength(self, argument: str, value: float) -> Result:
@@ -136,8 +137,11 @@ class Workbench(WorkbenchView):
     def set_standard(self, standard: str) -> Result:
         """Weigh under another injunction standard (see ``workbook.engine.STANDARDS``)."""
         lookup(STANDARDS, standard, "standard")
-        self.scenario = self.scenario.model_copy(update={"standard": standard})
+        self.scenario = self.scenario.with_standard(self.case, standard)
         self._sync(self.standard_box, standard)
+        q = self.case.standard_question
+        if q is not None and q.id in self.answer_boxes:  # the answer on the standard follows
+            self._sync(self.answer_boxes[q.id], self.answers[q.id])
         return self.refresh()
 
     def set_semantics(self, semantics: str) -> Result:

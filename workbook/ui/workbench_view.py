@@ -168,7 +168,9 @@ class WorkbenchView(ControlPanel):
         for qid, box in self.answer_boxes.items():
             box.observe(self._on(lambda ch, q=qid: self.set_answer(q, ch["new"])), names="value")
         self.standard_box = widgets.Dropdown(
-            options=list(STANDARDS), value=self.scenario.standard, description="standard"
+            options=list(STANDARDS),
+            value=self.scenario.standard_for(self.case),
+            description="standard",
         )
         self.standard_box.observe(self._on(lambda ch: self.set_standard(ch["new"])), names="value")
         self.semantics_box = widgets.Dropdown(
