@@ -12,10 +12,10 @@ from hypothesis import strategies as st
 
 import workbook
 from workbook.casefile.load import load_case
-from workbook.engine.evaluation import evaluate
 from workbook.engine._sampling import LEVELS as _LEVELS
 from workbook.engine._sampling import sample as _sample
 from workbook.engine._sampling import uniform_words as _uniform_words
+from workbook.engine.evaluation import evaluate
 from workbook.engine.montecarlo import monte_carlo, wilson_interval
 from workbook.engine.weighing import prepare, weigh
 from workbook.scenario import Scenario, StrengthRange

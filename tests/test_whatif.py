@@ -104,7 +104,11 @@ def test_every_standard_is_compared():
         "sliding-scale-unmerged",
     ]
     by = {r.standard: r for r in rows}
-    assert by["winter"].outcome == "denied" and by["sliding-scale"].outcome == "granted"
+    assert by["winter"].outcome == "denied"
+    # without the argument 'yes' lets in, harm is not likely: the Circuit's scale denies on
+    # harm, and only the pure (teaching) scale lets the other factors make up for it
+    assert (by["sliding-scale"].outcome, by["sliding-scale"].deciding) == ("denied", "harm")
+    assert by["sliding-scale-pure"].outcome == "granted"
 
 
 def test_every_semantics_is_compared():

@@ -47,9 +47,9 @@ def citations(case: Case, cites: Sequence[object]) -> str:
     return "; ".join(case.authority(str(i)).citation for i in dict.fromkeys(ids))
 
 
-def _answer_words(case: Case, q_id: str, a_id: str) -> str:
+def _answer_words(case: Case, q_id: str, a_id: str, *, cite: bool = True) -> str:
     answer = case.question(q_id).answer(a_id)
-    cited = citations(case, answer.authorities)
+    cited = citations(case, answer.authorities) if cite else ""
     return f'the answer "{answer.label}"' + (f" ({cited})" if cited else "")
 
 
@@ -72,7 +72,7 @@ def effects(case: Case, arguments: Sequence[Argument], answers: Mapping[str, str
             q_id, a_id = closed[a.route]
             why.append(
                 f"rests on the route {case.route(a.route).name!r}, which "
-                f"{_answer_words(case, q_id, a_id)} closes"
+                f"{_answer_words(case, q_id, a_id, cite=False)} closes"
             )
         available.append(not why)
         if why:

@@ -57,7 +57,7 @@ _ARG_FIELDS = (
     "requires",
     "harm",
 )
-_SCENARIO_FIELDS = ("case", "answers", "standard", "semantics", "ranges", "notes")
+_SCENARIO_FIELDS = ("case", "answers", "standard", "priors", "semantics", "ranges", "notes")
 
 
 @dataclasses.dataclass(frozen=True)
