@@ -86,11 +86,17 @@ def test_closing_the_ultra_vires_route_takes_every_argument_on_it_out_of_play():
     """A holding that the route fails removes each argument resting on it, with the reason."""
     r = weigh(FLAGSHIP, scenario(q_ultra_vires_standard="unavailable"))
     on_route = [a.id for a in FLAGSHIP.arguments if a.route == "ultra-vires"]
-    assert len(on_route) >= 5
+    assert len(on_route) >= 3
     for a in on_route:
         assert a in r.excluded and "Non-statutory (ultra vires) review" in r.excluded[a]
     apa = [a.id for a in FLAGSHIP.arguments if a.route == "apa-review"]
     assert all("APA review" in r.excluded[a] for a in apa)  # the default bars APA review
+    # with APA review barred too, only constitutional review is left: the threshold fails
+    before = weigh(FLAGSHIP).element("reviewability").strength
+    assert r.element("reviewability").strength < before - 0.05
+    assert (r.granted, r.deciding) == (False, "reviewability")
+    # the government's arguments against the route stay: they are what won
+    assert "o-review-hail-mary" in r.strengths and "o-success-ultra-vires-bar" in r.strengths
 
 
 def test_the_sliding_scale_does_not_grant_without_irreparable_harm():

@@ -452,3 +452,48 @@ def test_element_panel_shows_both_sides_links_and_badges(case: Case) -> None:
     assert "Rebutted by: o1" in movant and "Rebuts: m1" in opponent
     assert "wb-unverified" in opponent and "wb-badge" not in movant
     assert arguments_table(case)["authorities"].tolist()[2] == "Z [unverified]"
+
+
+@pytest.fixture(scope="module")
+def flagship_bench() -> Any:
+    return build_workbench(load_case(DEFAULT_CASE), samples=1000)
+
+
+def test_workbench_odds_sliders_keep_summing_to_one_and_move_p_granted(flagship_bench: Any) -> None:
+    wb = flagship_bench
+    before = wb.mc.p_granted
+    wb.odds_sliders["q-withdrawal"]["partial"].value = 0.9  # as a user drags it
+    odds = {a: s.value for a, s in wb.odds_sliders["q-withdrawal"].items()}
+    assert abs(sum(odds.values()) - 1.0) < 1e-9 and odds["partial"] == 0.9
+    assert wb.scenario.priors["q-withdrawal"] == pytest.approx(odds)
+    assert wb.mc.p_granted > before  # a partial withdrawal keeps the case alive and harmful
+    assert "q-withdrawal" in wb.mc.value_of_information
+
+
+def test_workbench_answering_a_question_fixes_it_in_the_odds(flagship_bench: Any) -> None:
+    wb = flagship_bench
+    wb.set_answer("q-export", "outputs-only")
+    assert "Fixed" in wb.odds_status["q-export"].value
+    assert "q-export" not in wb.mc.odds
+    wb.set_answer("q-export", "not-export")  # back to the default: open again
+    assert "Open" in wb.odds_status["q-export"].value and "q-export" in wb.mc.odds
+
+
+def test_workbench_standard_and_its_question_move_together(flagship_bench: Any) -> None:
+    wb = flagship_bench
+    wb.answer_boxes["q-sliding-scale"].value = "sliding-scale"
+    assert wb.standard_box.value == "sliding-scale" and wb.result.standard == "sliding-scale"
+    assert "irreparable harm is required" in wb.standard_note.value
+    wb.standard_box.value = "winter"
+    assert wb.answer_boxes["q-sliding-scale"].value == "independent"
+    assert wb.result.answers["q-sliding-scale"] == "independent"
+
+
+def test_workbench_shows_the_merged_factor_and_the_value_of_information(
+    flagship_bench: Any,
+) -> None:
+    wb = flagship_bench
+    wb.refresh()
+    assert "merged: 0.46 not met (decided as one factor)" in wb.strengths_text.value
+    spec = wb.voi_chart.chart.to_dict()
+    assert "Worth briefing hardest" in str(spec["title"])

@@ -20,6 +20,7 @@ from workbook.charts.core import (
 )
 from workbook.charts.display import chart_widget, renderer_name, setup, unchecked
 from workbook.charts.map import argument_map, map_layout
+from workbook.charts.odds import value_of_information
 
 __all__ = [
     "ElementLike",
@@ -38,4 +39,5 @@ __all__ = [
     "timeline",
     "tornado",
     "unchecked",
+    "value_of_information",
 ]

@@ -36,10 +36,11 @@ from workbook.engine import (
     analyse,
 )
 from workbook.models import Argument, Case
-from workbook.scenario import Scenario
+from workbook.scenario import Scenario, rebalanced
 from workbook.store import load_scenario, save_scenario
 from workbook.tables import element_summary
 from workbook.ui.decisive import decisive_html
+from workbook.ui.odds import current_odds, status, sync_values
 from workbook.ui.user_input import ArgumentDraft, new_argument, strength_value
 from workbook.ui.workbench_view import WorkbenchView
 from workbook.vocabulary import lookup
@@ -117,8 +118,10 @@ class Workbench(WorkbenchView):
     def set_answer(self, question: str, answer: str) -> Result:
         """Answer a contested question and re-weigh."""
         self.scenario = self.scenario.with_answer(self.case, question, answer)
+        q = self.case.question(question)
         self._sync(self.answer_boxes[question], answer)
         self._sync(self.standard_box, self.standard)  # an answer on the standard picks it
+        self.odds_status[question].value = status(self.scenario, q)
         return self.refresh()
 
     def set_strength(self, argument: str, value: float) -> Result:
@@ -142,6 +145,14 @@ class Workbench(WorkbenchView):
         q = self.case.standard_question
         if q is not None and q.id in self.answer_boxes:  # the answer on the standard follows
             self._sync(self.answer_boxes[q.id], self.answers[q.id])
+        return self.refresh()
+
+    def set_prior(self, question: str, answer: str, value: float) -> Result:
+        """Set the odds of one answer; the question's other answers rescale to keep the sum 1."""
+        q = self.case.question(question)
+        odds = rebalanced(current_odds(self.case, self.scenario, q), answer, value)
+        self.scenario = self.scenario.with_prior(self.case, question, odds)
+        sync_values(self.odds_sliders[question], odds, self._sync)
         return self.refresh()
 
     def set_semantics(self, semantics: str) -> Result:
@@ -207,6 +218,9 @@ class Workbench(WorkbenchView):
             self._sync(box, self.answers[qid])
         self._sync(self.standard_box, self.standard)
         self._sync(self.semantics_box, self.semantics)
+        for q in self.case.questions:
+            sync_values(self.odds_sliders[q.id], current_odds(self.case, scenario, q), self._sync)
+            self.odds_status[q.id].value = status(self.scenario, q)
         return self.refresh()
 
     def save(self, path: str | Path) -> Path:

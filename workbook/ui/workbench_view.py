@@ -15,6 +15,7 @@ from workbook.models import Argument, Case
 from workbook.scenario import Scenario
 from workbook.ui.common import ControlPanel, errors_to
 from workbook.ui.decisive import decisive_html, status_words
+from workbook.ui.odds import odds_controls
 from workbook.ui.panels import question_controls
 from workbook.verification import cite_label, cites_html
 
@@ -42,6 +43,7 @@ class WorkbenchView(ControlPanel):
     drop: Callable[[str, bool], Result]
     set_standard: Callable[[str], Result]
     set_semantics: Callable[[str], Result]
+    set_prior: Callable[[str, str, float], Result]
     add_argument: Callable[..., Argument]
     save: Callable[[str | Path], Path]
     load: Callable[[str | Path], Scenario]
@@ -58,14 +60,22 @@ class WorkbenchView(ControlPanel):
             f"<h3 class='wb-outcome'>{html.escape(charts.outcome_words(result))}</h3>"
             f"<p>{html.escape(result.explanation)}</p>"
         )
+        merged = [
+            f"{f.label}: {f.strength:.2f} {'met' if f.met else 'not met'} (decided as one factor)"
+            for f in result.factors
+            if f.merged
+        ]
         self.strengths_text.value = (
             "<p>"
             + "; ".join(
                 html.escape(f"{e.name}: {e.strength:.2f} {status_words(e.satisfied, e.reached)}")
+                + (" <i>(settled by an answer)</i>" if e.settled is not None else "")
                 for e in result.elements
             )
+            + "".join(f"<br>{html.escape(m)}" for m in merged)
             + "</p>"
         )
+        self.standard_note.value = _standard_note(result.standard)
         low, high = mc.interval
         self.p_text.value = (
             f"P(granted) = {mc.p_granted:.2f} "
@@ -77,6 +87,7 @@ class WorkbenchView(ControlPanel):
             self.balance_chart.chart = charts.factor_balance(result)
             self.tornado_chart.chart = charts.tornado(analysis.tornado, sides=sides, flips=flips)
             self.mc_chart.chart = charts.probability(mc, names=names)
+            self.voi_chart.chart = charts.value_of_information(mc, self.case)
             self.map_chart.chart = charts.argument_map(self.case, result, scenario)
         self.decisive.value = decisive_html(self.case, found, points)
         for a in self.arguments:
@@ -173,6 +184,7 @@ class WorkbenchView(ControlPanel):
             description="standard",
         )
         self.standard_box.observe(self._on(lambda ch: self.set_standard(ch["new"])), names="value")
+        self.standard_note = widgets.HTML(_standard_note(self.scenario.standard_for(self.case)))
         self.semantics_box = widgets.Dropdown(
             options=list(SEMANTICS), value=self.scenario.semantics, description="semantics"
         )
@@ -228,6 +240,7 @@ class WorkbenchView(ControlPanel):
         return widgets.VBox(
             [
                 self.standard_box,
+                self.standard_note,
                 self.semantics_box,
                 widgets.HBox([self.path, save, load]),
                 self.file_status,
@@ -246,8 +259,15 @@ class WorkbenchView(ControlPanel):
 
     def _controls(self, add_form: widgets.VBox, file_box: widgets.VBox) -> widgets.Tab:
         """The tabs on the left: arguments, questions, the add form, standard and file."""
-        controls = widgets.Tab(children=[self.accordion, self._question_box(), add_form, file_box])
-        for i, title in enumerate(["Arguments", "Questions", "Add your own", "Standard & file"]):
+        odds, self.odds_sliders, self.odds_status = odds_controls(self.case, self.scenario)
+        for q, by_answer in self.odds_sliders.items():
+            for a, slider in by_answer.items():
+                slider.observe(
+                    self._on(lambda ch, q=q, a=a: self.set_prior(q, a, ch["new"])), names="value"
+                )
+        tabs = [self.accordion, self._question_box(), odds, add_form, file_box]
+        controls = widgets.Tab(children=tabs)
+        for i, title in enumerate(["Arguments", "Questions", "Odds", "Add your own", "Standard"]):
             controls.set_title(i, title)
         return controls
 
@@ -257,6 +277,7 @@ class WorkbenchView(ControlPanel):
         self.balance_chart = chart_widget(empty)
         self.tornado_chart = chart_widget(empty)
         self.mc_chart = chart_widget(empty)
+        self.voi_chart = chart_widget(empty)
         self.map_chart = chart_widget(empty)
         self.decisive = widgets.HTML()
         return widgets.VBox(
@@ -267,6 +288,8 @@ class WorkbenchView(ControlPanel):
                 self.decisive,
                 self.tornado_chart,
                 self.mc_chart,
+                widgets.HTML("<h4>Which open question is worth briefing hardest</h4>"),
+                self.voi_chart,
             ]
         )
 
@@ -299,3 +322,26 @@ class WorkbenchView(ControlPanel):
                 self.map_chart,
             ]
         )
+
+
+_NOTES = {
+    "winter": "Each factor must be likely on its own (Winter v. NRDC).",
+    "winter-unmerged": "Winter, with the equities and the public interest weighed apart.",
+    "sliding-scale": (
+        "The D.C. Circuit's sliding scale: strong factors offset weak ones, but irreparable "
+        "harm is required on its own (CityFed)."
+    ),
+    "sliding-scale-unmerged": "Sliding scale (harm required); equities and public interest apart.",
+    "sliding-scale-pure": (
+        "Teaching variant: even irreparable harm can be offset. Not the Circuit's rule."
+    ),
+}
+
+
+def _standard_note(name: str) -> str:
+    """What the chosen standard does, and that the answer on the standard follows it."""
+    note = _NOTES.get(name, "")
+    return (
+        f"<small>{html.escape(note)} Choosing a standard also sets the answer to the case's "
+        "question on the standard, and answering that question picks the standard.</small>"
+    )

@@ -1,0 +1,102 @@
+"""The odds over the open questions: which answer moves P(granted), and by how much.
+
+:func:`value_of_information` draws one row per open question, most valuable
+first: a dot for P(granted) if the court answers it each way, a bar between
+the lowest and the highest, and a rule at P(granted) over all the odds. The
+question worth briefing hardest is the one whose answers lie furthest apart.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from typing import Any
+
+import altair as alt
+
+from workbook.charts._base import inline, tooltips
+from workbook.models import Case
+
+__all__ = ["value_of_information"]
+
+_WIDTH = 520
+
+
+def _lines(text: str, width: int = 44) -> str:
+    """Text wrapped into lines joined by "|" (the axis splits them; nothing is cut)."""
+    return "|".join(textwrap.wrap(text, width)) or text
+
+
+def value_of_information(mc: Any, case: Case | None = None) -> alt.LayerChart:
+    """P(granted) under each answer of each open question, most valuable question first.
+
+    Args:
+        mc: the engine's Monte Carlo result with ``value_of_information`` and ``p_granted``.
+        case: gives the questions' text and the answers' labels (ids without it).
+
+    """
+    values = dict(getattr(mc, "value_of_information", {}) or {})
+    rows: list[dict[str, Any]] = []
+    spans: list[dict[str, Any]] = []
+    for q_id, v in values.items():
+        question = case.question(q_id) if case is not None else None
+        label = _lines(question.text) if question is not None else q_id
+        for a_id, p in v.p_granted_if.items():
+            answer = question.answer(a_id).label if question is not None else a_id
+            rows.append(
+                {
+                    "question": label,
+                    "answer": answer,
+                    "p": float(p),
+                    "odds": float(v.odds.get(a_id, 0.0)),
+                    "samples": int(v.samples_if.get(a_id, 0)),
+                    "move": float(v.expected_move),
+                }
+            )
+        if v.p_granted_if:
+            spans.append(
+                {
+                    "question": label,
+                    "low": min(v.p_granted_if.values()),
+                    "high": max(v.p_granted_if.values()),
+                    "move": float(v.expected_move),
+                }
+            )
+    order = [s["question"] for s in spans]
+    y = alt.Y(
+        "question:N",
+        sort=order,
+        title=None,
+        axis=alt.Axis(labelExpr="split(datum.label, '|')", labelLimit=0),
+    )
+    x = alt.X("p:Q", scale=alt.Scale(domain=[0, 1]), title="P(granted) if the court answers so")
+    span = (
+        alt.Chart(inline(spans))
+        .mark_bar(height=6, color="#BBBBBB")
+        .encode(
+            y=y,
+            x=alt.X("low:Q", scale=alt.Scale(domain=[0, 1])),
+            x2="high:Q",
+            tooltip=tooltips("question:N", "move:Q|.3f"),
+        )
+    )
+    dots = (
+        alt.Chart(inline(rows))
+        .mark_point(filled=True, size=90, color="#0072B2")
+        .encode(
+            y=y,
+            x=x,
+            size=alt.Size("odds:Q", scale=alt.Scale(domain=[0, 1], range=[30, 300]), title="odds"),
+            tooltip=tooltips("question:N", "answer:N", "p:Q|.3f", "odds:Q|.2f", "samples:Q"),
+        )
+    )
+    p = float(getattr(mc, "p_granted", 0.0))
+    overall = (
+        alt.Chart(inline([{"p": p}]))
+        .mark_rule(color="black", strokeDash=[4, 3])
+        .encode(x=alt.X("p:Q", scale=alt.Scale(domain=[0, 1])))
+    )
+    if not spans:
+        title = "No open question: every answer is fixed (give a question odds to weigh it)"
+    else:
+        title = f"Worth briefing hardest: the top row (P(granted) over all = {p:.2f}, dashed)"
+    return alt.LayerChart(layer=[span, dots, overall], width=_WIDTH, title=title)
