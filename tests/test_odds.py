@@ -10,6 +10,7 @@ from conftest import QUESTION, arg, default_arguments, make_case
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from workbook import load_case
 from workbook.__main__ import main
 from workbook.engine import analyse, monte_carlo, weigh
 from workbook.errors import ScenarioError
@@ -26,6 +27,7 @@ SETTLES = {
         {"id": "not", "label": "No", "settles": [{"element": "harm", "met": False}]},
     ],
 }
+FLAGSHIP = load_case(CASES / "legion-v-lutnick")
 IDLE = {**QUESTION, "id": "idle", "text": "A question nothing turns on?"}
 
 
@@ -148,14 +150,7 @@ def test_weigh_odds_on_the_command_line(capsys):
     data = json.loads(capsys.readouterr().out)
     mc = analyse_flagship_odds()
     assert data["p_granted"] == round(mc.p_granted, 6) and len(data["interval"]) == 2
-    assert set(data["deciding_share"]) <= {
-        "standing",
-        "mootness",
-        "success",
-        "harm",
-        "equities",
-        "public-interest",
-    }
+    assert set(data["deciding_share"]) <= {e.id for e in FLAGSHIP.elements}
     voi = data["value_of_information"]["q-withdrawal"]
     assert set(voi) >= {"expected_move", "p_granted_if"} and "withdrawn" in voi["p_granted_if"]
     assert main(["weigh", path, "--odds", "--samples", "500"]) == 0

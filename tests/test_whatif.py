@@ -6,11 +6,8 @@ import pytest
 from conftest import arg, make_case, toy
 
 from workbook.engine.compare import compare_semantics, compare_standards
-from workbook.engine.whatif import (
-    decisive_questions,
-    tipping_points,
-    tornado,
-)
+from workbook.engine.tornado import tornado
+from workbook.engine.whatif import decisive_questions, tipping_points
 from workbook.scenario import Scenario
 
 

@@ -11,6 +11,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from workbook.casefile.load import check_case
 from workbook.casefile.schema import schema_text
@@ -165,8 +166,23 @@ def _schema(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
+    args = _parser().parse_args(argv)
+    return int(args.run(args))
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m workbook", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
+    _check_parser(sub)
+    _weigh_parser(sub)
+    _export_parser(sub)
+    schema = sub.add_parser("schema", help="print the case-file JSON Schema")
+    schema.add_argument("-o", "--output", help="write it to this file")
+    schema.set_defaults(run=_schema)
+    return parser
+
+
+def _check_parser(sub: Any) -> None:
     check = sub.add_parser("check", help="validate case folders; exit 1 on any error")
     check.add_argument("paths", nargs="+", type=Path, metavar="DIR")
     check.add_argument("--strict", action="store_true", help="warnings fail too")
@@ -178,6 +194,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "report contradictions",
     )
     check.set_defaults(run=_check)
+
+
+def _weigh_parser(sub: Any) -> None:
     weigh = sub.add_parser("weigh", help="weigh a case: outcome, element strengths, deciding one")
     weigh.add_argument("path", type=Path, metavar="DIR")
     weigh.add_argument(
@@ -203,6 +222,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     weigh.add_argument("--samples", type=int, default=10_000, help="Monte Carlo samples")
     weigh.add_argument("--seed", type=int, default=0, help="Monte Carlo seed")
     weigh.set_defaults(run=_weigh)
+
+
+def _export_parser(sub: Any) -> None:
     export = sub.add_parser(
         "export", help="export a brief outline (md, docx) or the argument graph (aif, argdown)"
     )
@@ -221,11 +243,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     export.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
     export.set_defaults(run=_export)
-    schema = sub.add_parser("schema", help="print the case-file JSON Schema")
-    schema.add_argument("-o", "--output", help="write it to this file")
-    schema.set_defaults(run=_schema)
-    args = parser.parse_args(argv)
-    return int(args.run(args))
 
 
 if __name__ == "__main__":

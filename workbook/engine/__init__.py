@@ -19,14 +19,13 @@ from workbook.engine.montecarlo import (
 from workbook.engine.result import RESULT_FORMAT, ElementResult, Result, render_text
 from workbook.engine.semantics import SEMANTICS, Semantics, get_semantics
 from workbook.engine.standards import STANDARDS, Decision, ElementScore, Standard, get_standard
+from workbook.engine.tornado import TornadoBar, tornado
 from workbook.engine.weighing import Prepared, prepare, weigh, weigh_prepared
 from workbook.engine.whatif import (
     DecisiveQuestions,
     TippingPoint,
-    TornadoBar,
     decisive_questions,
     tipping_points,
-    tornado,
 )
 
 __all__ = [

@@ -89,6 +89,59 @@ def _aggregate(
     return out
 
 
+def _absence(
+    absent: NDArray[np.bool_] | None, samples: int, dtype: Any, product: bool
+) -> tuple[NDArray[np.intp], Array, Any]:
+    """The rows absent in some samples, a 0/1 row for each that clears it, and the fold.
+
+    Clearing is a max with 1 (complements) or a product with 0 (strengths), a
+    few times faster than a masked copy.
+    """
+    varying = np.zeros(0, dtype=np.intp) if absent is None else np.flatnonzero(absent.any(axis=1))
+    clear = np.empty((len(varying), samples), dtype=dtype)
+    if absent is not None and len(varying):
+        rows_absent = absent[varying]
+        np.copyto(clear, rows_absent if product else ~rows_absent)
+    return varying, clear, np.maximum if product else np.multiply
+
+
+def _influence(
+    rows: Array,
+    b: Array,
+    a: Array,
+    s: Array,
+    tmp: Array,
+    semantics: Semantics,
+    dfquad: bool,
+    product: bool,
+    complement: bool,
+) -> None:
+    """One layer's strengths (or complements) from base ``b``, attack ``a`` and support ``s``."""
+    if dfquad:
+        # With k = 1 - b: (1 - b)(1 - max(c, 0)) - min(c, 0) b == k (1 - |c|) + (|c| - c) / 2,
+        # which needs no max or min (several times slower than + and *, unvectorised).
+        # ``rows`` may be ``b`` itself: b is read (into tmp) before rows is written.
+        np.subtract(a, s, out=a)  # c = support - attack = A - S
+        np.absolute(a, out=s)
+        if complement:
+            np.multiply(b, s, out=tmp)  # k |c|
+            np.subtract(b, tmp, out=rows)  # k (1 - |c|)
+        else:
+            np.subtract(1.0, b, out=tmp)  # k
+            np.multiply(tmp, s, out=rows)
+            np.subtract(tmp, rows, out=rows)
+        s -= a
+        s *= 0.5
+        rows += s
+    elif product:
+        np.subtract(1.0, a, out=a)
+        np.subtract(1.0, s, out=s)
+        plain = np.subtract(1.0, b) if complement else b.copy()
+        np.subtract(1.0, semantics.influence(plain, a, s), out=rows)
+    else:
+        rows[...] = semantics.influence(b.copy(), a, s)
+
+
 def evaluate_layered(
     layout: Layout,
     base: Array,
@@ -142,14 +195,7 @@ def evaluate_layered(
         np.copyto(state[src], base[src])
     dfquad = product and semantics.influence is DF_QUAD.influence
     state[dead[dead < layout.sources]] = gone
-    varying = np.zeros(0, dtype=np.intp) if absent is None else np.flatnonzero(absent.any(axis=1))
-    # per varying row, a 0/1 row that clears it where absent: a max with 1 (complements) or
-    # a product with 0 (strengths), a few times faster than a masked copy
-    clear = np.empty((len(varying), samples), dtype=base.dtype)
-    if len(varying):
-        rows_absent = absent[varying]  # type: ignore[index]
-        np.copyto(clear, rows_absent if product else ~rows_absent)
-    fold = np.maximum if product else np.multiply
+    varying, clear, fold = _absence(absent, samples, base.dtype, product)
     for j, r in enumerate(varying.tolist()):
         if r < layout.sources:
             fold(state[r], clear[j], out=state[r])
@@ -160,29 +206,7 @@ def evaluate_layered(
         _aggregate(state, layer.supports, s, tmp, product)
         b = base[layer.lo : layer.hi]
         rows = state[layer.lo : layer.hi]
-        if dfquad:
-            # With k = 1 - b: (1 - b)(1 - max(c, 0)) - min(c, 0) b == k (1 - |c|) + (|c| - c) / 2,
-            # which needs no max or min (several times slower than + and *, unvectorised).
-            # ``rows`` may be ``b`` itself: b is read (into tmp) before rows is written.
-            np.subtract(a, s, out=a)  # c = support - attack = A - S
-            np.absolute(a, out=s)
-            if complement:
-                np.multiply(b, s, out=tmp)  # k |c|
-                np.subtract(b, tmp, out=rows)  # k (1 - |c|)
-            else:
-                np.subtract(1.0, b, out=tmp)  # k
-                np.multiply(tmp, s, out=rows)
-                np.subtract(tmp, rows, out=rows)
-            s -= a
-            s *= 0.5
-            rows += s
-        elif product:
-            np.subtract(1.0, a, out=a)
-            np.subtract(1.0, s, out=s)
-            plain = np.subtract(1.0, b) if complement else b.copy()
-            np.subtract(1.0, semantics.influence(plain, a, s), out=rows)
-        else:
-            rows[...] = semantics.influence(b.copy(), a, s)
+        _influence(rows, b, a, s, tmp, semantics, dfquad, product, complement)
         here = dead[(dead >= layer.lo) & (dead < layer.hi)]
         if len(here):
             state[here] = gone

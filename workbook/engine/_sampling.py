@@ -113,6 +113,20 @@ def runs(mask: NDArray[np.bool_]) -> list[tuple[int, int, bool]]:
     return [(a, b, bool(mask[a])) for a, b in itertools.pairwise(cuts) if b > a]
 
 
+def _pert(
+    rng: np.random.Generator, pert: list[tuple[int, float, float, float]], samples: int
+) -> tuple[NDArray[np.float64], NDArray[np.float64]]:
+    """Beta draws for the PERT ranges ``(node, low, high, mode)`` and the values they give."""
+    lo_p = np.array([u[1] for u in pert])[:, None]
+    hi_p = np.array([u[2] for u in pert])[:, None]
+    mo_p = np.array([u[3] for u in pert])[:, None]
+    w = hi_p - lo_p
+    beta = rng.beta(
+        1.0 + 4.0 * (mo_p - lo_p) / w, 1.0 + 4.0 * (hi_p - mo_p) / w, size=(len(pert), samples)
+    )
+    return beta, np.clip(lo_p + w * beta, 0.0, 1.0)
+
+
 def sample(
     rng: np.random.Generator,
     lo: NDArray[np.float64],
@@ -172,14 +186,7 @@ def sample(
         np.clip(cols[r], 0.0, 1.0, out=cols[r])
     beta = np.empty((len(pert), samples))
     if pert:
-        lo_p = np.array([u[1] for u in pert])[:, None]
-        hi_p = np.array([u[2] for u in pert])[:, None]
-        mo_p = np.array([u[3] for u in pert])[:, None]
-        w = hi_p - lo_p
-        beta = rng.beta(
-            1.0 + 4.0 * (mo_p - lo_p) / w, 1.0 + 4.0 * (hi_p - mo_p) / w, size=(len(pert), samples)
-        )
-        values = np.clip(lo_p + w * beta, 0.0, 1.0)
+        beta, values = _pert(rng, pert, samples)
         cols[row[at_p]] = 1.0 - values if complement else values
     inverse = np.empty(n, dtype=np.intp)
     inverse[row] = np.arange(n)

@@ -24,14 +24,13 @@ from workbook.engine.montecarlo import DEFAULT_SPREAD, MonteCarlo, monte_carlo_p
 from workbook.engine.result import Result
 from workbook.engine.semantics import Semantics
 from workbook.engine.standards import Standard
+from workbook.engine.tornado import TornadoBar, tornado_prepared
 from workbook.engine.weighing import Prepared, prepare, weigh_prepared
 from workbook.engine.whatif import (
     DecisiveQuestions,
     TippingPoint,
-    TornadoBar,
     decisive_questions_prepared,
     tipping_points_prepared,
-    tornado_prepared,
 )
 from workbook.models import Case
 from workbook.scenario import Scenario

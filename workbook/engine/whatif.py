@@ -14,11 +14,8 @@ scores), so none recompiles the graph.
     flips the outcome or changes the deciding element (``None`` when no value
     in [0, 1] does). Found on a grid of 101 values, refined by bisection to
     about 1e-6; a non-monotone response between grid points can be missed.
-:func:`tornado`
-    Each argument's swing on each element: the element's strength with the
-    argument's base at 0 and at 1, everything else as in the scenario.
-(The same scenario under every standard or semantics is in
-:mod:`workbook.engine.compare`.)
+(The tornado is in :mod:`workbook.engine.tornado`; the same scenario under every
+standard or semantics in :mod:`workbook.engine.compare`.)
 """
 
 from __future__ import annotations
@@ -41,15 +38,12 @@ __all__ = [
     "DecisiveQuestions",
     "Flip",
     "TippingPoint",
-    "TornadoBar",
     "answer_batch",
     "decisive_questions",
     "decisive_questions_prepared",
     "outcomes",
     "tipping_points",
     "tipping_points_prepared",
-    "tornado",
-    "tornado_prepared",
 ]
 
 
@@ -389,59 +383,3 @@ def _refine(
         if int(a) not in best or abs(hi[t] - b) < abs(best[int(a)] - b):
             best[int(a)] = float(hi[t])
     return best
-
-
-@dataclass(frozen=True)
-class TornadoBar:
-    """One argument's swing on one element: its strength with the argument's base at 0 and at 1."""
-
-    argument: str
-    element: str
-    low: float
-    high: float
-    current: float
-
-    @property
-    def swing(self) -> float:
-        """``high - low``: how far the argument alone can move the element."""
-        return self.high - self.low
-
-    def to_data(self) -> dict[str, Any]:
-        """JSON-able form."""
-        return {
-            "argument": self.argument,
-            "element": self.element,
-            "low": rounded(self.low),
-            "high": rounded(self.high),
-            "current": rounded(self.current),
-            "swing": rounded(self.swing),
-        }
-
-
-def tornado(case: Case, scenario: Scenario | None = None, **options: Any) -> tuple[TornadoBar, ...]:
-    """Every argument's swing on every element it can move, biggest swing first per element."""
-    return tornado_prepared(prepare(case, scenario, **options))
-
-
-def tornado_prepared(p: Prepared) -> tuple[TornadoBar, ...]:
-    """:func:`tornado` on an already prepared case."""
-    live = p.in_play()
-    rows = np.tile(p.base, (2 * len(live) + 1, 1))
-    for a, node in enumerate(live):
-        rows[2 * a, node] = 0.0
-        rows[2 * a + 1, node] = 1.0
-    s = p.evaluate(rows)
-    bars = []
-    for e, el in enumerate(p.elements):
-        here = []
-        for a, node in enumerate(live):
-            low, high = float(s[2 * a, e]), float(s[2 * a + 1, e])
-            if abs(high - low) > 1e-12:
-                here.append(
-                    TornadoBar(p.arguments[node - p.m].id, el.id, low, high, float(s[-1, e]))
-                )
-        bars.extend(sorted(here, key=lambda t: (-abs(t.swing), t.argument)))
-    return tuple(bars)
-
-
-# --------------------------------------------------------------------------- standards
