@@ -60,11 +60,34 @@ _EPS = 1e-12
 # --------------------------------------------------------------------------- results
 
 
+def _burdens(p: Prepared, decision: Decision) -> str:
+    """When the factors were reached: who bore each threshold's burden, and the rule's source."""
+    passed = [
+        (i, e)
+        for i, e in enumerate(p.elements)
+        if e.role == "threshold" and decision.reached.get(e.id) and decision.satisfied.get(e.id)
+    ]
+    if not passed or any(
+        e.role == "threshold" and not decision.satisfied.get(e.id) for e in p.elements
+    ):
+        return ""
+    words = []
+    for i, e in passed:
+        who = (
+            "the opponent's burden, not carried"
+            if e.burden == "opponent"
+            else ("the movant's burden, carried")
+        )
+        rule = f"; {p.rules[i]}" if p.rules[i] else ""
+        words.append(f"{e.name} ({who}{rule})")
+    return " Thresholds passed: " + "; ".join(words) + "."
+
+
 def _explanation(
     p: Prepared, decision: Decision, converged: bool, iterations: int, damped: bool
 ) -> str:
-    """The standard's words, then what the answers settled and any caution about a cycle."""
-    explanation = decision.explanation
+    """The standard's words, the thresholds' burdens, what the answers settled, any caution."""
+    explanation = decision.explanation + _burdens(p, decision)
     others = [e for e in p.elements if e.id in p.settled_by and e.id != decision.deciding]
     if others:
         explanation += (
