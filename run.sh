@@ -46,7 +46,7 @@ case "${1:-}" in
         "$VENV/bin/ruff" check .
         "$VENV/bin/ruff" format --check .
         "$VENV/bin/mypy"
-        "$VENV/bin/python" -m workbook check --quiet data/cases/*/
+        "$VENV/bin/python" -m workbook check --quiet --sweep data/cases/*/
         exec "$VENV/bin/python" -m pytest tests --doctest-modules workbook \
             --doctest-glob='*.md' docs/engine.md docs/export.md \
             --nbval-lax --nbval-current-env notebooks "${@:2}"
