@@ -18,10 +18,15 @@ from workbook.models import Case
 
 __all__ = ["value_of_information"]
 
-_WIDTH = 520
+_WIDTH = 280
+"""The plot's width; with the wrapped questions (about 190px) it fits the workbench's
+results column at 1280px, in Voilà and in JupyterLab."""
+_WRAP = 36
+_FONT = 10
+_LINE = 12
 
 
-def _lines(text: str, width: int = 44) -> str:
+def _lines(text: str, width: int = _WRAP) -> str:
     """Text wrapped into lines joined by "|" (the axis splits them; nothing is cut)."""
     return "|".join(textwrap.wrap(text, width)) or text
 
@@ -53,12 +58,14 @@ def value_of_information(mc: Any, case: Case | None = None) -> alt.LayerChart:
                 }
             )
         if v.p_granted_if:
+            low, high = min(v.p_granted_if.values()), max(v.p_granted_if.values())
             spans.append(
                 {
                     "question": label,
-                    "low": min(v.p_granted_if.values()),
-                    "high": max(v.p_granted_if.values()),
+                    "low": low,
+                    "high": high,
                     "move": float(v.expected_move),
+                    "range": f"{low:.2f}–{high:.2f}",
                 }
             )
     order = [s["question"] for s in spans]
@@ -66,7 +73,17 @@ def value_of_information(mc: Any, case: Case | None = None) -> alt.LayerChart:
         "question:N",
         sort=order,
         title=None,
-        axis=alt.Axis(labelExpr="split(datum.label, '|')", labelLimit=0),
+        axis=alt.Axis(
+            labelExpr="split(datum.label, '|')",
+            labelLimit=0,
+            labelFontSize=_FONT,
+            labelLineHeight=_LINE,
+            labelPadding=6,
+            domain=False,
+            ticks=False,
+            grid=True,
+            gridColor="#EEEEEE",
+        ),
     )
     x = alt.X("p:Q", scale=alt.Scale(domain=[0, 1]), title="P(granted) if the court answers so")
     span = (
@@ -85,8 +102,22 @@ def value_of_information(mc: Any, case: Case | None = None) -> alt.LayerChart:
         .encode(
             y=y,
             x=x,
-            size=alt.Size("odds:Q", scale=alt.Scale(domain=[0, 1], range=[30, 300]), title="odds"),
+            size=alt.Size(
+                "odds:Q",
+                scale=alt.Scale(domain=[0, 1], range=[30, 300]),
+                title="odds of the answer",
+                legend=alt.Legend(orient="bottom", direction="horizontal"),
+            ),
             tooltip=tooltips("question:N", "answer:N", "p:Q|.3f", "odds:Q|.2f", "samples:Q"),
+        )
+    )
+    ranges = (
+        alt.Chart(inline(spans))
+        .mark_text(align="left", dx=10, fontSize=_FONT, color="#555555")
+        .encode(
+            y=y,
+            x=alt.X("high:Q", scale=alt.Scale(domain=[0, 1])),
+            text="range:N",
         )
     )
     p = float(getattr(mc, "p_granted", 0.0))
@@ -96,7 +127,19 @@ def value_of_information(mc: Any, case: Case | None = None) -> alt.LayerChart:
         .encode(x=alt.X("p:Q", scale=alt.Scale(domain=[0, 1])))
     )
     if not spans:
-        title = "No open question: every answer is fixed (give a question odds to weigh it)"
+        title: list[str] = [
+            "No open question: every answer is fixed",
+            "(give a question odds to weigh it)",
+        ]
     else:
-        title = f"Worth briefing hardest: the top row (P(granted) over all = {p:.2f}, dashed)"
-    return alt.LayerChart(layer=[span, dots, overall], width=_WIDTH, title=title)
+        title = [
+            "Worth briefing hardest: the top row",
+            f"(dashed: P(granted) over all the odds = {p:.2f})",
+        ]
+    lines = max((s["question"].count("|") + 1 for s in spans), default=1)
+    return alt.LayerChart(
+        layer=[span, dots, ranges, overall],
+        width=_WIDTH,
+        height=alt.Step(max(24, lines * _LINE + 10)),
+        title=alt.TitleParams(title, anchor="start", fontSize=12),
+    )

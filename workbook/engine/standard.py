@@ -31,6 +31,8 @@ element once the thresholds pass) and :meth:`Standard._explain_factors`.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from numpy.typing import NDArray
@@ -44,9 +46,9 @@ from workbook.engine.factors import (
     first_true,
     settle,
 )
-from workbook.engine.wording import gate_words, missing_words
+from workbook.engine.wording import factor_words, gate_words, missing_words
 
-__all__ = ["LIKELY", "DecideFunction", "FunctionStandard", "Standard"]
+__all__ = ["LIKELY", "Context", "DecideFunction", "FactorRow", "FunctionStandard", "Standard"]
 
 LIKELY = 0.5
 """A strength must be strictly above this to count as "likely" (0.5 itself is not)."""
@@ -54,6 +56,30 @@ LIKELY = 0.5
 
 def _settled_vector(scores: Sequence[ElementScore]) -> NDArray[np.int8]:
     return np.array([{True: 1, False: -1, None: 0}[s.settled] for s in scores], dtype=np.int8)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a batch decision needs besides the strengths: roles, opponent, burdens, settlements."""
+
+    roles: tuple[str, ...]
+    government_opponent: bool = False
+    burdens: Sequence[str] | None = None
+    settled: NDArray[np.int8] | None = None
+
+
+@dataclass(frozen=True)
+class FactorRow:
+    """One row as the explanations see it: the scores, the layout, strengths and factors."""
+
+    scores: Sequence[ElementScore]
+    layout: FactorLayout
+    row: Matrix  # element strengths, settlements applied
+    fs: Matrix  # factor strengths
+
+    def words(self, k: int) -> str:
+        """Factor ``k`` in words, with the strength of the element(s) standing for it."""
+        return factor_words(self.scores, self.layout, self.row, k)
 
 
 class Standard:
@@ -145,25 +171,13 @@ class Standard:
         return out
 
     def decide_batch(
-        self,
-        m: Matrix,
-        roles: Sequence[str],
-        *,
-        government_opponent: bool = False,
-        burdens: Sequence[str] | None = None,
-        settled: NDArray[np.int8] | None = None,
+        self, m: Matrix, roles: Sequence[str], **context: Any
     ) -> tuple[NDArray[np.bool_], NDArray[np.intp]]:
         """Outcome and deciding element index (-1 for none) for each row of ``m`` (S x elements).
 
-        ``settled`` is per element (+1 met, -1 not met, 0 open), or ``(elements, S)``.
+        ``context`` is :meth:`decide_columns`'s keywords.
         """
-        return self.decide_columns(
-            np.ascontiguousarray(np.atleast_2d(m).T),
-            roles,
-            government_opponent=government_opponent,
-            burdens=burdens,
-            settled=settled,
-        )
+        return self.decide_columns(np.ascontiguousarray(np.atleast_2d(m).T), roles, **context)
 
     def decide_columns(
         self,
@@ -174,9 +188,16 @@ class Standard:
         burdens: Sequence[str] | None = None,
         settled: NDArray[np.int8] | None = None,
     ) -> tuple[NDArray[np.bool_], NDArray[np.intp]]:
-        """:meth:`decide_batch` on element-major strengths ``(elements, S)``, copy-free."""
-        layout = FactorLayout.of(roles, self.merges(government_opponent), burdens)
-        granted, deciding, _ = self._gate_and_batch(settle(mt, settled), layout)
+        """Outcome and deciding element for element-major strengths ``(elements, S)``, copy-free.
+
+        ``burdens`` gives who bears each element's burden (movant by default);
+        ``settled`` is per element (+1 met, -1 not met, 0 open), or ``(elements, S)``.
+        """
+        return self._columns(mt, Context(tuple(roles), government_opponent, burdens, settled))
+
+    def _columns(self, mt: Matrix, c: Context) -> tuple[NDArray[np.bool_], NDArray[np.intp]]:
+        layout = FactorLayout.of(c.roles, self.merges(c.government_opponent), c.burdens)
+        granted, deciding, _ = self._gate_and_batch(settle(mt, c.settled), layout)
         return granted, deciding
 
     def _gate_and_batch(
@@ -200,7 +221,19 @@ class Standard:
         gate = failed >= 0
         return granted & ~gate, np.where(gate, failed, deciding), failed
 
-    def _batch(self, m: Matrix, layout: FactorLayout) -> tuple[NDArray[np.bool_], NDArray[np.intp]]:
+    def _batch(
+        self, mt: Matrix, layout: FactorLayout
+    ) -> tuple[NDArray[np.bool_], NDArray[np.intp]]:
+        """Outcome and deciding element once the thresholds pass (none without factors)."""
+        rows = mt.shape[1]
+        if not layout.factors:
+            return np.zeros(rows, dtype=bool), np.full(rows, -1, dtype=np.intp)
+        f, rep = layout.factor_strengths(mt)
+        granted, k = self._pick(f, layout)
+        return granted, rep[k, np.arange(rows)]
+
+    def _pick(self, f: Matrix, layout: FactorLayout) -> tuple[NDArray[np.bool_], NDArray[np.intp]]:
+        """Outcome and deciding factor from factor strengths ``(F, S)``."""
         raise NotImplementedError
 
     def _explain(
@@ -217,20 +250,13 @@ class Standard:
         if layout.missing:
             return missing_words(layout)
         f, _ = layout.factor_strengths(row[:, None])
-        return self._explain_factors(scores, layout, row, f[:, 0], granted)
+        return self._explain_factors(FactorRow(scores, layout, row, f[:, 0]), granted)
 
     def _which(self) -> str:
         """One sentence naming the standard the motion was weighed under."""
         return f"(Standard: {self.title}.)" if self.title else ""
 
-    def _explain_factors(
-        self,
-        scores: Sequence[ElementScore],
-        layout: FactorLayout,
-        row: Matrix,
-        fs: Matrix,
-        granted: bool,
-    ) -> str:
+    def _explain_factors(self, r: FactorRow, granted: bool) -> str:
         raise NotImplementedError
 
 
@@ -259,23 +285,16 @@ class FunctionStandard(Standard):
         """Call the function."""
         return self.function(scores, self.merges(government_opponent))
 
-    def decide_columns(
-        self,
-        mt: Matrix,
-        roles: Sequence[str],
-        *,
-        government_opponent: bool = False,
-        burdens: Sequence[str] | None = None,
-        settled: NDArray[np.int8] | None = None,
-    ) -> tuple[NDArray[np.bool_], NDArray[np.intp]]:
+    def _columns(self, mt: Matrix, c: Context) -> tuple[NDArray[np.bool_], NDArray[np.intp]]:
         """Call the function once per sample (a plain function has no batch form)."""
         mt = np.asarray(mt, dtype=np.float64)
+        roles = c.roles
         ids = [f"e{i}" for i in range(len(roles))]
         samples = mt.shape[1]
-        burdens = burdens or ["movant"] * len(roles)
+        burdens = c.burdens or ["movant"] * len(roles)
         marks = np.zeros((len(roles), samples), dtype=np.int8)
-        if settled is not None:
-            marks[:] = settled if settled.ndim == 2 else settled[:, None]
+        if c.settled is not None:
+            marks[:] = c.settled if c.settled.ndim == 2 else c.settled[:, None]
         granted = np.zeros(samples, dtype=bool)
         deciding = np.full(samples, -1, dtype=np.intp)
         word = {1: True, -1: False, 0: None}
@@ -284,7 +303,7 @@ class FunctionStandard(Standard):
                 ElementScore(i, i, role, float(mt[k, r]), burdens[k], word[int(marks[k, r])])
                 for k, (i, role) in enumerate(zip(ids, roles, strict=True))
             ]
-            d = self.decide(scores, government_opponent=government_opponent)
+            d = self.decide(scores, government_opponent=c.government_opponent)
             granted[r] = d.granted
             deciding[r] = ids.index(d.deciding) if d.deciding in ids else -1
         return granted, deciding

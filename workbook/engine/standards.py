@@ -32,7 +32,7 @@ not present an unconfirmed page as settled.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,14 +47,19 @@ from workbook.engine.factors import (
     first_extreme,
     first_true,
 )
-from workbook.engine.standard import LIKELY, DecideFunction, FunctionStandard, Standard
+from workbook.engine.standard import (
+    LIKELY,
+    DecideFunction,
+    FactorRow,
+    FunctionStandard,
+    Standard,
+)
 from workbook.engine.wording import (
     HARM_REQUIRED,
     NKEN,
     OPEN_QUESTION,
     PURE_SCALE,
     WINTER,
-    factor_words,
 )
 from workbook.errors import ScenarioError
 from workbook.vocabulary import FACTOR_ROLES, STANDARD_NAMES, lookup
@@ -83,39 +88,26 @@ class Winter(Standard):
     merge: bool | None = None
     required_roles: tuple[str, ...] = FACTOR_ROLES
 
-    def _batch(
-        self, mt: Matrix, layout: FactorLayout
-    ) -> tuple[NDArray[np.bool_], NDArray[np.intp]]:
-        rows = mt.shape[1]
-        if not layout.factors:
-            return np.zeros(rows, dtype=bool), np.full(rows, -1, dtype=np.intp)
-        f, rep = layout.factor_strengths(mt)
+    def _pick(self, f: Matrix, layout: FactorLayout) -> tuple[NDArray[np.bool_], NDArray[np.intp]]:
         ok = f > LIKELY
         granted: NDArray[np.bool_] = np.asarray(ok.all(axis=0))
         first_bad = first_true(~ok)
         weakest = first_extreme(f, lowest=True)
-        k = np.where(granted, weakest, first_bad)
-        return granted, rep[k, np.arange(rows)]
+        return granted, np.where(granted, weakest, first_bad)
 
-    def _explain_factors(
-        self,
-        scores: Sequence[ElementScore],
-        layout: FactorLayout,
-        row: Matrix,
-        fs: Matrix,
-        granted: bool,
-    ) -> str:
+    def _explain_factors(self, r: FactorRow, granted: bool) -> str:
+        scores, layout, fs = r.scores, r.layout, r.fs
         merge = f" {NKEN}" if layout.merged else ""
         if granted:
             k = int(fs.argmin())
             return (
                 f"Granted under {WINTER}: every threshold is met and each factor is likely "
-                f"(strength above 0.5). The narrowest is {factor_words(scores, layout, row, k)}; "
+                f"(strength above 0.5). The narrowest is {r.words(k)}; "
                 f"it decides the motion, because if it fell to 0.5 or below the motion would "
                 f"fail.{merge}"
             )
         k = int((fs <= LIKELY).argmax())
-        words = factor_words(scores, layout, row, k)
+        words = r.words(k)
         extra = ""
         if any(scores[i].role == "irreparable-harm" for g in layout.factors[k].groups for i in g):
             extra = (
@@ -147,13 +139,7 @@ class SlidingScale(Standard):
         """Irreparable harm, unless this is the pure variant."""
         return ("irreparable-harm",) if self.harm_required else ()
 
-    def _batch(
-        self, mt: Matrix, layout: FactorLayout
-    ) -> tuple[NDArray[np.bool_], NDArray[np.intp]]:
-        rows = mt.shape[1]
-        if not layout.factors:
-            return np.zeros(rows, dtype=bool), np.full(rows, -1, dtype=np.intp)
-        f, rep = layout.factor_strengths(mt)
+    def _pick(self, f: Matrix, layout: FactorLayout) -> tuple[NDArray[np.bool_], NDArray[np.intp]]:
         too_weak = f < self.floor
         any_weak = too_weak.any(axis=0)
         balance = f.mean(axis=0) > LIKELY
@@ -171,16 +157,10 @@ class SlidingScale(Standard):
             no_harm = f[h] <= LIKELY
             granted = granted & ~no_harm
             k = np.where(no_harm, h, k)
-        return granted, rep[k, np.arange(rows)]
+        return granted, k
 
-    def _explain_factors(
-        self,
-        scores: Sequence[ElementScore],
-        layout: FactorLayout,
-        row: Matrix,
-        fs: Matrix,
-        granted: bool,
-    ) -> str:
+    def _explain_factors(self, r: FactorRow, granted: bool) -> str:
+        layout, fs, words = r.layout, r.fs, r.words
         mean = float(fs.mean())
         head = (
             "Under the D.C. Circuit's sliding scale (Davis v. PBGC, 571 F.3d 1288 "
@@ -190,10 +170,6 @@ class SlidingScale(Standard):
         variant = HARM_REQUIRED if self.harm_required else PURE_SCALE
         merge = f" {NKEN}" if layout.merged else ""
         h = layout.factor_of("irreparable-harm")
-
-        def words(j: int) -> str:
-            return factor_words(scores, layout, row, j)
-
         if self.harm_required and h >= 0 and fs[h] <= LIKELY:
             body = (
                 f"Denied: {words(h)} is not likely, and without irreparable harm the motion "

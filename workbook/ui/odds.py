@@ -38,8 +38,23 @@ def current_odds(case: Case, scenario: Scenario, question: Question) -> dict[str
 def status(scenario: Scenario, question: Question) -> str:
     """Whether the question is open (sampled from its odds) or fixed, in words."""
     if question.id in scenario.answers:
-        return "<i>Fixed: you answered this question. Set it back to its default to weigh odds.</i>"
-    return "<i>Open: the Monte Carlo draws the court's answer from these odds.</i>"
+        words = "Fixed: you answered this question. Set it back to its default to weigh odds."
+    else:
+        words = "Open: the Monte Carlo draws the court's answer from these odds."
+    return f'<div style="line-height:1.35"><i>{words}</i></div>'
+
+
+def _text(inner: str, *, size: str = "inherit") -> widgets.HTML:
+    """An HTML line that wraps at normal line spacing (widgets' HTML uses the 28px row height)."""
+    return widgets.HTML(f'<div style="line-height:1.35;font-size:{size}">{inner}</div>')
+
+
+def _reason(reason: str) -> str:
+    """The prior's reason after "Judgment:", without repeating a leading "A judgment."."""
+    text = reason.strip()
+    if text.startswith("A judgment. "):
+        text = text[len("A judgment. ") :]
+    return f"<b>Judgment:</b> {html.escape(text)}"
 
 
 def odds_controls(case: Case, scenario: Scenario) -> OddsControls:
@@ -54,9 +69,9 @@ def odds_controls(case: Case, scenario: Scenario) -> OddsControls:
     for q in case.questions:
         odds = current_odds(case, scenario, q)
         sliders[q.id] = {}
-        rows: list[widgets.Widget] = [widgets.HTML(f"<b>{html.escape(q.text)}</b>")]
+        rows: list[widgets.Widget] = [_text(f"<b>{html.escape(q.text)}</b>")]
         if q.prior is not None:
-            rows.append(widgets.HTML(f"<small>Judgment: {html.escape(q.prior.reason)}</small>"))
+            rows.append(_text(_reason(q.prior.reason), size="0.85em"))
         for a in q.answers:
             s = widgets.FloatSlider(
                 value=odds[a.id],
@@ -65,16 +80,28 @@ def odds_controls(case: Case, scenario: Scenario) -> OddsControls:
                 step=0.05,
                 continuous_update=False,
                 readout_format=".2f",
-                layout=widgets.Layout(width="320px"),
+                layout=widgets.Layout(width="320px", max_width="100%"),
             )
             sliders[q.id][a.id] = s
-            rows += [widgets.HTML(f"<small>{html.escape(a.label)}</small>"), s]
+            answer = _text(html.escape(a.label), size="0.85em")
+            rows.append(
+                widgets.VBox(
+                    [answer, s], layout=widgets.Layout(margin="2px 0 2px 12px", overflow="hidden")
+                )
+            )
         states[q.id] = widgets.HTML(status(scenario, q))
         rows.append(states[q.id])
-        blocks.append(widgets.VBox(rows, layout=widgets.Layout(margin="0 0 12px 0")))
+        blocks.append(
+            widgets.VBox(
+                rows,
+                layout=widgets.Layout(
+                    margin="0 0 16px 0", padding="0 0 8px 0", border_bottom="1px solid #DDDDDD"
+                ),
+            )
+        )
     if not blocks:
         blocks = [widgets.HTML("<i>This case file has no contested questions.</i>")]
-    intro = widgets.HTML(
+    intro = _text(
         "<p>How likely is the court to give each answer? These odds are judgments, not "
         "findings: the case file's are a starting point with their reasons. P(granted) and the "
         "value-of-information chart use them for every question you have not answered.</p>"
