@@ -39,8 +39,19 @@ __all__ = [
     "UnknownReferenceError",
     "WorkbookError",
     "WorkspaceError",
+    "located_text",
     "nearest",
 ]
+
+
+def located_text(where: str, problem: str, key: str | None, hint: str) -> str:
+    """``where: problem (key: ...)`` and a "how to fix" line: one form for every finding."""
+    text = f"{where}: {problem}"
+    if key:
+        text += f" (key: {key})"
+    if hint:
+        text += f"\n  how to fix: {hint}"
+    return text
 
 
 class WorkbookError(Exception):
@@ -86,12 +97,7 @@ class _LocatedError(WorkbookError):
         return f"{self.path}:{self.line}" if self.line else str(self.path)
 
     def _message(self) -> str:
-        text = f"{self.where}: {self.problem}"
-        if self.key:
-            text += f" (key: {self.key})"
-        if self.hint:
-            text += f"\n  how to fix: {self.hint}"
-        return text
+        return located_text(self.where, self.problem, self.key, self.hint)
 
     def __str__(self) -> str:
         # KeyError would otherwise print the message with quotes around it.

@@ -208,6 +208,19 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
+def _read_object(path: Path, what: str) -> tuple[dict[str, Any], str]:
+    """:func:`_read_json`, refusing anything but a JSON object."""
+    data, text = _read_json(path, what)
+    if not isinstance(data, dict):
+        raise WorkspaceError(
+            f"not a {what} file: the JSON holds a {type(data).__name__}, not an object",
+            path=path,
+            line=1,
+            hint=f"open a {what} file saved by the workbook",
+        )
+    return data, text
+
+
 def _read_json(path: Path, what: str) -> tuple[Any, str]:
     """Read ``path`` as strict JSON: (data, text). Every failure is a WorkspaceError."""
     try:
@@ -321,14 +334,7 @@ def load_workspace(path: str | Path) -> Workspace:
     A bare scenario file is accepted too and wrapped in an empty workspace.
     """
     path = Path(path)
-    data, text = _read_json(path, "workspace")
-    if not isinstance(data, dict):
-        raise WorkspaceError(
-            f"not a workspace file: the JSON holds a {type(data).__name__}, not an object",
-            path=path,
-            line=1,
-            hint="open a workspace file saved by the workbook",
-        )
+    data, text = _read_object(path, "workspace")
     if data.get("format") != WORKSPACE_FORMAT:
         if "format" not in data and "case" in data and "scenario" not in data:
             scenario = _scenario_from(data, path, text)
@@ -368,14 +374,7 @@ def _scenario_from(data: dict[str, Any], path: Path, text: str) -> Scenario:
 def load_scenario(path: str | Path) -> Scenario:
     """Load a scenario file (or the scenario inside a workspace file)."""
     path = Path(path)
-    data, text = _read_json(path, "scenario")
-    if not isinstance(data, dict):
-        raise WorkspaceError(
-            f"not a scenario file: the JSON holds a {type(data).__name__}, not an object",
-            path=path,
-            line=1,
-            hint="open a scenario file saved by the workbook",
-        )
+    data, text = _read_object(path, "scenario")
     if data.get("format") == WORKSPACE_FORMAT:
         return load_workspace(path).scenario
     return _scenario_from(data, path, text)

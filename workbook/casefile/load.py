@@ -40,6 +40,7 @@ from workbook.errors import (
     ContradictionError,
     DuplicateIdError,
     UnknownReferenceError,
+    located_text,
 )
 from workbook.models import Case, Side
 from workbook.vocabulary import did_you_mean
@@ -61,12 +62,7 @@ class Finding:
         where = (
             f"{self.path}:{self.line}" if self.path and self.line else str(self.path or "<case>")
         )
-        text = f"{where}: {self.problem}"
-        if self.key:
-            text += f" (key: {self.key})"
-        if self.hint:
-            text += f"\n  how to fix: {self.hint}"
-        return text
+        return located_text(where, self.problem, self.key, self.hint)
 
 
 @dataclasses.dataclass(frozen=True)

@@ -153,34 +153,22 @@ class MonteCarlo:
         }
 
 
-def monte_carlo(
-    case: Case,
-    scenario: Scenario | None = None,
-    *,
-    samples: int = 10_000,
-    seed: int = 0,
-    spread: float = DEFAULT_SPREAD,
-    confidence: float = 0.95,
-    odds: bool = True,
-    **options: Any,
-) -> MonteCarlo:
+def monte_carlo(case: Case, scenario: Scenario | None = None, **options: Any) -> MonteCarlo:
     """Sample base strengths (and the open questions' answers), weigh every sample, summarise.
 
-    ``odds=False`` holds every answer at the scenario's. ``options`` go to
-    :func:`workbook.engine.prepare` (semantics, standard...).
+    ``options`` are :func:`monte_carlo_prepared`'s keywords (``samples``, ``seed``,
+    ``spread``, ``confidence``, ``odds``; ``odds=False`` holds every answer at the
+    scenario's) and :func:`workbook.engine.prepare`'s (``semantics``, ``standard``...).
 
     Raises:
         ScenarioError: ``samples`` is not positive or ``spread`` is negative.
 
     """
-    return monte_carlo_prepared(
-        prepare(case, scenario, **options),
-        samples=samples,
-        seed=seed,
-        spread=spread,
-        confidence=confidence,
-        odds=odds,
-    )
+    sampling = {k: options.pop(k) for k in _SAMPLING if k in options}
+    return monte_carlo_prepared(prepare(case, scenario, **options), **sampling)
+
+
+_SAMPLING = ("samples", "seed", "spread", "confidence", "odds")
 
 
 def monte_carlo_prepared(

@@ -47,8 +47,7 @@ from numpy.typing import NDArray
 from workbook.engine.evaluation import evaluate
 from workbook.engine.prepared import ROOT_BASE, Prepared, prepare
 from workbook.engine.result import ElementResult, Result
-from workbook.engine.semantics import Semantics
-from workbook.engine.standards import Decision, Standard
+from workbook.engine.standards import Decision
 from workbook.models import Case
 from workbook.scenario import Scenario
 
@@ -198,37 +197,20 @@ def weigh_prepared(p: Prepared) -> Result:
     return _result(p, s[0], decision, contributions, ev.converged, ev.iterations, ev.damped)
 
 
-def weigh(
-    case: Case,
-    scenario: Scenario | None = None,
-    *,
-    semantics: str | Semantics | None = None,
-    standard: str | Standard | Any | None = None,
-    tolerance: float = 1e-9,
-    max_iterations: int = 10_000,
-) -> Result:
+def weigh(case: Case, scenario: Scenario | None = None, **options: Any) -> Result:
     """Weigh a case under a scenario (``None``: the case's defaults).
 
     Args:
         case: the case file.
         scenario: dropped, added and overridden arguments, answers, standard, semantics.
-        semantics: overrides the scenario's semantics (a name or a :class:`Semantics`).
-        standard: overrides the scenario's standard (a name, a :class:`Standard`, or a
-            function ``decide(scores, merge) -> Decision``).
-        tolerance: fixed-point tolerance for cyclic graphs.
-        max_iterations: cap on fixed-point passes; the result says if it was hit.
+        options: :func:`prepare`'s keywords: ``semantics`` (a name or a :class:`Semantics`),
+            ``standard`` (a name, a :class:`Standard`, or a function
+            ``decide(scores, merge) -> Decision``), ``tolerance`` (for cyclic graphs) and
+            ``max_iterations`` (the result says if it was hit).
 
     Raises:
         ScenarioError: the scenario names an argument, question, answer, standard or
             semantics the case does not have.
 
     """
-    p = prepare(
-        case,
-        scenario,
-        semantics=semantics,
-        standard=standard,
-        tolerance=tolerance,
-        max_iterations=max_iterations,
-    )
-    return weigh_prepared(p)
+    return weigh_prepared(prepare(case, scenario, **options))
