@@ -165,3 +165,23 @@ def test_the_odds_over_the_open_questions_are_not_a_false_certainty():
     assert set(mc.value_of_information) == set(mc.odds)
     fixed = analyse(FLAGSHIP, samples=4000, whatifs=False, odds=False).monte_carlo
     assert fixed is not None and fixed.p_granted == 0.0 and not fixed.value_of_information
+
+
+@pytest.mark.parametrize(
+    ("scenario", "standard_words", "answer_words"),
+    [
+        (Scenario(case=FLAGSHIP.case.id, standard="sliding-scale"), "sliding scale", "**Yes."),
+        (Scenario(case=FLAGSHIP.case.id), "Winter v. NRDC", "**No. Likely success"),
+    ],
+)
+def test_the_memo_never_names_one_standard_and_assumes_another(
+    scenario, standard_words, answer_words
+):
+    """Seen: "Standard: sliding-scale" over an Assumption that each factor is required."""
+    from workbook.export import export_outline
+
+    text = export_outline(FLAGSHIP, scenario, "movant", "md")
+    assert isinstance(text, str)
+    header = next(line for line in text.splitlines() if "Standard:" in line)
+    assumption = next(line for line in text.splitlines() if "sliding scale survive" in line)
+    assert standard_words in header and answer_words in assumption
