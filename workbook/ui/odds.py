@@ -17,6 +17,9 @@ import ipywidgets as widgets
 from workbook.models import Case, Question
 from workbook.scenario import Scenario
 
+_FIXED_MARK = '<div class="wb-odds-fixed"'
+"""How a fixed question's status line starts (its sliders are greyed out while it does)."""
+
 __all__ = ["OddsControls", "current_odds", "odds_controls", "status", "sync_values"]
 
 OddsControls = tuple[
@@ -38,10 +41,12 @@ def current_odds(case: Case, scenario: Scenario, question: Question) -> dict[str
 def status(scenario: Scenario, question: Question) -> str:
     """Whether the question is open (sampled from its odds) or fixed, in words."""
     if question.id in scenario.answers:
+        start = _FIXED_MARK
         words = "Fixed: you answered this question. Set it back to its default to weigh odds."
     else:
+        start = "<div"
         words = "Open: the Monte Carlo draws the court's answer from these odds."
-    return f'<div style="line-height:1.35"><i>{words}</i></div>'
+    return f'{start} style="line-height:1.35"><i>{words}</i></div>'
 
 
 def _text(inner: str, *, size: str = "inherit") -> widgets.HTML:
@@ -55,6 +60,17 @@ def _reason(reason: str) -> str:
     if text.startswith("A judgment. "):
         text = text[len("A judgment. ") :]
     return f"<b>Judgment:</b> {html.escape(text)}"
+
+
+def _grey_when_fixed(state: widgets.HTML, sliders: list[widgets.FloatSlider]) -> None:
+    """Grey out a question's sliders while its status says it is fixed (they do nothing then)."""
+
+    def show(value: str) -> None:
+        for s in sliders:
+            s.disabled = value.startswith(_FIXED_MARK)
+
+    show(state.value)
+    state.observe(lambda change: show(change["new"]), names="value")
 
 
 def odds_controls(case: Case, scenario: Scenario) -> OddsControls:
@@ -90,6 +106,7 @@ def odds_controls(case: Case, scenario: Scenario) -> OddsControls:
                 )
             )
         states[q.id] = widgets.HTML(status(scenario, q))
+        _grey_when_fixed(states[q.id], list(sliders[q.id].values()))
         rows.append(states[q.id])
         blocks.append(
             widgets.VBox(
