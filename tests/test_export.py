@@ -11,6 +11,7 @@ and review the change with ``git diff -- tests/golden/export/``.
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import shutil
 import subprocess
@@ -96,16 +97,26 @@ def test_exports_are_deterministic(mini):
 
 
 def test_docx_uses_word_styles_and_a_real_toa_table(mini):
-    """The DOCX has Title and Heading 1-3 styles, TOA tables, and fixed core properties."""
+    """The DOCX has a caption block, Title and Heading 1-3 styles, a court font, page numbers,
+    case names in italics, TOA tables, and fixed core properties."""
     doc = docx.Document(io.BytesIO(export_outline(mini, None, "movant", "docx")))  # type: ignore[arg-type]
     styles = [p.style.name for p in doc.paragraphs]
-    assert styles[0] == "Title"
+    assert doc.paragraphs[0].text == "UNITED STATES DISTRICT COURT FOR THE DISTRICT OF COLUMBIA"
+    caption = doc.tables[0].rows[0].cells
+    assert caption[0].text.startswith("Acme Widgets, Inc.,\n    Plaintiff,\nv.\n")
+    assert caption[1].text.startswith("Civil Action No. ")
+    assert styles[1] == "Title"
     assert {"Heading 1", "Heading 2", "Heading 3"} <= set(styles)
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
     assert headings == ["Table of Authorities", "Assumptions", "Statement of Facts", "Argument"]
-    first = doc.tables[0]
+    assert doc.styles["Normal"].font.name == "Times New Roman"
+    assert 'w:instr="PAGE"' in doc.sections[0].footer.paragraphs[0]._p.xml
+    first = doc.tables[1]
     assert [c.text for c in first.rows[0].cells] == ["Authority", "Cited at"]
     assert first.rows[1].cells[0].text.startswith("Chaplaincy of Full Gospel Churches")
+    runs = first.rows[1].cells[0].paragraphs[0].runs
+    assert runs[0].italic and runs[0].text == "Chaplaincy of Full Gospel Churches v. England"
+    assert not runs[1].italic
     props = doc.core_properties
     assert props.created is not None and props.created.date().isoformat() == "2026-01-15"
     assert props.modified == props.created
@@ -214,14 +225,31 @@ def test_opponent_outline_mirrors(mini):
     assert [r.argument.id for r in point.responses] == ["m-standing-reply"]
 
 
-def test_statement_of_facts_takes_confirmed_and_reported(mini):
-    """Only confirmed and reported facts are stated, dated ones first in date order."""
-    outline = build_outline(mini, None, "movant")
-    assert [f.id for f in outline.facts] == ["letter", "customers", "backlog"]
+FACT_CASES = [
+    # (side, as_of, fact ids stated, what the alleged fact reads like or None)
+    ("movant", None, ["letter", "customers", "layoffs", "backlog"], "Acme alleges: Acme will"),
+    ("opponent", None, ["letter", "customers", "backlog"], None),  # not the other side's
+    # Jan. 8: the later news and the facts known only from the Jan. 15 complaint stay out
+    ("movant", "2026-01-08", ["letter"], None),
+    ("movant", "2026-01-20", ["letter", "customers", "layoffs", "backlog"], "[record cite]"),
+]
+
+
+@pytest.mark.parametrize(("side", "as_of", "ids", "alleged"), FACT_CASES)
+def test_statement_of_facts_follows_the_side_and_the_date(mini, side, as_of, ids, alleged):
+    """Confirmed and reported facts, our own allegations as allegations, nothing after as_of."""
+    if as_of:
+        info = mini.case.model_copy(update={"as_of": dt.date.fromisoformat(as_of)})
+        mini = mini.model_copy(update={"case": info})
+    outline = build_outline(mini, None, side)
+    assert [f.id for f in outline.facts] == ids
     assert outline.facts[0].sources == (
-        ("complaint", "Complaint"),
-        ("news-1", "Widget makers cut off"),
+        "Complaint (2026-01-15)",
+        "Widget makers cut off (2026-01-10)",
     )
+    stated = {f.id: f.statement for f in outline.facts}
+    if alleged:
+        assert alleged in stated["layoffs"] and stated["layoffs"].endswith("[record cite]")
 
 
 def test_citations_full_then_short_then_id(mini):

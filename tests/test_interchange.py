@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from workbook import load_case
 from workbook.errors import WorkspaceError
-from workbook.export.interchange import export_aif, export_argdown, import_aif
+from workbook.export.argdown import export_argdown
+from workbook.export.interchange import export_aif, import_aif
 from workbook.models import Argument
 from workbook.scenario import Scenario, StrengthRange
 
@@ -61,7 +62,11 @@ def test_aif_shape():
         for n in graph["nodes"]
         if n.get("workbook", {}).get("kind") == "argument"
     ]
-    assert "m-equities" not in texts and "user-1" in texts
+    # dropped, or out of play under the answers (user-1 needs 'final'): not in the graph,
+    # but the user's own argument travels whole so reading the file back keeps it
+    assert "m-equities" not in texts and "user-1" not in texts and "m-harm" in texts
+    assert set(graph["workbook"]["out_of_play"]) == {"m-arbitrary", "m-equities", "user-1"}
+    assert [a["id"] for a in graph["workbook"]["added_out_of_play"]] == ["user-1"]
     # every scheme node has one premise and one conclusion
     for node in graph["nodes"]:
         if node["type"] in ("RA", "CA"):
@@ -197,7 +202,9 @@ def test_base_scenario_fills_what_plain_aif_lacks():
     base = Scenario(case="mini", answers={"final-action": "final"}, standard="winter")
     result = import_aif(graph, CASE, base)
     assert result.scenario.answers == {"final-action": "final"}
-    assert result.scenario.dropped == ("m-equities",)
+    # the plain file cannot say m-arbitrary was only out of play under its own answers: under
+    # the base's answers it would be in play, so its absence reads as dropped
+    assert result.scenario.dropped == ("m-arbitrary", "m-equities")
 
 
 @pytest.mark.parametrize(
@@ -230,9 +237,12 @@ def test_argdown_structure():
     text = export_argdown(CASE, SCENARIO)
     assert text.startswith("===\ntitle: ")
     assert "[harm]: The movant has shown: Irreparable harm." in text
-    assert "\n<user-1>: Delay. Acme waited. #opponent\n" in text
+    # user-1 needs the answer 'final': out of play, so out of the graph, with the reason
+    assert "<user-1>:" not in text and "  - <user-1>" not in text
+    assert "// out of play: user-1: needs question 'final-action'" in text
     block = text.split("\n<m-harm>:", 1)[1].split("\n\n", 1)[0]
-    assert "  - <o-harm>" in block and "  - <user-1>" in block
-    assert "<m-equities>" not in text  # dropped
+    assert "  - <o-harm>" in block
+    assert "<m-equities>:" not in text  # dropped
+    assert "// out of play: m-equities: dropped in the scenario" in text
     harm = text.split("[harm]:", 1)[1].split("\n\n", 1)[0]
     assert "  + <m-harm>" in harm and "  - <o-harm>" in harm

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 from pathlib import Path
 
@@ -71,7 +72,11 @@ def test_export_each_format_reads_back(
     if fmt == "aif":
         data = json.loads(text)
         assert {"nodes", "edges"} <= set(data) and data["workbook"]["format"] == "workbook-aif"
-    assert brief.export_status.value == f"Wrote {name} ({out.stat().st_size:,} bytes)"
+    status = brief.export_status.value
+    assert status.startswith(f"Wrote {name} ({out.stat().st_size:,} bytes).")
+    link = status.split('href="', 1)[1].split('"', 1)[0]  # the file itself, as a data URL
+    assert base64.b64decode(link.split(",", 1)[1]) == out.read_bytes()
+    assert f'download="{out.name}"' in status
     assert not list(out.parent.glob("*.bak"))
 
 

@@ -43,7 +43,8 @@ from workbook.errors import (
     WorkspaceError,
 )
 from workbook.export import export_outline, write_export
-from workbook.export.interchange import export_aif, export_argdown, import_aif
+from workbook.export.argdown import export_argdown
+from workbook.export.interchange import export_aif, import_aif
 from workbook.models import (
     Answer,
     Argument,

@@ -82,33 +82,61 @@ def _odds_text(mc: object) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _scenario(args: argparse.Namespace, case: Any) -> Any:
+    """The scenario the options describe: a saved file, then --answer, --semantics, --standard.
+
+    Raises:
+        ScenarioError: an --answer not written QUESTION=ANSWER, or a name the case lacks.
+
+    """
+    from workbook.errors import ScenarioError
+    from workbook.scenario import Scenario
+    from workbook.store import load_scenario
+
+    scenario = load_scenario(args.scenario) if args.scenario else Scenario(case=case.case.id)
+    answers = dict(scenario.answers)
+    for item in args.answer:
+        question, sep, answer = item.partition("=")
+        if not sep:
+            raise ScenarioError(f"--answer takes QUESTION=ANSWER, not {item!r}")
+        answers[question.strip()] = answer.strip()
+    update: dict[str, object] = {"answers": answers}
+    if getattr(args, "semantics", None):
+        update["semantics"] = args.semantics
+    scenario = scenario.model_copy(update=update)
+    scenario.check(case)
+    if args.standard:  # the answer on the standard follows a named standard
+        scenario = scenario.with_standard(case, args.standard)
+    return scenario
+
+
+def _scenario_options(parser: Any, what: str) -> None:
+    """--scenario, --answer and --standard, shared by weigh and export."""
+    parser.add_argument("--scenario", metavar="FILE", help=f"a saved scenario {what}(JSON)")
+    parser.add_argument(
+        "--answer",
+        action="append",
+        default=[],
+        metavar="QUESTION=ANSWER",
+        help="answer a contested question (repeatable)",
+    )
+    parser.add_argument(
+        "--standard",
+        help="winter, sliding-scale, sliding-scale-pure, winter-unmerged... (default: the "
+        "answer to the case's question on the standard, else winter)",
+    )
+
+
 def _weigh(args: argparse.Namespace) -> int:
     import json
 
     from workbook.casefile.load import load_case
     from workbook.engine import analyse, render_text
     from workbook.errors import WorkbookError
-    from workbook.scenario import Scenario
 
     try:
         case = load_case(args.path)
-        if args.scenario:
-            scenario = Scenario.from_json(Path(args.scenario).read_text(encoding="utf-8"))
-        else:
-            scenario = Scenario(case=case.case.id)
-        answers = dict(scenario.answers)
-        for item in args.answer:
-            question, sep, answer = item.partition("=")
-            if not sep:
-                print(f"error: --answer takes QUESTION=ANSWER, not {item!r}", file=sys.stderr)
-                return 2
-            answers[question.strip()] = answer.strip()
-        update: dict[str, object] = {"answers": answers}
-        if args.semantics:
-            update["semantics"] = args.semantics
-        scenario = scenario.model_copy(update=update)
-        if args.standard:  # the answer on the standard follows a named standard
-            scenario = scenario.with_standard(case, args.standard)
+        scenario = _scenario(args, case)
         samples = args.samples if args.odds else 0
         analysis = analyse(case, scenario, samples=samples, seed=args.seed, whatifs=False)
     except (WorkbookError, ValueError, OSError) as exc:
@@ -134,13 +162,12 @@ def _export(args: argparse.Namespace) -> int:
     from workbook.casefile.load import load_case
     from workbook.errors import WorkbookError
     from workbook.export import export_outline, format_for
-    from workbook.store import atomic_write, load_scenario
+    from workbook.store import atomic_write
 
     fmt = args.format or (format_for(args.output) if args.output else "md")
     try:
         case = load_case(args.path)
-        scenario = load_scenario(args.scenario) if args.scenario else None
-        data = export_outline(case, scenario, args.side, fmt)
+        data = export_outline(case, _scenario(args, case), args.side, fmt)
         if args.output:
             atomic_write(args.output, data, backup=False)
     except (WorkbookError, ValueError, OSError) as exc:
@@ -199,20 +226,8 @@ def _check_parser(sub: Any) -> None:
 def _weigh_parser(sub: Any) -> None:
     weigh = sub.add_parser("weigh", help="weigh a case: outcome, element strengths, deciding one")
     weigh.add_argument("path", type=Path, metavar="DIR")
-    weigh.add_argument(
-        "--standard",
-        help="winter, sliding-scale, sliding-scale-pure, winter-unmerged... (default: the "
-        "answer to the case's question on the standard, else winter)",
-    )
     weigh.add_argument("--semantics", help="df-quad (default), quadratic-energy, euler")
-    weigh.add_argument(
-        "--answer",
-        action="append",
-        default=[],
-        metavar="QUESTION=ANSWER",
-        help="answer a contested question (repeatable)",
-    )
-    weigh.add_argument("--scenario", metavar="FILE", help="a saved scenario (JSON)")
+    _scenario_options(weigh, "")
     weigh.add_argument("--json", action="store_true", help="print the stable JSON form")
     weigh.add_argument(
         "--odds",
@@ -234,7 +249,7 @@ def _export_parser(sub: Any) -> None:
         choices=("md", "docx", "aif", "argdown"),
         help="output format (default: from the -o suffix, else md)",
     )
-    export.add_argument("--scenario", metavar="FILE", help="a saved scenario or workspace (JSON)")
+    _scenario_options(export, "or workspace ")
     export.add_argument(
         "--side",
         choices=("movant", "opponent"),

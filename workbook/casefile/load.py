@@ -231,6 +231,8 @@ class _Refs:
                 self.unknown(src, "sources", ("facts", i, "sources", j))
             if fact.quote:
                 self.unknown(fact.quote.source, "sources", ("facts", i, "quote", "source"))
+            if fact.alleged_by is not None:
+                self.unknown(fact.alleged_by, "parties", ("facts", i, "alleged_by"))
         for i, q in enumerate(c.questions):
             answers = [a.id for a in q.answers]
             self.unknown(

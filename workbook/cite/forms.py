@@ -14,6 +14,12 @@ __all__ = ["Citer", "cited_ids", "full_form", "short_form", "verification_flag"]
 _SLIP_OP = re.compile(r"slip op\.(?! at)")
 _BLANK_PAGE = re.compile(r"_{2,}")
 _SHORT_PIN = re.compile(r"^(?P<base>.*?\S)\s+at\s+(?P<pin>[^,;]+)$")
+_SLIP_PIN = re.compile(r"^slip op\.\s+at\s+", re.IGNORECASE)
+
+
+def _slip_page(pin: str) -> str:
+    """A pin written as ``slip op. at 3`` without its words (the form supplies them)."""
+    return _SLIP_PIN.sub("", pin)
 
 
 # --------------------------------------------------------------------------- writing
@@ -59,13 +65,15 @@ def full_form(auth: Authority, pin: str = "") -> str:
     if not pin:
         return text
     parsed = parse_citation(text)
+    if parsed.parsed and parsed.form == "case" and _SLIP_PIN.match(pin):
+        return f"{text} ({pin})"  # a slip-opinion page on a reported case: say which pagination
     if parsed.parsed and (parsed.form == "case" or not parsed.section):
         return f"{text[: parsed.end]}, {_case_pin(parsed, pin)}{text[parsed.pin_end :]}"
     if parsed.parsed and parsed.form == "law" and parsed.section:
         pinned = _law_pinned(parsed, text, pin)
         return f"{text[: parsed.start]}{pinned}{text[parsed.pin_end :]}"
     if _SLIP_OP.search(text):
-        return _SLIP_OP.sub(f"slip op. at {pin}", text, count=1)
+        return _SLIP_OP.sub(f"slip op. at {_slip_page(pin)}", text, count=1)
     return f"{text}, at {pin}"
 
 
@@ -97,6 +105,8 @@ def short_form(auth: Authority, pin: str = "") -> str:
             base = f"{_case_name(auth, parsed)}, {parsed.volume} {parsed.reporter}"
             if parsed.reporter == "WL":  # a database cite keeps its number: 2021 WL 950144, at *3
                 base += f" {parsed.page}"
+        if pin and _SLIP_PIN.match(pin):  # a slip-opinion page on a reported case
+            return f"{base} {parsed.page} ({pin})"
         if pin:
             return f"{base}{',' if parsed.reporter == 'WL' else ''} at {pin.removeprefix('at ')}"
         return auth.short or f"{base} {parsed.page}"
@@ -110,6 +120,8 @@ def short_form(auth: Authority, pin: str = "") -> str:
     base = auth.short or auth.citation
     if not pin:
         return base
+    if "slip op." in base:
+        pin = _slip_page(pin)
     if _BLANK_PAGE.search(base):
         return _BLANK_PAGE.sub(pin, base, count=1)
     match = _SHORT_PIN.match(base)
@@ -119,6 +131,8 @@ def short_form(auth: Authority, pin: str = "") -> str:
 def _id_form(auth: Authority, pin: str) -> str:
     if not pin:
         return "Id."
+    if _SLIP_PIN.match(pin):
+        return f"Id., {pin}"
     parsed = parse_citation(auth.citation) if auth.kind in SHOULD_PARSE else ParsedCitation("none")
     if parsed.parsed and parsed.form == "law" and parsed.section:
         pinned = _law_pinned(parsed, auth.citation, pin)

@@ -73,7 +73,7 @@ def export_outline(
 
         return export_aif(case, scenario)
     if fmt == "argdown":
-        from workbook.export.interchange import export_argdown
+        from workbook.export.argdown import export_argdown
 
         return export_argdown(case, scenario)
     raise UnknownNameError(f"unknown export format {fmt!r}; use one of: {', '.join(FORMATS)}")

@@ -4,10 +4,12 @@
 ``nodes`` (``nodeID``, ``text``, ``type``, ``timestamp``), ``edges``
 (``edgeID``, ``fromID``, ``toID``), and empty ``locutions`` and
 ``participants``. Each argument in play is an I-node; each element is an
-I-node claiming the movant has shown it. A support is an RA-node (premise ->
-RA -> conclusion), an attack a CA-node (attacker -> CA -> attacked). Every
-argument's own movant-side arguments support its element's node and the
-opponent's attack it.
+I-node claiming the movant has shown it. Arguments the scenario's answers put
+out of play are left out of the graph and listed, with the reason, under
+``workbook.out_of_play`` (so reading the file back does not drop them). A
+support is an RA-node (premise -> RA -> conclusion), an attack a CA-node
+(attacker -> CA -> attacked). Every argument's own movant-side arguments
+support its element's node and the opponent's attack it.
 
 AIF has no field for an argument's side, element, strength or authorities, so
 each I-node carries them in an extra ``workbook`` object (AIFdb and OVA keep
@@ -20,9 +22,7 @@ becomes a new argument whose side and element follow from what it attacks or
 supports. Relations between the case's own arguments are fixed by the case
 file; a new one drawn between them is reported, not imported.
 
-**Argdown.** Each element is a statement ``[element-id]``, each argument an
-``<argument-id>`` with its heading and body, and relations are listed under
-what they point at: ``+ <a>`` (a supports this), ``- <a>`` (a attacks this).
+Argdown out is in :mod:`workbook.export.argdown`.
 """
 
 from __future__ import annotations
@@ -35,12 +35,13 @@ from typing import Any
 
 import pydantic
 
+from workbook.engine.analysis import analyse
+from workbook.engine.effects import effects
 from workbook.errors import WorkspaceError
-from workbook.export.escape import argdown_text
 from workbook.models import Argument, Case
 from workbook.scenario import Scenario
 
-__all__ = ["AIF_VERSION", "ImportResult", "export_aif", "export_argdown", "import_aif"]
+__all__ = ["AIF_VERSION", "ImportResult", "export_aif", "import_aif", "in_play"]
 
 #: Version of the ``workbook`` extension objects in AIF files written here.
 AIF_VERSION = 1
@@ -55,7 +56,9 @@ _ARG_FIELDS = (
     "strength",
     "strength_reason",
     "requires",
+    "route",
     "harm",
+    "reply",
 )
 _SCENARIO_FIELDS = ("case", "answers", "standard", "priors", "semantics", "ranges", "notes")
 
@@ -98,7 +101,7 @@ def _aif_graph(case: Case, scenario: Scenario) -> dict[str, Any]:
         ids[f"element:{el.id}"] = node(
             f"The movant has shown: {el.name}", "I", {"kind": "element", "element": el.id}
         )
-    arguments = scenario.arguments(case)
+    arguments, out_of_play = in_play(case, scenario)
     for arg in arguments:
         data = arg.model_dump(mode="json", include=set(_ARG_FIELDS))
         ids[arg.id] = node(f"{arg.heading}: {arg.body}", "I", {"kind": "argument", **data})
@@ -111,6 +114,23 @@ def _aif_graph(case: Case, scenario: Scenario) -> dict[str, Any]:
                 if other in ids:
                     relate(ids[arg.id], ids[other], kind)
     extra = scenario.model_dump(mode="json", include=set(_SCENARIO_FIELDS))
+    extra["out_of_play"] = out_of_play
+    # the user's own arguments out of play travel whole, so nothing of theirs is lost
+    # and the user's arguments keep relations to arguments the graph leaves out
+    extra["added_relations"] = {
+        a.id: {"attacks": list(a.attacks), "supports": list(a.supports)}
+        for a in scenario.added
+        if a.id not in out_of_play
+    }
+    # base-strength overrides of case arguments the graph leaves out
+    extra["out_of_play_strengths"] = {
+        k: v for k, v in scenario.strengths.items() if k in out_of_play
+    }
+    extra["added_out_of_play"] = [
+        a.model_dump(mode="json", include={*_ARG_FIELDS, "attacks", "supports"})
+        for a in scenario.added
+        if a.id in out_of_play
+    ]
     return {
         "nodes": nodes,
         "edges": edges,
@@ -118,6 +138,13 @@ def _aif_graph(case: Case, scenario: Scenario) -> dict[str, Any]:
         "participants": [],
         "workbook": {"format": "workbook-aif", "version": AIF_VERSION, **extra},
     }
+
+
+def in_play(case: Case, scenario: Scenario) -> tuple[list[Argument], dict[str, str]]:
+    """The scenario's arguments in play, and why each other case argument is out."""
+    result = analyse(case, scenario, samples=0, whatifs=False).result
+    arguments = [a for a in scenario.arguments(case) if a.id in result.strengths]
+    return arguments, dict(sorted(result.excluded.items()))
 
 
 def export_aif(case: Case, scenario: Scenario | None = None) -> str:
@@ -284,26 +311,62 @@ class _Reader:
             if target not in targets:
                 targets.append(target)
 
+    def _answered_out(self, base: Mapping[str, Any]) -> set[str]:
+        """Case arguments the answers put out of play (absent from the graph, yet not dropped)."""
+        listed = base.get("out_of_play")
+        if isinstance(listed, Mapping):  # our own file says why each one is out
+            return {str(a) for a, why in listed.items() if not str(why).startswith("dropped")}
+        answers = {**self.case.default_answers}
+        given = base.get("answers")
+        if isinstance(given, Mapping):
+            answers.update({str(k): str(v) for k, v in given.items() if k in answers})
+        for q in self.case.questions:
+            if answers[q.id] not in q.answer_ids:
+                answers[q.id] = q.default
+        fx = effects(self.case, self.case.arguments, answers)
+        return {a.id for a, ok in zip(self.case.arguments, fx.available, strict=True) if not ok}
+
+    def _argument(self, arg_id: str, fields: dict[str, Any]) -> Argument:
+        fields.setdefault("attacks", [])
+        fields.setdefault("supports", [])
+        try:
+            return Argument.model_validate(fields)
+        except pydantic.ValidationError as exc:
+            first = exc.errors()[0]
+            raise _fail(
+                f"argument {arg_id!r}: {first['msg']}", ".".join(str(p) for p in first["loc"])
+            ) from None
+
     def scenario(self, base: Mapping[str, Any]) -> Scenario:
         added: list[Argument] = []
         strengths: dict[str, Any] = {}
+        recorded = base.get("added_relations")
         for arg_id, fields in self.data.items():
+            kept = recorded.get(arg_id) if isinstance(recorded, Mapping) else None
+            if isinstance(kept, Mapping) and arg_id not in self.case_args:
+                for rel in ("attacks", "supports"):
+                    drawn = fields.get(rel, [])
+                    fields[rel] = [
+                        *kept.get(rel, []),
+                        *(t for t in drawn if t not in kept.get(rel, [])),
+                    ]
             if arg_id in self.case_args:
                 original = self.case_args[arg_id]
                 value = fields.get("strength", original.strength)
                 if value != original.strength:
                     strengths[arg_id] = value
                 continue
-            fields.setdefault("attacks", [])
-            fields.setdefault("supports", [])
-            try:
-                added.append(Argument.model_validate(fields))
-            except pydantic.ValidationError as exc:
-                first = exc.errors()[0]
-                raise _fail(
-                    f"argument {arg_id!r}: {first['msg']}", ".".join(str(p) for p in first["loc"])
-                ) from None
-        dropped = tuple(a for a in self.case_args if a not in self.data)
+            added.append(self._argument(arg_id, fields))
+        # out of play only because of the answers: still in the scenario, not dropped
+        answered_out = self._answered_out(base)
+        dropped = tuple(a for a in self.case_args if a not in self.data and a not in answered_out)
+        hidden = base.get("out_of_play_strengths")
+        if isinstance(hidden, Mapping):
+            strengths.update({k: v for k, v in hidden.items() if k in self.case_args})
+        for record in base.get("added_out_of_play") or ():
+            if isinstance(record, Mapping) and record.get("id") not in self.data:
+                self.data[str(record.get("id"))] = dict(record)
+                added.append(self._argument(str(record.get("id")), dict(record)))
         fields = {k: v for k, v in base.items() if k in _SCENARIO_FIELDS}
         fields["case"] = self.case.case.id
         try:
@@ -345,47 +408,3 @@ def import_aif(
     else:
         fields = base.model_dump(mode="json") if base else {}
     return ImportResult(reader.scenario(fields), tuple(reader.notes))
-
-
-# --------------------------------------------------------------------------- Argdown
-
-
-def export_argdown(case: Case, scenario: Scenario | None = None) -> str:
-    """The scenario's argument graph in Argdown, one section per element."""
-    scenario = scenario or Scenario(case=case.case.id)
-    arguments = scenario.arguments(case)
-    present = {a.id for a in arguments}
-    incoming: dict[str, list[tuple[str, str]]] = {a.id: [] for a in arguments}
-    for arg in arguments:
-        for rel, sign in (("supports", "+"), ("attacks", "-")):
-            for target in getattr(arg, rel):
-                if target in incoming:
-                    incoming[target].append((sign, arg.id))
-    info = case.case
-    lines = [
-        "===",
-        f"title: {json.dumps(argdown_text(info.title))}",
-        f"subTitle: {json.dumps(argdown_text(info.motion))}",
-        "===",
-        "",
-    ]
-    for el in case.elements:
-        mine = [a for a in arguments if a.element == el.id]
-        lines += [
-            f"# {argdown_text(el.name)}",
-            "",
-            f"[{el.id}]: The movant has shown: {argdown_text(el.name)}.",
-        ]
-        lines += [f"  {'+' if a.side == 'movant' else '-'} <{a.id}>" for a in mine]
-        lines.append("")
-        for arg in mine:
-            lines.append(
-                f"<{arg.id}>: {argdown_text(arg.heading)}. {argdown_text(arg.body)} #{arg.side}"
-            )
-            lines += [
-                f"  {sign} <{source}>" for sign, source in incoming[arg.id] if source in present
-            ]
-            lines.append("")
-    while lines and not lines[-1]:
-        lines.pop()
-    return "\n".join(lines) + "\n"

@@ -50,13 +50,13 @@ def _point(point: Point, opponent: str) -> list[str]:
 def render_markdown(outline: Outline) -> str:
     """The outline as one Markdown document (ends with a newline)."""
     info = outline.info
-    other = outline.other_party
+    other = outline.responder
     lines = [
         f"# {md(outline.title)}",
         "",
         f"**{md(info.court)}**",
         "",
-        f"*{md(info.title)}*, No. {md(outline.docket)}",
+        f"*{md(info.title)}*, {md(outline.docket)}",
         "",
         f"Submitted for: {md(outline.party)} ({outline.side}). "
         f"Standard: {md(outline.standard)}. Outline generated from the case file; "
@@ -80,8 +80,8 @@ def render_markdown(outline: Outline) -> str:
     lines += ["## Statement of Facts", ""]
     for fact in outline.facts:
         date = f"{fact.date.isoformat()}: " if fact.date else ""
-        sources = "; ".join(f"{s} ({t})" for s, t in fact.sources)
-        lines.append(f"- {md(date + fact.statement)} ({md(fact.status)}; sources: {md(sources)})")
+        sources = "; ".join(fact.sources)
+        lines.append(f"- {md(date + fact.statement)} ({md(fact.status)}; {md(sources)})")
     if not outline.facts:
         lines.append("No confirmed or reported facts.")
     lines += ["", "## Argument", ""]

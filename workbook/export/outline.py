@@ -16,13 +16,14 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Mapping, Sequence
 
 from workbook.cite import Citer
 from workbook.engine.analysis import analyse
 from workbook.engine.standards import as_standard
 from workbook.export.toa import TOAGroup, table_of_authorities
-from workbook.models import Argument, Case, CaseInfo, Cite, Element, Side
+from workbook.models import Argument, Case, CaseInfo, Cite, Element, Fact, Side, Source
 from workbook.scenario import Scenario
 from workbook.vocabulary import ROLE_ORDER
 
@@ -36,6 +37,7 @@ __all__ = [
     "Section",
     "build_outline",
     "final_strengths",
+    "party_word",
 ]
 
 ELEMENT_ORDER = ROLE_ORDER
@@ -61,13 +63,18 @@ _NUMERALS = (
 
 @dataclasses.dataclass(frozen=True)
 class FactLine:
-    """One fact for the statement of facts, with its sources as (id, title) pairs."""
+    """One fact for the statement of facts: its words for this brief and its sources, cited.
+
+    ``statement`` is the fact as the brief states it: an allegation of our own
+    side reads as one ("Legion alleges: ...") and ends with a record-cite
+    placeholder to fill in.
+    """
 
     id: str
     statement: str
     date: dt.date | None
     status: str
-    sources: tuple[tuple[str, str], ...]
+    sources: tuple[str, ...]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -124,12 +131,16 @@ class Outline:
     party: str
     other_party: str
     title: str
+    responder: str
     standard: str
     assumptions: tuple[tuple[str, str], ...]
     facts: tuple[FactLine, ...]
     sections: tuple[Section, ...]
     toa: tuple[TOAGroup, ...]
     date: dt.date
+    plaintiffs: tuple[str, ...] = ()
+    defendants: tuple[str, ...] = ()
+    case_names: tuple[str, ...] = ()  # to set in italics: case names, short names, "Id."
 
     @property
     def court(self) -> str:
@@ -138,8 +149,11 @@ class Outline:
 
     @property
     def docket(self) -> str:
-        """The docket number, or a blank to fill in."""
-        return self.info.docket or "__________"
+        """The docket as a caption prints it: ``No. ...`` once, or a blank to fill in."""
+        docket = self.info.docket.strip()
+        if not docket:
+            return "No. __________"
+        return docket if re.match(r"nos?\.\s", docket, re.IGNORECASE) else f"No. {docket}"
 
 
 def roman(number: int) -> str:
@@ -173,17 +187,58 @@ def _document_date(case: Case) -> dt.date:
     return max(dates) if dates else dt.date(2000, 1, 1)
 
 
-def _facts(case: Case) -> tuple[FactLine, ...]:
-    chosen = [f for f in case.facts if f.status in _FACT_STATUSES]
+def party_word(case: Case, party_id: str) -> str:
+    """How a brief names a party: its short name, else its role ("Defendant")."""
+    party = next((p for p in case.parties if p.id == party_id), None)
+    if party is None:
+        return party_id
+    return party.short or party.role.replace("-", " ").capitalize()
+
+
+def _source_cite(source: Source) -> str:
+    """A source as a brief cites it: publisher, title (a placeholder title left out), date."""
+    title = re.sub(r"\s*\(no headline[^)]*\)", "", source.title).strip()
+    head = ", ".join(p for p in (source.publisher, title) if p)
+    return f"{head} ({source.date.isoformat()})" if source.date else head
+
+
+def _facts(case: Case, side: Side) -> tuple[FactLine, ...]:
+    """The facts a brief for ``side`` states: confirmed and reported ones, and our allegations.
+
+    Facts after the case's ``as_of`` date stay out (a brief cannot know them): a
+    dated fact by its date, an undated one when every source of it is dated later.
+    """
+    ours = case.case.movant if side == "movant" else case.case.opponent
+    sources = {s.id: s for s in case.sources}
+
+    def known(f: Fact) -> bool:
+        as_of = case.case.as_of
+        if as_of is None:
+            return True
+        if f.date is not None:
+            return f.date <= as_of
+        dates = [sources[s].date for s in f.sources if s in sources]
+        return not dates or any(d is None or d <= as_of for d in dates)
+
+    chosen = [
+        f
+        for f in case.facts
+        if (f.status in _FACT_STATUSES or (f.status == "alleged" and f.alleged_by == ours))
+        and known(f)
+    ]
     dated = sorted((f for f in chosen if f.date), key=lambda f: f.date or dt.date.min)
     ordered = [*dated, *(f for f in chosen if not f.date)]
-    titles = {s.id: s.title for s in case.sources}
-    return tuple(
-        FactLine(
-            f.id, f.statement, f.date, f.status, tuple((s, titles.get(s, s)) for s in f.sources)
-        )
-        for f in ordered
-    )
+    out = []
+    for f in ordered:
+        text = f.statement
+        if f.status == "alleged":
+            who = party_word(case, ours)
+            says = re.search(r"\b(alleges?|says|said|claims|reportedly)\b", text[:90])
+            text = text if text.startswith(who) and says else f"{who} alleges: {text}"
+            text += " [record cite]"
+        cites = tuple(_source_cite(sources[s]) if s in sources else s for s in f.sources)
+        out.append(FactLine(f.id, text, f.date, f.status, cites))
+    return tuple(out)
 
 
 def _assumptions(case: Case, scenario: Scenario) -> tuple[tuple[str, str], ...]:
@@ -251,7 +306,7 @@ class _Builder:
                 [
                     a
                     for a in self.arguments.values()
-                    if a.element == element.id and a.side == self.side
+                    if a.element == element.id and a.side == self.side and not a.reply
                 ]
             )
             theirs = [
@@ -289,7 +344,12 @@ class _Builder:
                     for a in self.arguments.values()
                     if a.element == element.id and a.side == other and a.id not in answered
                 ]
-            )[:_MAX_RESPONSES]
+            )
+            # a response our reply answers is always shown, so the reply has its place
+            replied = {t for a in self.arguments.values() if a.reply for t in a.attacks}
+            rest = [a for a in rest if a.id in replied] + [a for a in rest if a.id not in replied][
+                : max(0, _MAX_RESPONSES - sum(a.id in replied for a in rest))
+            ]
             sections.append(
                 Section(
                     number, element, tuple(points), tuple(self._response(a, number) for a in rest)
@@ -331,10 +391,29 @@ def build_outline(
         party=names.get(ours, ours),
         other_party=names.get(theirs, theirs),
         title=title,
+        responder=party_word(case, theirs),
         standard=as_standard(scenario.standard_for(case)).title,
         assumptions=_assumptions(case, scenario),
-        facts=_facts(case),
+        facts=_facts(case, side),
         sections=sections,
         toa=table_of_authorities(case, builder.refs),
         date=_document_date(case),
+        plaintiffs=tuple(p.name for p in case.parties if p.role == "plaintiff"),
+        defendants=tuple(p.name for p in case.parties if p.role == "defendant"),
+        case_names=_case_names(case),
     )
+
+
+def _case_names(case: Case) -> tuple[str, ...]:
+    """What a brief italicizes: each case name in full and short, and "Id.", longest first."""
+    names = {"Id."}
+    for a in case.authorities:
+        if a.kind != "case":
+            continue
+        full = re.split(r",\s+(?:\d|No\.|Nos\.)", a.citation, maxsplit=1)[0].strip()
+        if " v. " in full or full.startswith(("In re ", "Ex parte ")):
+            names.add(full)
+        short = a.short.split(",")[0].strip()
+        if short and not re.search(r"\d", short):
+            names.add(short)
+    return tuple(sorted(names, key=lambda n: (-len(n), n)))

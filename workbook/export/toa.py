@@ -11,9 +11,10 @@ with numbers compared as numbers (so ``5 U.S.C.`` comes before ``50 U.S.C.``
 and ``§ 734.9`` before ``§ 734.13``). Within Constitutional Provisions and
 Statutes, constitutions come first, then statutes, then rules.
 
-Each entry lists the point headings where the authority is cited (there are no
-page numbers in Markdown); an authority cited under more than five headings is
-cited *passim*.
+Each entry lists the point headings where the authority is cited, in the
+order of the brief (``III`` for a response taken at the level of the section,
+before ``III.A``; there are no page numbers in Markdown); an authority cited
+under more than five headings is cited *passim*.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from collections.abc import Iterable
 from workbook.cite import verification_flag
 from workbook.models import Authority, Case
 
-__all__ = ["GROUPS", "TOAEntry", "TOAGroup", "sort_key", "table_of_authorities"]
+__all__ = ["GROUPS", "TOAEntry", "TOAGroup", "point_key", "sort_key", "table_of_authorities"]
 
 #: Group title -> the authority kinds it holds, in the order a brief prints them.
 GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -77,6 +78,24 @@ def sort_key(text: str) -> tuple[tuple[int, int | str], ...]:
     return tuple(key)
 
 
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100, "D": 500, "M": 1000}
+
+
+def point_key(point: str) -> tuple[int, int, str]:
+    """Where a point number falls in the brief: ``III`` < ``III.A`` < ``III.B`` < ``IV``.
+
+    >>> sorted(["III.A", "III", "IV", "II.B", "II.AA", "II.Z"], key=point_key)
+    ['II.B', 'II.Z', 'II.AA', 'III', 'III.A', 'IV']
+    """
+    section, _, sub = point.partition(".")
+    total, last = 0, 0
+    for ch in reversed(section):
+        value = _ROMAN.get(ch, 0)
+        total += -value if value < last else value
+        last = max(last, value)
+    return total, len(sub), sub
+
+
 def _rank(auth: Authority, kinds: tuple[str, ...]) -> tuple[int, tuple[tuple[int, int | str], ...]]:
     return kinds.index(auth.kind), sort_key(auth.citation)
 
@@ -100,7 +119,12 @@ def table_of_authorities(case: Case, refs: Iterable[tuple[str, str]]) -> tuple[T
                 TOAGroup(
                     title,
                     tuple(
-                        TOAEntry(a.id, a.citation, verification_flag(a), tuple(where[a.id]))
+                        TOAEntry(
+                            a.id,
+                            a.citation,
+                            verification_flag(a),
+                            tuple(sorted(where[a.id], key=point_key)),
+                        )
                         for a in members
                     ),
                 )

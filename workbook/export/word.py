@@ -2,16 +2,19 @@
 
 The document uses Word's own styles (Title, Heading 1 to 3, List Bullet,
 List Continue, Table Grid), so the navigation pane, a table of contents and restyling all
-work in Word and LibreOffice. The Table of Authorities is a real table. The
-core properties (author, title, created and modified dates) are fixed from
-the case, so the same case and scenario always give the same text and
-metadata.
+work in Word and LibreOffice, set in Times New Roman 12 pt as court filings are. It
+opens with a caption block (the court, the parties and the docket beside them), has
+page numbers in the footer, and sets case names and "Id." in italics. The Table of
+Authorities is a real table. The core properties (author, title, created and
+modified dates) are fixed from the case, so the same case and scenario always give
+the same text and metadata.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from typing import Any
 
 from workbook.export.escape import one_line
@@ -33,35 +36,87 @@ def _meta(value: str) -> str:
     return text if len(text) <= 255 else text[:254] + "…"
 
 
-def _add_response(doc: Any, resp: Response, responder: str) -> None:
+_FONT = "Times New Roman"
+
+
+def _runs(para: Any, text: str, names: tuple[str, ...], **style: bool) -> None:
+    """Add ``text`` to a paragraph, case names (and "Id.") in italics."""
+    if not names:
+        run = para.add_run(text)
+        for key, value in style.items():
+            setattr(run, key, value)
+        return
+    pattern = "|".join(re.escape(n) for n in names)
+    pos = 0
+    for match in re.finditer(rf"(?<!\w)(?:{pattern})(?!\w)", text):
+        if match.start() > pos:
+            _runs(para, text[pos : match.start()], (), **style)
+        _runs(para, match.group(0), (), **{**style, "italic": True})
+        pos = match.end()
+    if pos < len(text):
+        _runs(para, text[pos:], (), **style)
+
+
+def _styles(doc: Any) -> None:
+    """Times New Roman 12 pt for the body, the same face for headings."""
+    from docx.shared import Pt
+
+    normal = doc.styles["Normal"]
+    normal.font.name = _FONT
+    normal.font.size = Pt(12)
+    for name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
+        doc.styles[name].font.name = _FONT
+
+
+def _page_numbers(doc: Any) -> None:
+    """A centred PAGE field in the footer of every page."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    para = doc.sections[0].footer.paragraphs[0]
+    para.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), "PAGE")
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    para._p.append(field)
+
+
+def _add_response(doc: Any, resp: Response, responder: str, names: tuple[str, ...]) -> None:
     # Bullets, not List Number: Word would number every response in the document as one list.
     para = doc.add_paragraph(style="List Bullet")
     para.add_run(f"{_text(responder)} responds: ").bold = True
-    para.add_run(_text(resp.argument.heading))
-    body = doc.add_paragraph(_text(resp.argument.body), style="List Continue")
+    _runs(para, _text(resp.argument.heading), names)
+    body = doc.add_paragraph(style="List Continue")
+    _runs(body, _text(resp.argument.body), names)
     if resp.citation:
-        body.add_run(" " + _text(resp.citation))
+        _runs(body, " " + _text(resp.citation), names)
     for reb in resp.rebuttals:
         reply = doc.add_paragraph(style="List Bullet 2")
         reply.add_run("Reply: ").bold = True
         if reb.point:
-            reply.add_run(f"{_text(reb.argument.heading)} (see Point {reb.point}).")
+            _runs(reply, f"{_text(reb.argument.heading)} (see Point {reb.point}).", names)
             continue
-        reply.add_run(_text(reb.argument.heading) + ". " + _text(reb.argument.body))
+        _runs(reply, _text(reb.argument.heading) + ". " + _text(reb.argument.body), names)
         if reb.citation:
-            reply.add_run(" " + _text(reb.citation))
+            _runs(reply, " " + _text(reb.citation), names)
 
 
-def _add_point(doc: Any, point: Point, responder: str) -> None:
+def _add_point(doc: Any, point: Point, responder: str, names: tuple[str, ...]) -> None:
     letter = point.number.split(".")[-1]
     doc.add_heading(f"{letter}. {_text(point.argument.heading)}", level=3)
-    para = doc.add_paragraph(_text(point.argument.body))
+    para = doc.add_paragraph()
+    _runs(para, _text(point.argument.body), names)
     if point.citation:
-        para.add_run(" " + _text(point.citation))
+        _runs(para, " " + _text(point.citation), names)
     if point.responses:
         doc.add_paragraph("Anticipated responses:")
         for resp in point.responses:
-            _add_response(doc, resp, responder)
+            _add_response(doc, resp, responder, names)
 
 
 def _core_properties(doc: Any, outline: Outline) -> None:
@@ -84,13 +139,34 @@ def _core_properties(doc: Any, outline: Outline) -> None:
     props.content_status = "Draft"
 
 
+def _caption_block(doc: Any, outline: Outline) -> None:
+    """The court, then the parties (left) beside the docket (right), as a filed brief has."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    court = doc.add_paragraph()
+    court.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    court.add_run(_text(outline.info.court).upper()).bold = True
+    table = doc.add_table(rows=1, cols=2)
+    left, right = table.rows[0].cells
+    plural = len(outline.plaintiffs) > 1, len(outline.defendants) > 1
+    lines = [
+        *(_text(p) + "," for p in outline.plaintiffs or ("__________",)),
+        f"    {'Plaintiffs' if plural[0] else 'Plaintiff'},",
+        "v.",
+        *(_text(d) + "," for d in outline.defendants or ("__________",)),
+        f"    {'Defendants' if plural[1] else 'Defendant'}.",
+    ]
+    left.text = "\n".join(lines)
+    right.text = _text(outline.docket).replace("No.", "Civil Action No.", 1)
+
+
 def _add_caption(doc: Any, outline: Outline) -> None:
     info = outline.info
+    _caption_block(doc, outline)
     doc.add_heading(_text(outline.title), level=0)
-    doc.add_paragraph(_text(info.court)).runs[0].bold = True
     caption = doc.add_paragraph()
     caption.add_run(_text(info.title)).italic = True
-    caption.add_run(f", No. {_text(outline.docket)}")
+    caption.add_run(f", {_text(outline.docket)}")
     doc.add_paragraph(
         f"Submitted for: {_text(outline.party)} ({outline.side}). Standard: "
         f"{_text(outline.standard)}. Outline generated from the case file; authorities marked "
@@ -111,7 +187,7 @@ def _add_authorities(doc: Any, outline: Outline) -> None:
         for entry in group.entries:
             cells = table.add_row().cells
             flag = f" {entry.flag}" if entry.flag else ""
-            cells[0].text = _text(entry.citation) + flag
+            _runs(cells[0].paragraphs[0], _text(entry.citation) + flag, outline.case_names)
             cells[1].text = entry.where
     if not outline.toa:
         doc.add_paragraph("No authorities are cited.")
@@ -126,9 +202,9 @@ def _add_assumptions_and_facts(doc: Any, outline: Outline) -> None:
     doc.add_heading("Statement of Facts", level=1)
     for fact in outline.facts:
         date = f"{fact.date.isoformat()}: " if fact.date else ""
-        sources = "; ".join(f"{s} ({t})" for s, t in fact.sources)
+        sources = "; ".join(fact.sources)
         doc.add_paragraph(
-            _text(date + fact.statement) + f" ({fact.status}; sources: {_text(sources)})",
+            _text(date + fact.statement) + f" ({fact.status}; {_text(sources)})",
             style="List Bullet",
         )
     if not outline.facts:
@@ -136,18 +212,18 @@ def _add_assumptions_and_facts(doc: Any, outline: Outline) -> None:
 
 
 def _add_argument(doc: Any, outline: Outline) -> None:
-    responder = outline.other_party
+    responder, names = outline.responder, outline.case_names
     doc.add_heading("Argument", level=1)
     for section in outline.sections:
         doc.add_heading(f"{section.number}. {_text(section.element.name)}", level=2)
         if not section.points:
             doc.add_paragraph(f"No argument for the {outline.side} on this element.")
         for point in section.points:
-            _add_point(doc, point, responder)
+            _add_point(doc, point, responder, names)
         if section.responses:
             doc.add_paragraph("Other responses to expect on this element:")
             for resp in section.responses:
-                _add_response(doc, resp, responder)
+                _add_response(doc, resp, responder, names)
 
 
 def render_docx(outline: Outline) -> bytes:
@@ -155,6 +231,8 @@ def render_docx(outline: Outline) -> bytes:
     from docx import Document
 
     doc = Document()
+    _styles(doc)
+    _page_numbers(doc)
     _core_properties(doc, outline)
     _add_caption(doc, outline)
     _add_authorities(doc, outline)

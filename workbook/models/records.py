@@ -124,6 +124,11 @@ class Fact(Record):
     )
     quote: Quote | None = None
     note: str = ""
+    alleged_by: Id | None = Field(
+        None,
+        description="For an alleged fact: the party that alleges it (its own brief states it "
+        "as that party's allegation; the other side's brief leaves it out).",
+    )
 
 
 class Party(Record):
@@ -133,6 +138,9 @@ class Party(Record):
     name: Text
     role: Literal["plaintiff", "defendant", "non-party", "amicus", "intervenor"]
     description: str = ""
+    short: str = Field(
+        "", description='Short name a brief uses ("Legion"); the role ("Defendant") if empty.'
+    )
 
 
 class Cite(Record):
@@ -267,6 +275,11 @@ class Argument(Record):
         None, description="Id of the route the argument rests on; closing it takes it out."
     )
     harm: Harm | None = None
+    reply: bool = Field(
+        False,
+        description="A reply to the arguments it attacks (e.g. to a delay objection), not a "
+        "point of its own: a brief places it under the argument it answers.",
+    )
 
     @field_validator("requires", mode="before")
     @classmethod
@@ -296,4 +309,9 @@ class CaseInfo(Record):
     )
     status: Literal["pending", "decided", "hypothetical"] = "pending"
     outcome: str = Field("", description="For a decided case: what the court did.")
+    as_of: dt.date | None = Field(
+        None,
+        description="The date a brief on the motion is written as of: facts after it stay out "
+        "of the statement of facts (for a decided case, the eve of the ruling).",
+    )
     summary: str = ""

@@ -19,7 +19,9 @@ by default); a missing last folder, such as ``exports/``, is created on demand.
 
 from __future__ import annotations
 
+import base64
 import html
+import mimetypes
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -259,7 +261,7 @@ class BriefBuilder(ControlPanel):
         """Write the export in the chosen format and side, atomically; return the file."""
         target = self._writable(self.path.value if path is None else path)
         out = write_export(target, self.case, self.scenario, self.side, self.format)
-        self.export_status.value = f"Wrote {self._shown(out)} ({out.stat().st_size:,} bytes)"
+        self.export_status.value = self._written(out)
         return out
 
     def work_product(self) -> Workspace:
@@ -278,7 +280,7 @@ class BriefBuilder(ControlPanel):
         """Write the teacher-readable HTML work product (``.md`` gives Markdown); return it."""
         target = self._writable(self.work_path.value if path is None else path)
         out = write_work_product(target, self.case, self.work_product())
-        self.work_status.value = f"Wrote {self._shown(out)} ({out.stat().st_size:,} bytes)"
+        self.work_status.value = self._written(out)
         return out
 
     def preview(self) -> str:
@@ -358,6 +360,17 @@ class BriefBuilder(ControlPanel):
             lambda: self.export_work_product(),
         )
 
+    def _written(self, out: Path) -> str:
+        """What was written, and a link that downloads it (the file travels in the page)."""
+        data = out.read_bytes()
+        kind = mimetypes.guess_type(out.name)[0] or "application/octet-stream"
+        href = f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
+        name = html.escape(out.name, quote=True)
+        return (
+            f"Wrote {html.escape(self._shown(out))} ({len(data):,} bytes). "
+            f'<a download="{name}" href="{href}">Download {name}</a>'
+        )
+
     def _file_row(
         self,
         value: str,
@@ -365,11 +378,11 @@ class BriefBuilder(ControlPanel):
         wide: widgets.Layout,
         button: widgets.Button,
         action: Callable[[], object],
-    ) -> tuple[widgets.Text, widgets.Button, widgets.Label]:
+    ) -> tuple[widgets.Text, widgets.Button, widgets.HTML]:
         """A file-name box, a button that runs ``action`` (errors to the error box), a status."""
         path = widgets.Text(value=value, description=description, layout=wide)
         button.on_click(errors_to(self.error)(lambda _b: action()))
-        return path, button, widgets.Label()
+        return path, button, widgets.HTML()
 
     def _layout(self) -> widgets.VBox:
         """The whole builder, top to bottom: export, load, preview, work product."""
