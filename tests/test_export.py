@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import shutil
 import subprocess
 import zipfile
@@ -34,7 +35,7 @@ from regenerate_goldens import (
 )
 
 import workbook
-from workbook import load_case
+from workbook import CASES, load_case
 from workbook.__main__ import main
 from workbook.export import (
     FORMATS,
@@ -97,8 +98,10 @@ def test_exports_are_deterministic(mini):
 
 
 def test_docx_uses_word_styles_and_a_real_toa_table(mini):
-    """The DOCX has a caption block, Title and Heading 1-3 styles, a court font, page numbers,
-    case names in italics, TOA tables, and fixed core properties."""
+    """The DOCX has a caption block, Word's styles, a court font, page numbers and italics.
+
+    Also the TOA tables and fixed core properties.
+    """
     doc = docx.Document(io.BytesIO(export_outline(mini, None, "movant", "docx")))  # type: ignore[arg-type]
     styles = [p.style.name for p in doc.paragraphs]
     assert doc.paragraphs[0].text == "UNITED STATES DISTRICT COURT FOR THE DISTRICT OF COLUMBIA"
@@ -426,3 +429,72 @@ def test_cli_export_to_stdout_and_errors(tmp_path, capsys):
     bad.write_text("{not json", encoding="utf-8")
     assert main(["export", str(MINI), "--scenario", str(bad)]) == 1
     assert "invalid JSON" in capsys.readouterr().err
+
+
+def _office_or_skip() -> None:
+    """Skip on a user's machine without LibreOffice and Poppler; fail in CI, which has both."""
+    missing = [tool for tool in ("soffice", "pdftoppm", "pdftotext") if shutil.which(tool) is None]
+    if missing:
+        if os.environ.get("CI"):
+            pytest.fail(f"{', '.join(missing)} not installed (CI is set, so the Word check runs)")
+        pytest.skip(f"{', '.join(missing)} not installed")
+
+
+@pytest.mark.parametrize("case_dir", sorted(p.name for p in CASES.iterdir() if p.is_dir()))
+def test_the_word_brief_renders_as_a_court_document(case_dir, tmp_path):
+    """Each shipped case's Word brief, rendered by LibreOffice, reads as a court document.
+
+    A caption block on page one, page numbers, no placeholder titles or doubled dockets
+    or pins, and page one rendered to an image is not blank.
+    """
+    _office_or_skip()
+    case = load_case(CASES / case_dir)
+    path = write_export(tmp_path / "brief.docx", case, None)
+    subprocess.run(
+        [
+            "soffice",
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            str(path),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    pdf = tmp_path / "brief.pdf"
+    first = subprocess.run(
+        ["pdftotext", "-layout", "-f", "1", "-l", "1", str(pdf), "-"],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    assert case.case.court.upper() in first
+    assert "Plaintiff" in first and "Civil Action No." in first and "No. No." not in first
+    assert first.rstrip().endswith("1")  # the page number in the footer
+    whole = subprocess.run(
+        ["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    assert "(no headline" not in whole and "slip op. at slip op." not in whole
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-r",
+            "30",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-gray",
+            "-png",
+            str(pdf),
+            str(tmp_path / "page"),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    png = next(tmp_path.glob("page*.png")).read_bytes()
+    assert png.startswith(b"\x89PNG") and len(png) > 5_000  # a blank page compresses to less

@@ -58,14 +58,24 @@ def _runs(para: Any, text: str, names: tuple[str, ...], **style: bool) -> None:
 
 
 def _styles(doc: Any) -> None:
-    """Times New Roman 12 pt for the body, the same face for headings."""
-    from docx.shared import Pt
+    """Times New Roman 12 pt, black, for the body and the headings (no theme fonts or colours)."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.oxml.ns import qn
+    from docx.shared import Pt, RGBColor
 
-    normal = doc.styles["Normal"]
-    normal.font.name = _FONT
-    normal.font.size = Pt(12)
-    for name in ("Title", "Heading 1", "Heading 2", "Heading 3"):
-        doc.styles[name].font.name = _FONT
+    sizes = {"Normal": 12, "Title": 14, "Heading 1": 13, "Heading 2": 12, "Heading 3": 12}
+    for name, size in sizes.items():
+        style = doc.styles[name]
+        style.font.name = _FONT
+        style.font.size = Pt(size)
+        style.font.color.rgb = RGBColor(0, 0, 0)
+        fonts = style.element.rPr.find(qn("w:rFonts"))
+        for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            fonts.attrib.pop(qn(attr), None)  # a theme font would override the face
+        fonts.set(qn("w:eastAsia"), _FONT)
+        if name != "Normal":
+            style.font.bold = True
+    doc.styles["Title"].paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
 
 def _page_numbers(doc: Any) -> None:
@@ -86,22 +96,28 @@ def _page_numbers(doc: Any) -> None:
     para._p.append(field)
 
 
+def _in_text(names: tuple[str, ...]) -> tuple[str, ...]:
+    """The names safe to italicize in prose: full case names (a short name may be a party's)."""
+    return tuple(n for n in names if " v. " in n or n.startswith(("In re ", "Ex parte ")))
+
+
 def _add_response(doc: Any, resp: Response, responder: str, names: tuple[str, ...]) -> None:
     # Bullets, not List Number: Word would number every response in the document as one list.
     para = doc.add_paragraph(style="List Bullet")
     para.add_run(f"{_text(responder)} responds: ").bold = True
-    _runs(para, _text(resp.argument.heading), names)
+    _runs(para, _text(resp.argument.heading), _in_text(names))
     body = doc.add_paragraph(style="List Continue")
-    _runs(body, _text(resp.argument.body), names)
+    _runs(body, _text(resp.argument.body), _in_text(names))
     if resp.citation:
         _runs(body, " " + _text(resp.citation), names)
     for reb in resp.rebuttals:
         reply = doc.add_paragraph(style="List Bullet 2")
         reply.add_run("Reply: ").bold = True
+        prose = _in_text(names)
         if reb.point:
-            _runs(reply, f"{_text(reb.argument.heading)} (see Point {reb.point}).", names)
+            _runs(reply, f"{_text(reb.argument.heading)} (see Point {reb.point}).", prose)
             continue
-        _runs(reply, _text(reb.argument.heading) + ". " + _text(reb.argument.body), names)
+        _runs(reply, _text(reb.argument.heading) + ". " + _text(reb.argument.body), prose)
         if reb.citation:
             _runs(reply, " " + _text(reb.citation), names)
 
@@ -110,7 +126,7 @@ def _add_point(doc: Any, point: Point, responder: str, names: tuple[str, ...]) -
     letter = point.number.split(".")[-1]
     doc.add_heading(f"{letter}. {_text(point.argument.heading)}", level=3)
     para = doc.add_paragraph()
-    _runs(para, _text(point.argument.body), names)
+    _runs(para, _text(point.argument.body), _in_text(names))
     if point.citation:
         _runs(para, " " + _text(point.citation), names)
     if point.responses:
