@@ -31,14 +31,8 @@ def _lines(text: str, width: int = _WRAP) -> str:
     return "|".join(textwrap.wrap(text, width)) or text
 
 
-def value_of_information(mc: Any, case: Case | None = None) -> alt.LayerChart:
-    """P(granted) under each answer of each open question, most valuable question first.
-
-    Args:
-        mc: the engine's Monte Carlo result with ``value_of_information`` and ``p_granted``.
-        case: gives the questions' text and the answers' labels (ids without it).
-
-    """
+def _rows(mc: Any, case: Case | None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """One row per (question, answer) for the dots, one per question for its span."""
     values = dict(getattr(mc, "value_of_information", {}) or {})
     rows: list[dict[str, Any]] = []
     spans: list[dict[str, Any]] = []
@@ -68,8 +62,12 @@ def value_of_information(mc: Any, case: Case | None = None) -> alt.LayerChart:
                     "range": f"{low:.2f}–{high:.2f}",
                 }
             )
-    order = [s["question"] for s in spans]
-    y = alt.Y(
+    return rows, spans
+
+
+def _y(order: list[str]) -> alt.Y:
+    """The question axis: wrapped labels, nothing cut, light row rules."""
+    return alt.Y(
         "question:N",
         sort=order,
         title=None,
@@ -85,13 +83,18 @@ def value_of_information(mc: Any, case: Case | None = None) -> alt.LayerChart:
             gridColor="#EEEEEE",
         ),
     )
-    x = alt.X("p:Q", scale=alt.Scale(domain=[0, 1]), title="P(granted) if the court answers so")
+
+
+def _layers(rows: list[dict[str, Any]], spans: list[dict[str, Any]], p: float) -> list[alt.Chart]:
+    """The span between the answers, a dot per answer, the range as text, the overall rule."""
+    y = _y([s["question"] for s in spans])
+    domain = alt.Scale(domain=[0, 1])
     span = (
         alt.Chart(inline(spans))
         .mark_bar(height=6, color="#BBBBBB")
         .encode(
             y=y,
-            x=alt.X("low:Q", scale=alt.Scale(domain=[0, 1])),
+            x=alt.X("low:Q", scale=domain),
             x2="high:Q",
             tooltip=tooltips("question:N", "move:Q|.3f"),
         )
@@ -101,7 +104,7 @@ def value_of_information(mc: Any, case: Case | None = None) -> alt.LayerChart:
         .mark_point(filled=True, size=90, color="#0072B2")
         .encode(
             y=y,
-            x=x,
+            x=alt.X("p:Q", scale=domain, title="P(granted) if the court answers so"),
             size=alt.Size(
                 "odds:Q",
                 scale=alt.Scale(domain=[0, 1], range=[30, 300]),
@@ -114,23 +117,28 @@ def value_of_information(mc: Any, case: Case | None = None) -> alt.LayerChart:
     ranges = (
         alt.Chart(inline(spans))
         .mark_text(align="left", dx=10, fontSize=_FONT, color="#555555")
-        .encode(
-            y=y,
-            x=alt.X("high:Q", scale=alt.Scale(domain=[0, 1])),
-            text="range:N",
-        )
+        .encode(y=y, x=alt.X("high:Q", scale=domain), text="range:N")
     )
-    p = float(getattr(mc, "p_granted", 0.0))
     overall = (
         alt.Chart(inline([{"p": p}]))
         .mark_rule(color="black", strokeDash=[4, 3])
-        .encode(x=alt.X("p:Q", scale=alt.Scale(domain=[0, 1])))
+        .encode(x=alt.X("p:Q", scale=domain))
     )
+    return [span, dots, ranges, overall]
+
+
+def value_of_information(mc: Any, case: Case | None = None) -> alt.LayerChart:
+    """P(granted) under each answer of each open question, most valuable question first.
+
+    Args:
+        mc: the engine's Monte Carlo result with ``value_of_information`` and ``p_granted``.
+        case: gives the questions' text and the answers' labels (ids without it).
+
+    """
+    rows, spans = _rows(mc, case)
+    p = float(getattr(mc, "p_granted", 0.0))
     if not spans:
-        title: list[str] = [
-            "No open question: every answer is fixed",
-            "(give a question odds to weigh it)",
-        ]
+        title = ["No open question: every answer is fixed", "(give a question odds to weigh it)"]
     else:
         title = [
             "Worth briefing hardest: the top row",
@@ -138,7 +146,7 @@ def value_of_information(mc: Any, case: Case | None = None) -> alt.LayerChart:
         ]
     lines = max((s["question"].count("|") + 1 for s in spans), default=1)
     return alt.LayerChart(
-        layer=[span, dots, ranges, overall],
+        layer=_layers(rows, spans, p),
         width=_WIDTH,
         height=alt.Step(max(24, lines * _LINE + 10)),
         title=alt.TitleParams(title, anchor="start", fontSize=12),

@@ -113,16 +113,31 @@ def _aif_graph(case: Case, scenario: Scenario) -> dict[str, Any]:
             for other in getattr(arg, rel):
                 if other in ids:
                     relate(ids[arg.id], ids[other], kind)
-    extra = scenario.model_dump(mode="json", include=set(_SCENARIO_FIELDS))
-    extra["out_of_play"] = out_of_play
-    # the user's own arguments out of play travel whole, so nothing of theirs is lost
-    # and the user's arguments keep relations to arguments the graph leaves out
+    extra = _extra(scenario, out_of_play)
+    return {
+        "nodes": nodes,
+        "edges": edges,
+        "locutions": [],
+        "participants": [],
+        "workbook": {"format": "workbook-aif", "version": AIF_VERSION, **extra},
+    }
+
+
+def _extra(scenario: Scenario, out_of_play: Mapping[str, str]) -> dict[str, Any]:
+    """The top-level ``workbook`` object: the scenario, and what the graph leaves out.
+
+    The arguments out of play, with the reason; the user's own out of play, whole;
+    the relations of the user's arguments to arguments the graph leaves out; and
+    the base-strength overrides of case arguments it leaves out. So nothing of the
+    user's is lost on the way back in.
+    """
+    extra: dict[str, Any] = scenario.model_dump(mode="json", include=set(_SCENARIO_FIELDS))
+    extra["out_of_play"] = dict(out_of_play)
     extra["added_relations"] = {
         a.id: {"attacks": list(a.attacks), "supports": list(a.supports)}
         for a in scenario.added
         if a.id not in out_of_play
     }
-    # base-strength overrides of case arguments the graph leaves out
     extra["out_of_play_strengths"] = {
         k: v for k, v in scenario.strengths.items() if k in out_of_play
     }
@@ -131,13 +146,7 @@ def _aif_graph(case: Case, scenario: Scenario) -> dict[str, Any]:
         for a in scenario.added
         if a.id in out_of_play
     ]
-    return {
-        "nodes": nodes,
-        "edges": edges,
-        "locutions": [],
-        "participants": [],
-        "workbook": {"format": "workbook-aif", "version": AIF_VERSION, **extra},
-    }
+    return extra
 
 
 def in_play(case: Case, scenario: Scenario) -> tuple[list[Argument], dict[str, str]]:
