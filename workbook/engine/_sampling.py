@@ -78,14 +78,20 @@ class Draws:
     beta: NDArray[np.float64]
     pert_nodes: NDArray[np.intp]
 
-    def correlations(self, granted: NDArray[np.bool_], wins: int) -> dict[int, float]:
+    def correlations(
+        self, granted: NDArray[np.bool_], wins: int, only: NDArray[np.bool_] | None = None
+    ) -> dict[int, float]:
         """Node -> correlation of its sampled base score with the outcome, for each drawn node.
 
+        ``only`` (by node) limits it to the nodes that matter (those ever in play).
         Taken on the draws: a correlation does not change under an increasing affine
         map, and the draws are exact where the float32 scores are rounded.
         """
         out: dict[int, float] = {}
         for x, nodes in ((self.uniform, self.uniform_nodes), (self.beta, self.pert_nodes)):
+            if only is not None and len(nodes):
+                keep = only[nodes]
+                x, nodes = x[keep], nodes[keep]
             if len(nodes):
                 out.update(
                     zip(nodes.tolist(), correlations_of(x, granted, wins).tolist(), strict=True)

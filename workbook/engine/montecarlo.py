@@ -46,7 +46,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 from numpy.typing import NDArray
@@ -190,19 +190,9 @@ def monte_carlo_prepared(
         p, open_odds = _with_odds(p)
     # SFC64: a quarter faster than the default PCG64 for raw 64-bit words
     rng = np.random.Generator(np.random.SFC64(seed))
-    el, choice, settled, draws, converged = _joint(p, rng, spread, samples, open_odds)
-    granted, deciding = p.decide_columns(el, settled, choice)
-    return _summary(
-        p,
-        (samples, seed, spread, confidence),
-        el,
-        granted,
-        deciding,
-        draws,
-        converged,
-        open_odds,
-        choice,
-    )
+    batch = _joint(p, rng, spread, samples, open_odds)
+    granted, deciding = p.decide_columns(batch.el, batch.settled, batch.choice)
+    return _summary(p, (samples, seed, spread, confidence), batch, granted, deciding, open_odds)
 
 
 def _with_odds(p: Prepared) -> tuple[Prepared, dict[str, dict[str, float]]]:
@@ -267,13 +257,24 @@ def _draw_answers(
     return out
 
 
+class _Batch(NamedTuple):
+    """One sampled batch: element strengths, answers, settlements, draws, and who ever played."""
+
+    el: NDArray[Any]
+    choice: dict[str, NDArray[np.intp]]
+    settled: NDArray[np.int8]
+    draws: Draws
+    converged: bool
+    ever: NDArray[np.bool_]  # by node: in play in at least one sample
+
+
 def _joint(
     p: Prepared,
     rng: np.random.Generator,
     spread: float,
     samples: int,
     odds: Mapping[str, Mapping[str, float]],
-) -> tuple[NDArray[Any], dict[str, NDArray[np.intp]], NDArray[np.int8], Draws, bool]:
+) -> _Batch:
     """Element strengths, sampled answers, settlements and draws (answers drawn if ``odds``).
 
     Every argument's base strength is drawn, in play or not, before any answer,
@@ -292,6 +293,7 @@ def _joint(
         alive, settled = p.columns(choice, samples)
     else:
         alive, settled = p.available[:, None], p.settled
+    ever: NDArray[np.bool_] = np.asarray(alive.any(axis=1))
     if layout is None:
         state, converged, _, _, _ = evaluate_columns(
             p.graph,
@@ -302,7 +304,7 @@ def _joint(
             max_iterations=p.max_iterations,
             out=workspace("strengths", (n, samples)),
         )
-        return state[:m], choice, settled, draws, converged
+        return _Batch(state[:m], choice, settled, draws, converged, ever)
     final = evaluate_layered(
         layout,
         draws.cols,
@@ -315,28 +317,27 @@ def _joint(
     el = final[layout.position[:m]]
     if product:
         np.subtract(1.0, el, out=el)
-    return el, choice, settled, draws, True
+    return _Batch(el, choice, settled, draws, True, ever)
 
 
 def _summary(
     p: Prepared,
     setup: tuple[int, int, float, float],
-    el: NDArray[Any],
+    batch: _Batch,
     granted: NDArray[np.bool_],
     deciding: NDArray[np.intp],
-    draws: Draws,
-    converged: bool,
     odds: Mapping[str, Mapping[str, float]],
-    choice: Mapping[str, NDArray[np.intp]],
 ) -> MonteCarlo:
     samples, seed, spread, confidence = setup
+    el, choice = batch.el, batch.choice
     m = p.m
     wins = int(granted.sum())
     likely = np.count_nonzero(el > LIKELY, axis=1) / samples
     per_element = {e.id: float(likely[i]) for i, e in enumerate(p.elements)}
     counts = np.bincount(deciding[deciding >= 0], minlength=m)
     decided = {e.id: float(counts[i] / samples) for i, e in enumerate(p.elements) if counts[i]}
-    ranked = sorted(draws.correlations(granted, wins).items(), key=lambda t: (-abs(t[1]), t[0]))
+    pairs = batch.draws.correlations(granted, wins, only=batch.ever)
+    ranked = sorted(pairs.items(), key=lambda t: (-abs(t[1]), t[0]))
     sens = {p.arguments[node - m].id: rounded(c) for node, c in ranked}
     value = _value_of_information(p, odds, choice, granted, wins / samples)
     return MonteCarlo(
@@ -349,7 +350,7 @@ def _summary(
         per_element,
         decided,
         sens,
-        converged,
+        batch.converged,
         {q: dict(o) for q, o in odds.items()},
         value,
     )
