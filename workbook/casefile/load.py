@@ -25,6 +25,7 @@ from typing import Any
 import pydantic
 
 from workbook.casefile.effects import check_effects
+from workbook.casefile.lint import bare_thresholds, loose_ends, wrong_way_links
 from workbook.casefile.read import (
     SECTIONS,
     Located,
@@ -249,6 +250,10 @@ class _Refs:
         for i, arg in enumerate(c.arguments):
             self.argument(i, arg)
         check_effects(c, self.unknown, self.contradiction)
+        for problem, path, hint in bare_thresholds(c):
+            self.problems.append(CaseFileSchemaError(problem, hint=hint, **self._at(path)))
+        for problem, path, hint in (*wrong_way_links(c), *loose_ends(c)):
+            self.warn(problem, path, hint)
         self.soft()
 
     def contradiction(self, problem: str, path: Path_, hint: str) -> None:

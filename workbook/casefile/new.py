@@ -112,11 +112,11 @@ questions:
   - id: q-example
     text: State a contested legal question here?
     answers:
-      - id: yes
+      - id: the-movant-is-right
         label: Yes, because...
-      - id: no
+      - id: the-opponent-is-right
         label: No, because...
-    default: yes
+    default: the-movant-is-right
     elements: [success]
 
 # Arguments for both sides on every element. Movant arguments support their element,
@@ -140,7 +140,7 @@ arguments:
     strength: 0.5
     strength_reason: Why this strength.
     requires:
-      q-example: [no]
+      q-example: [the-opponent-is-right]
 """
 
 
