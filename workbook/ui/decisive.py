@@ -23,8 +23,13 @@ status_words = status_word
 def decisive_html(
     case: Case, found: DecisiveQuestions, points: Sequence[TippingPoint], *, limit: int = 5
 ) -> str:
-    """The answers and strength changes that would flip the outcome, as escaped HTML."""
+    """The answers and strength changes that would flip the outcome, as escaped HTML.
+
+    Arguments are named by their headings and elements by their names, never by id.
+    """
     questions = {q.id: q for q in case.questions}
+    headings = {a.id: a.heading for a in case.arguments}
+    elements = {e.id: e.name for e in case.elements}
 
     def words(answers: Iterable[tuple[str, str]]) -> str:
         parts = []
@@ -41,7 +46,8 @@ def decisive_html(
         for f in found.minimal[:limit]:
             lines.append(
                 f"<li>{html.escape(words(sorted(f.answers.items())))}"
-                f" <small>(deciding: {html.escape(str(f.deciding))})</small></li>"
+                f" <small>(then decided on "
+                f"{html.escape(elements.get(str(f.deciding), str(f.deciding)))})</small></li>"
             )
     else:
         lines.append(
@@ -53,9 +59,10 @@ def decisive_html(
         key=lambda p: (abs(p.change or 0.0), p.argument),
     )
     for p in flips[:limit]:
+        heading = headings.get(p.argument, p.argument)
         lines.append(
-            f"<li>Strength of <b>{html.escape(p.argument)}</b> from {p.base:.2f} "
-            f"to {p.value:.2f}</li>"
+            f"<li>Strength of “{html.escape(heading)}” from {p.base:.2f} to {p.value:.2f}: "
+            f"{html.escape(p.summary)}</li>"
         )
     if not flips:
         lines.append("<li>No single argument's strength, anywhere in 0–1, flips it.</li>")
