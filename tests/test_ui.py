@@ -143,8 +143,8 @@ def test_element_panel_unknown_element_lists_valid(case: Case) -> None:
 
 
 @pytest.fixture
-def bench(case: Case) -> Any:
-    return build_workbench(case, samples=500)
+def bench(case: Case, tmp_path: Path) -> Any:
+    return build_workbench(case, samples=500, folder=tmp_path)
 
 
 def test_workbench_starts_granted_and_says_so(bench: Any) -> None:
@@ -273,9 +273,10 @@ def test_workbench_save_and_load_round_trip(bench: Any, case: Case, tmp_path: Pa
     bench.set_answer("q1", "no")
     bench.set_strength("m2", 0.35)
     bench.add_argument("movant", "success", "Mine", 0.7)
-    path = bench.save(tmp_path / "s.json")
-    fresh = build_workbench(case, samples=500)
-    loaded = fresh.load(path)
+    path = bench.save("s.json")
+    assert path == tmp_path / "s.json"
+    fresh = build_workbench(case, samples=500, folder=tmp_path)
+    loaded = fresh.load("s.json")
     assert loaded == bench.scenario == fresh.scenario
     assert fresh.result.to_data() == bench.result.to_data()
     assert fresh.answer_boxes["q1"].value == "no" and fresh.sliders["m2"].value == 0.35
@@ -288,13 +289,13 @@ def test_workbench_load_other_case_is_refused(bench: Any, tmp_path: Path) -> Non
     path = tmp_path / "other.json"
     path.write_text(Scenario(case="other").to_json(), encoding="utf-8")
     with pytest.raises(ScenarioError, match="other"):
-        bench.load(path)
+        bench.load("other.json")
     assert bench.result.granted
 
 
 def test_workbench_load_button_shows_missing_file(bench: Any, tmp_path: Path) -> None:
     """Loading a missing file through the button shows the error to the user."""
-    bench.path.value = str(tmp_path / "missing.json")
+    bench.path.value = "missing.json"
     bench.load_button.click()
     assert bench.error.value and "missing.json" in bench.error.value
 
@@ -393,9 +394,9 @@ def test_workbench_hostile_argument_text_is_escaped_everywhere(bench: Any, text:
         (lambda b, d: b.add_argument("movant", "harm", "h", attacks=["ghost"]), "ghost"),
         (lambda b, d: b.add_argument("movant", "harm", "h", 1.5), "between 0 and 1"),
         (lambda b, d: b.add_argument("judge", "harm", "h"), "side"),
-        (lambda b, d: b.load(d / "corrupt.json"), "corrupt.json"),
-        (lambda b, d: b.load(d / "other.json"), "other"),
-        (lambda b, d: b.load(d / "ghost.json"), "ghost"),
+        (lambda b, d: b.load("corrupt.json"), "corrupt.json"),
+        (lambda b, d: b.load("other.json"), "other"),
+        (lambda b, d: b.load("ghost.json"), "ghost"),
     ],
 )
 def test_workbench_bad_input_raises_clearly_and_keeps_the_scenario(
@@ -429,7 +430,7 @@ def test_workbench_load_button_shows_bad_file_and_keeps_the_scenario(
     )
     bench.set_answer("q1", "no")
     before = bench.scenario
-    bench.path.value = str(tmp_path / name)
+    bench.path.value = name
     bench.load_button.click()
     assert "wb-error" in bench.error.value and bench.scenario == before
     bench.answer_boxes["q1"].value = "yes"  # the next good change clears the message

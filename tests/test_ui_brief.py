@@ -276,7 +276,7 @@ def test_corrupt_or_foreign_file_shows_an_error_and_keeps_the_state(
         brief.load_status.value,
     ) == before
     with pytest.raises((WorkspaceError, ScenarioError)):
-        brief.load(tmp_path / "bad.json")
+        brief.load("bad.json")
 
 
 def test_missing_file_shows_an_error(brief: BriefBuilder) -> None:
@@ -312,7 +312,7 @@ def test_work_product_escapes_hostile_notes(brief: BriefBuilder, tmp_path: Path)
 def test_work_product_holds_the_loaded_scenario(brief: BriefBuilder, tmp_path: Path) -> None:
     """The work product's workspace JSON carries the scenario loaded, and Markdown works too."""
     save_scenario(tmp_path / "s.json", Scenario(case="toy", dropped=("m1",)))
-    brief.load(tmp_path / "s.json")
+    brief.load("s.json")
     out = brief.export_work_product("wp.md")
     assert out == tmp_path / "wp.md"
     assert "Dropped: m1" in out.read_text(encoding="utf-8")

@@ -158,23 +158,58 @@ def _weigh(args: argparse.Namespace) -> int:
     return 0
 
 
+def _output(text: str | None, fmt: str | None = None) -> Path | None:
+    """The checked ``-o`` file (None: standard output), refusing what would destroy data.
+
+    Raises:
+        ExportError: ``-o`` is empty, names a folder or a case file, or its suffix
+            names another format than ``--format``.
+
+    """
+    from workbook.errors import ExportError
+    from workbook.export import FORMATS
+    from workbook.paths import output_file
+
+    if text is None:
+        return None
+
+    def refuse(problem: str, hint: str) -> ExportError:
+        return ExportError(f"-o {text!r}: {problem}; {hint}")
+
+    path = output_file(text, refuse)
+    suffix = path.suffix.lower()
+    named = [f for f, ext in FORMATS.items() if ext == suffix]
+    if fmt is not None and named and fmt not in named:
+        raise refuse(
+            f"the suffix {path.suffix} is for {named[0]}, not --format {fmt}",
+            f"end the name in {FORMATS[fmt]}, or drop --format",
+        )
+    return path
+
+
 def _export(args: argparse.Namespace) -> int:
     from workbook.casefile.load import load_case
-    from workbook.errors import WorkbookError
+    from workbook.errors import ExportError, WorkbookError
     from workbook.export import export_outline, format_for
     from workbook.store import atomic_write
 
-    fmt = args.format or (format_for(args.output) if args.output else "md")
     try:
+        output = _output(args.output, args.format)
+        fmt = args.format or (format_for(output) if output else "md")
+        if fmt == "docx" and output is None and sys.stdout.isatty():
+            raise ExportError(
+                "a Word file is binary and is not written to a terminal; "
+                "give -o FILE.docx, or redirect the output to a file"
+            )
         case = load_case(args.path)
         data = export_outline(case, _scenario(args, case), args.side, fmt)
-        if args.output:
-            atomic_write(args.output, data, backup=False)
+        if output:
+            atomic_write(output, data, backup=False)
     except (WorkbookError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
-    if args.output:
-        print(f"wrote {args.output} ({fmt}, {args.side})", file=sys.stderr)
+    if output:
+        print(f"wrote {output} ({fmt}, {args.side})", file=sys.stderr)
     elif isinstance(data, bytes):
         sys.stdout.buffer.write(data)
     else:
@@ -183,10 +218,18 @@ def _export(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
+    from workbook.errors import WorkbookError
+    from workbook.store import atomic_write
+
     text = schema_text()
-    if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
-    else:
+    try:
+        output = _output(args.output)
+        if output:
+            atomic_write(output, text, backup=False)
+    except WorkbookError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if not output:
         sys.stdout.write(text)
     return 0
 
@@ -204,7 +247,12 @@ def _parser() -> argparse.ArgumentParser:
     _weigh_parser(sub)
     _export_parser(sub)
     schema = sub.add_parser("schema", help="print the case-file JSON Schema")
-    schema.add_argument("-o", "--output", help="write it to this file")
+    schema.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="write it to this file (atomically; not a folder, a link, a device or a case file)",
+    )
     schema.set_defaults(run=_schema)
     return parser
 
@@ -256,7 +304,13 @@ def _export_parser(sub: Any) -> None:
         default="movant",
         help="whose brief to outline (default: movant)",
     )
-    export.add_argument("-o", "--output", metavar="OUT", help="write here instead of stdout")
+    export.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="write here instead of stdout, atomically; its suffix must agree with --format, "
+        "and a folder, a link, a device, a read-only file or a case file (.yaml) is refused",
+    )
     export.set_defaults(run=_export)
 
 

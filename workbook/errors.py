@@ -15,6 +15,7 @@ without opening the code::
         └── UnknownNameError (also KeyError) a name passed to the API names nothing
     └── ExportError (also ValueError)        an export cannot be made as asked
     └── WorkspaceError (also ValueError)     a saved scenario or workspace file cannot be read
+        └── UnsafePathError                  a typed file name leads outside the workbook's folder
 
 Catch ``WorkbookError`` for anything of ours, or ``ValueError`` / ``KeyError``
 as for any Python library.
@@ -37,6 +38,7 @@ __all__ = [
     "ScenarioError",
     "UnknownNameError",
     "UnknownReferenceError",
+    "UnsafePathError",
     "WorkbookError",
     "WorkspaceError",
     "located_text",
@@ -169,6 +171,14 @@ class WorkspaceError(_LocatedError, ValueError):
     """
 
     _nowhere = "<workspace>"
+
+
+class UnsafePathError(WorkspaceError):
+    """A file name typed into a widget leads outside the workbook's folder, and is refused.
+
+    ``path`` is the name as typed (never what it resolves to), so the message
+    says nothing about files outside the folder.
+    """
 
 
 class CaseFileProblems(CaseFileError):

@@ -1,15 +1,38 @@
-"""Where the shipped case files are.
+"""Where files are: the shipped cases, and the one gate a typed file name goes through.
 
 The case files live in the repository's ``data/cases`` folder, beside the
 package; set ``WORKBOOK_CASES`` to point the workbook at another folder.
+
+The widgets can be served to people who do not hold the server (Voilà for a
+class), so a file name typed into a widget is untrusted: :func:`confined` turns
+it into a path inside the workbook's folder or refuses it, before anything
+looks at the disk, with the same message whether or not the file exists.
+Reading goes through :func:`read_at_most`, which refuses anything but a regular
+file and reads at most the limit, whatever the file claims its size is; saving
+replaces only what :func:`replaceable` allows. The command line is trusted and
+may name any path.
+
+These sit below the error classes, so each takes ``refuse(problem, hint)``, which
+makes the caller's own error (:mod:`workbook.store` passes a ``WorkspaceError``).
 """
 
 from __future__ import annotations
 
 import os
-from pathlib import Path
+import stat
+from collections.abc import Callable
+from pathlib import Path, PurePath
 
-__all__ = ["CASES", "DEFAULT_CASE"]
+__all__ = [
+    "CASES",
+    "CASE_SUFFIXES",
+    "DEFAULT_CASE",
+    "Refuse",
+    "confined",
+    "output_file",
+    "read_at_most",
+    "replaceable",
+]
 
 CASES: Path = Path(
     os.environ.get("WORKBOOK_CASES") or Path(__file__).resolve().parent.parent / "data" / "cases"
@@ -18,3 +41,159 @@ CASES: Path = Path(
 
 DEFAULT_CASE: Path = CASES / "legion-v-lutnick"
 """The flagship case, opened when no other is named."""
+
+Refuse = Callable[[str, str], Exception]
+"""Makes the caller's error from a problem and a hint."""
+
+_ALLOWED = "a file name inside the workbook's folder, such as exports/brief.md"
+
+
+def confined(root: str | Path, name: str | Path, refuse: Refuse) -> Path:
+    """The path a typed ``name`` names inside ``root``, resolved; refuse any way out.
+
+    Refused: an empty name, ``~``, an absolute path, a ``..`` part, a NUL
+    character, and a name that a symbolic link leads out of ``root``. The disk
+    is looked at only to follow links inside ``root``; the message for a name
+    outside is the same whether or not the file exists.
+
+    >>> import tempfile
+    >>> root = Path(tempfile.mkdtemp())
+    >>> confined(root, "exports/brief.md", ValueError) == root.resolve() / "exports" / "brief.md"
+    True
+    >>> confined(root, "../x", lambda problem, hint: ValueError(problem))
+    Traceback (most recent call last):
+    ValueError: refused: the name goes up out of the workbook's folder ('..')
+
+    """
+    text = str(name).strip()
+    why = ""
+    if not text:
+        why = "no file name was given"
+    elif "\0" in text:
+        why = "the name holds a NUL character"
+    elif text.startswith("~"):
+        why = "'~' (a home folder) is not allowed"
+    elif PurePath(text).is_absolute() or text.startswith(("/", "\\")):
+        why = "absolute paths are not allowed"
+    elif ".." in PurePath(text.replace("\\", "/")).parts:
+        why = "the name goes up out of the workbook's folder ('..')"
+    if why:
+        raise refuse(f"refused: {why}", f"give {_ALLOWED}")
+    base = Path(root).resolve()
+    try:
+        real = (base / text).resolve()
+    except (OSError, RuntimeError):  # a symbolic-link loop, or a name too long
+        real = None
+    if real is None or (real != base and base not in real.parents):
+        raise refuse(
+            "refused: a symbolic link leads out of the workbook's folder",
+            f"give {_ALLOWED} that is not reached through a link to elsewhere",
+        )
+    return real
+
+
+def read_at_most(
+    path: str | Path, limit: int, refuse: Refuse, what: str = "file", big_hint: str = ""
+) -> bytes:
+    """The bytes of the regular file ``path``, refusing more than ``limit`` of them.
+
+    The size is found by reading (at most ``limit + 1`` bytes), never from
+    ``st_size``, which is 0 for ``/dev/zero`` and a pipe. A FIFO, a device, a
+    socket or a folder is refused without blocking: the file is opened
+    non-blocking and checked on the open descriptor, so a swap between check
+    and read cannot slip one in. ``refuse(problem, hint)`` makes the error for
+    a refusal; problems opening or reading raise :class:`OSError`.
+    """
+    flags = os.O_RDONLY
+    for extra in ("O_NONBLOCK", "O_NOCTTY", "O_CLOEXEC"):
+        flags |= getattr(os, extra, 0)
+    try:
+        fd = os.open(path, flags)
+    except IsADirectoryError:
+        raise refuse(f"it is a folder, not a {what}", f"give the name of a {what}") from None
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            kind = _KINDS.get(stat.S_IFMT(mode), "special file")
+            raise refuse(
+                f"it is a {kind}, not a regular file; only regular files are read",
+                f"give the name of a {what}",
+            )
+        chunks, got = [], 0
+        while got <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - got))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            got += len(chunk)
+    finally:
+        os.close(fd)
+    if got > limit:
+        raise refuse(
+            f"the {what} is more than {limit:,} bytes, the most a {what} may have",
+            big_hint or f"open the right file; a {what} is far smaller",
+        )
+    return b"".join(chunks)
+
+
+_KINDS = {
+    stat.S_IFLNK: "symbolic link",
+    stat.S_IFDIR: "folder",
+    stat.S_IFIFO: "pipe (FIFO)",
+    stat.S_IFCHR: "character device",
+    stat.S_IFBLK: "block device",
+    stat.S_IFSOCK: "socket",
+}
+
+
+def replaceable(path: str | Path, refuse: Refuse) -> bool:
+    """True when ``path`` is a regular file that may be replaced, False when there is none.
+
+    Refused (through ``refuse``): a link, a folder, a pipe, a device, a socket,
+    or a read-only file; renaming over one would destroy what it is.
+    """
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        return False
+    kind = stat.S_IFMT(st.st_mode)
+    if kind != stat.S_IFREG:
+        raise refuse(
+            f"cannot save: it is a {_KINDS.get(kind, 'special file')}, not a regular file, "
+            "and the workbook replaces only regular files; nothing was written",
+            "choose a new file name, or remove what is there first",
+        )
+    if not st.st_mode & 0o222 or not os.access(path, os.W_OK):
+        raise refuse(
+            "cannot save: the file is read-only; nothing was written",
+            "choose another file name, or make the file writable first",
+        )
+    return True
+
+
+CASE_SUFFIXES = (".yaml", ".yml")
+"""What a case file's name ends with (in any case); nothing the workbook writes does."""
+
+
+def output_file(name: str | Path, refuse: Refuse) -> Path:
+    """The file an export or the schema is written to, once ``name`` is known to be one.
+
+    Refused: an empty name, a name that ends with a slash or names a folder,
+    and a case file's name (``.yaml``, ``.yml``), which an export would
+    overwrite with something else.
+    """
+    text = str(name)
+    if not text.strip():
+        raise refuse("no output file was given", "give a file name such as brief.md")
+    path = Path(text)
+    if text.endswith(("/", os.sep)) or path.is_dir():
+        raise refuse(
+            "the output names a folder, not a file",
+            f"give a file name inside it, such as {path / 'brief.md'}",
+        )
+    if path.suffix.lower() in CASE_SUFFIXES:
+        raise refuse(
+            "the output would overwrite a case file (.yaml / .yml); exports are never YAML",
+            "give a name ending in .md, .docx, .json or .argdown, outside the case folder",
+        )
+    return path

@@ -25,8 +25,11 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import re
 import shutil
+import stat
 import tempfile
+import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, Literal
@@ -34,8 +37,9 @@ from typing import Any, Literal
 import pydantic
 from pydantic import Field, model_validator
 
-from workbook.errors import WorkspaceError
+from workbook.errors import UnsafePathError, WorkspaceError
 from workbook.models import Record
+from workbook.paths import confined, read_at_most, replaceable
 from workbook.scenario import SCENARIO_VERSION, Scenario
 
 __all__ = [
@@ -43,6 +47,7 @@ __all__ = [
     "WORKSPACE_VERSION",
     "Workspace",
     "atomic_write",
+    "confined_path",
     "load_scenario",
     "load_workspace",
     "save_scenario",
@@ -116,23 +121,73 @@ def _mode_for(path: Path) -> int:
         return 0o666 & ~mask
 
 
+# A temporary file is ".<name>.<8 random characters>.tmp" (".<name>.bak.<…>.tmp" for the
+# backup's); one older than this was left by a killed save and is removed by the next one.
+_STALE_SECONDS = 15 * 60
+
+
+def _remove_stale(path: Path) -> None:
+    """Remove the temporary files an interrupted save of ``path`` left behind."""
+    pattern = re.compile(rf"\.{re.escape(path.name)}\.(?:bak\.)?[a-z0-9_]{{8}}\.tmp")
+    now = time.time()
+    try:
+        names = [n for n in os.listdir(path.parent) if pattern.fullmatch(n)]
+    except OSError:
+        return
+    for name in names:
+        old = path.parent / name
+        with contextlib.suppress(OSError):
+            st = os.lstat(old)
+            if stat.S_ISREG(st.st_mode) and now - st.st_mtime > _STALE_SECONDS:
+                old.unlink()
+
+
+def _temp_for(path: Path) -> tuple[int, Path]:
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    return fd, Path(name)
+
+
+def _may_replace(path: Path) -> bool:
+    def refuse(problem: str, hint: str) -> WorkspaceError:
+        return WorkspaceError(problem, path=path, hint=hint)
+
+    return replaceable(path, refuse)
+
+
+def confined_path(root: str | Path, name: str | Path) -> Path:
+    """The file that a name typed into a widget names inside ``root``, or a refusal.
+
+    Raises:
+        UnsafePathError: the name is empty, absolute, starts with ``~``, has a ``..``
+            part, or a symbolic link leads it out of ``root``. The message names
+            the value as typed and never says what is outside ``root``.
+
+    """
+    typed = str(name).strip() or "''"
+
+    def refuse(problem: str, hint: str) -> UnsafePathError:
+        return UnsafePathError(problem, path=typed, hint=hint)
+
+    return confined(root, name, refuse)
+
+
 def _keep_backup(path: Path) -> None:
     """Make ``<name>.bak`` the current contents of ``path``, atomically."""
     bak = path.with_name(path.name + ".bak")
-    fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{bak.name}.", suffix=".tmp")
+    if _may_replace(bak) and os.path.samestat(os.lstat(bak), os.lstat(path)):
+        return  # already a second name for the same file; rename(2) would do nothing
+    fd, tmp = _temp_for(bak)
     os.close(fd)
-    tmp = Path(tmp_name)
-    tmp.unlink()
     try:
+        tmp.unlink()
         try:
             os.link(path, tmp)  # a second name for the old file: nothing is copied
         except OSError:
             shutil.copy2(path, tmp)
         os.replace(tmp, bak)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()  # only there when the rename did not happen
 
 
 def atomic_write(path: str | Path, data: str | bytes, *, backup: bool = True) -> Path:
@@ -141,43 +196,41 @@ def atomic_write(path: str | Path, data: str | bytes, *, backup: bool = True) ->
     The data goes to a temporary file in the same folder, is flushed and
     fsynced, the old file (if any) is kept as ``<name>.bak`` when ``backup`` is
     true, and the temporary file is renamed over ``path`` with :func:`os.replace`.
+    The temporary file is gone afterwards whatever happens, and ones left by a
+    killed save are removed. Only a regular, writable file is ever replaced.
 
     Raises:
-        WorkspaceError: the file cannot be written (folder missing, no permission, disk full).
+        WorkspaceError: the file cannot be written (folder missing, no permission, disk
+            full), or ``path`` is a link, folder, pipe, device or read-only file.
 
     """
     path = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
+    tmp: Path | None = None
     try:
-        fd, tmp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    except OSError as exc:
-        raise WorkspaceError(
-            f"cannot save: {exc.strerror or exc}",
-            path=path,
-            hint="check that the folder exists and that you may write to it",
-        ) from None
-    tmp = Path(tmp_name)
-    try:
-        os.chmod(tmp, _mode_for(path))
+        _may_replace(path)
+        _remove_stale(path)
+        fd, tmp = _temp_for(path)
         with os.fdopen(fd, "wb") as handle:
+            os.chmod(tmp, _mode_for(path))
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        if backup and path.is_file():
+        if _may_replace(path) and backup:
             _keep_backup(path)
         os.replace(tmp, path)
+        tmp = None
     except OSError as exc:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
         raise WorkspaceError(
             f"cannot save: {exc.strerror or exc}; the previous file is unchanged",
             path=path,
-            hint="free some disk space or choose another folder, then save again",
+            hint="check that the folder exists and that you may write to it; free some disk "
+            "space or choose another folder, then save again",
         ) from None
-    except BaseException:
-        with contextlib.suppress(OSError):
-            tmp.unlink()
-        raise
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
     _fsync_dir(path.parent)
     return path
 
@@ -223,15 +276,12 @@ def _read_object(path: Path, what: str) -> tuple[dict[str, Any], str]:
 
 def _read_json(path: Path, what: str) -> tuple[Any, str]:
     """Read ``path`` as strict JSON: (data, text). Every failure is a WorkspaceError."""
+
+    def refuse(problem: str, hint: str) -> WorkspaceError:
+        return WorkspaceError(f"cannot read the {what} file: {problem}", path=path, hint=hint)
+
     try:
-        size = path.stat().st_size
-        if size > _MAX_BYTES:
-            raise WorkspaceError(
-                f"the file is {size:,} bytes, more than a {what} file may have ({_MAX_BYTES:,})",
-                path=path,
-                hint=f"open the right file; a {what} file is a few kilobytes",
-            )
-        raw = path.read_bytes()
+        raw = read_at_most(path, _MAX_BYTES, refuse, f"{what} file")
     except OSError as exc:
         raise WorkspaceError(
             f"cannot read the {what} file ({exc.strerror or exc})",

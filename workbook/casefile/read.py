@@ -18,13 +18,14 @@ import yaml
 
 from workbook.errors import CaseFileSchemaError, CaseFileSyntaxError
 from workbook.models import Case
+from workbook.paths import CASE_SUFFIXES, read_at_most
 from workbook.vocabulary import did_you_mean
 
 __all__ = ["SECTIONS", "Located", "Path_", "key_path", "kind_of", "read_case_data"]
 
 SECTIONS: tuple[str, ...] = tuple(Case.model_fields)
-_SUFFIXES = (".yaml", ".yml")
 _MAX_BYTES = 5_000_000
+_MAX_TOTAL = 20_000_000  # a whole case folder
 
 Path_ = tuple[str | int, ...]
 
@@ -93,16 +94,19 @@ _SCALARS: dict[str, Callable[[yaml.constructor.SafeConstructor, yaml.ScalarNode]
 }
 
 
-def _compose(file: Path) -> yaml.Node | None:
+def _refuse(file: Path) -> Callable[[str, str], CaseFileSyntaxError]:
+    def refuse(problem: str, hint: str) -> CaseFileSyntaxError:
+        return CaseFileSyntaxError(problem, path=file, hint=hint)
+
+    return refuse
+
+
+def _text(file: Path) -> str:
+    """The file's text: at most 5 MB of UTF-8 from a regular file."""
     try:
-        size = file.stat().st_size
-        if size > _MAX_BYTES:
-            raise CaseFileSyntaxError(
-                f"file is {size:,} bytes, more than the {_MAX_BYTES:,} a case file may have",
-                path=file,
-                hint="split the case into several files in one folder",
-            )
-        text = file.read_text(encoding="utf-8")
+        return read_at_most(
+            file, _MAX_BYTES, _refuse(file), "case file", "split the case into several files"
+        ).decode("utf-8")
     except UnicodeDecodeError as exc:
         raise CaseFileSyntaxError(
             f"file is not UTF-8 text ({exc.reason} at byte {exc.start})",
@@ -111,10 +115,13 @@ def _compose(file: Path) -> yaml.Node | None:
         ) from None
     except OSError as exc:
         raise CaseFileSyntaxError(
-            f"cannot read the file ({exc.strerror})",
+            f"cannot read the file ({exc.strerror or exc})",
             path=file,
             hint="check the path and permissions",
         ) from None
+
+
+def _compose(file: Path, text: str) -> yaml.Node | None:
     try:
         node: yaml.Node | None = yaml.compose(text, Loader=yaml.SafeLoader)
         return node
@@ -245,13 +252,14 @@ class _Builder:
 
 def _files(path: Path) -> list[Path]:
     if path.is_dir():
-        files = sorted(p for p in path.iterdir() if p.suffix in _SUFFIXES and p.is_file())
+        # Not only regular files: a pipe or device named *.yaml is refused when read, not skipped.
+        files = sorted(p for p in path.iterdir() if p.suffix.lower() in CASE_SUFFIXES)
         if not files:
             raise CaseFileSyntaxError(
                 "no case files here", path=path, hint="a case folder holds one or more *.yaml files"
             )
         return files
-    if path.is_file():
+    if path.exists():
         return [path]
     raise CaseFileSyntaxError(
         "no such file or folder", path=path, hint="give the path of a case folder or a case file"
@@ -266,8 +274,17 @@ def read_case_data(path: str | Path) -> tuple[dict[str, Any], Located]:
     path = Path(path)
     located = Located()
     merged: dict[str, Any] = {}
+    total = 0
     for file in _files(path):
-        node = _compose(file)
+        text = _text(file)
+        total += len(text.encode("utf-8"))
+        if total > _MAX_TOTAL:
+            raise CaseFileSyntaxError(
+                f"the case's files hold more than {_MAX_TOTAL:,} bytes, the most a case may have",
+                path=path,
+                hint="a case is far smaller; keep only its own *.yaml files in the folder",
+            )
+        node = _compose(file, text)
         if node is None:
             continue  # an empty file holds no sections
         data = _Builder(file, located).build(node, ())

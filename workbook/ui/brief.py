@@ -13,8 +13,11 @@ methods is called (or its button pressed)::
     >>> brief.preview().startswith("# Memorandum in Support of")
     True
 
-Relative file names are taken from the builder's folder (the notebook's folder
-by default); a missing last folder, such as ``exports/``, is created on demand.
+File names are taken from the builder's folder (the notebook's folder by
+default) and must stay inside it: ``..``, absolute paths, ``~`` and symbolic
+links that lead out are refused with an :class:`~workbook.errors.UnsafePathError`,
+since the builder may be served to people who do not hold the server. A
+missing last folder, such as ``exports/``, is created on demand.
 """
 
 from __future__ import annotations
@@ -31,12 +34,12 @@ import ipywidgets as widgets
 
 from workbook.charts.display import setup
 from workbook.engine.analysis import analyse
-from workbook.errors import ExportError, ScenarioError, UnknownNameError
+from workbook.errors import ScenarioError, UnknownNameError
 from workbook.export import FORMATS, Outline, build_outline, write_export, write_work_product
 from workbook.export.markdown import render_markdown
 from workbook.models import Case, Side
 from workbook.scenario import Scenario
-from workbook.store import Workspace, load_workspace
+from workbook.store import Workspace, confined_path, load_workspace
 from workbook.ui.common import ControlPanel, errors_to
 
 __all__ = [
@@ -169,12 +172,8 @@ class BriefBuilder(ControlPanel):
         analyse(self.case, scenario, samples=0, whatifs=False)
 
     def _resolve(self, path: str | Path) -> Path:
-        """A path from the user: relative ones are taken from the builder's folder."""
-        text = str(path).strip()
-        if not text:
-            raise ExportError("give a file name to write to")
-        target = Path(text).expanduser()
-        return target if target.is_absolute() else self.folder / target
+        """A typed file name as a path inside the builder's folder; any way out is refused."""
+        return confined_path(self.folder, path)
 
     def _writable(self, path: str | Path) -> Path:
         """The resolved path, with its folder created when only that last folder is missing."""
@@ -423,8 +422,8 @@ def build_brief_builder(
     Args:
         case: the case to outline.
         scenario: the starting scenario (default: the case as filed).
-        folder: where relative file names point (default: the current folder,
-            which in Jupyter is the notebook's).
+        folder: the folder that file names are taken from and confined to
+            (default: the current folder, which in Jupyter is the notebook's).
 
     Raises:
         ScenarioError: the scenario does not fit the case.

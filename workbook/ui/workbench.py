@@ -16,6 +16,9 @@ Every control calls a plain method (:meth:`Workbench.set_answer`,
     True
 
 The workbench runs unchanged as an app: ``voila notebooks/06_workbench.ipynb``.
+Whoever can reach that page can type into its file box, so the names typed
+there reach only files inside the workbench's folder (the notebook's): ``..``,
+absolute paths, ``~`` and links that lead out are refused.
 """
 
 from __future__ import annotations
@@ -37,7 +40,7 @@ from workbook.engine import (
 )
 from workbook.models import Argument, Case
 from workbook.scenario import Scenario, rebalanced
-from workbook.store import load_scenario, save_scenario
+from workbook.store import confined_path, load_scenario, save_scenario
 from workbook.tables import element_summary
 from workbook.ui.decisive import decisive_html
 from workbook.ui.odds import current_odds, status, sync_values
@@ -66,10 +69,17 @@ class Workbench(WorkbenchView):
     """
 
     def __init__(
-        self, case: Case, scenario: Scenario | None = None, *, samples: int = 10_000, seed: int = 0
+        self,
+        case: Case,
+        scenario: Scenario | None = None,
+        *,
+        samples: int = 10_000,
+        seed: int = 0,
+        folder: str | Path | None = None,
     ) -> None:
         setup()
         self.case = case
+        self.folder = Path(folder) if folder is not None else Path.cwd()
         self.samples = samples
         self.seed = seed
         self.spread = DEFAULT_SPREAD
@@ -224,21 +234,27 @@ class Workbench(WorkbenchView):
         return self.refresh()
 
     def save(self, path: str | Path) -> Path:
-        """Save the scenario as JSON (atomically: a crash leaves the old file or the new)."""
-        out = save_scenario(path, self.scenario)
-        self.file_status.value = f"Saved {Path(path).name}"
+        """Save the scenario as JSON (atomically: a crash leaves the old file or the new).
+
+        ``path`` is a name inside the workbench's folder; a name that leads out of it
+        (``..``, absolute, ``~``, a link) raises :class:`~workbook.errors.UnsafePathError`.
+        """
+        out = save_scenario(confined_path(self.folder, path), self.scenario)
+        self.file_status.value = f"Saved {out.name}"
         return out
 
     def load(self, path: str | Path) -> Scenario:
-        """Load a saved scenario into the workbench.
+        """Load a saved scenario, named inside the workbench's folder, into the workbench.
 
-        A file that is missing, corrupt or for another case raises an error
-        (shown in the error box when the Load button was pressed) and leaves
-        the current scenario as it was.
+        A file that is missing, corrupt, not a regular file or for another case,
+        or a name that leads out of the folder, raises an error (shown in the
+        error box when the Load button was pressed) and leaves the current
+        scenario as it was.
         """
-        scenario = load_scenario(path)
+        target = confined_path(self.folder, path)
+        scenario = load_scenario(target)
         self.apply(scenario)
-        self.file_status.value = f"Loaded {Path(path).name}"
+        self.file_status.value = f"Loaded {target.name}"
         return scenario
 
     # ------------------------------------------------------------------ weighing
@@ -281,7 +297,12 @@ class Workbench(WorkbenchView):
 
 
 def build_workbench(
-    case: Case, scenario: Scenario | None = None, *, samples: int = 10_000, seed: int = 0
+    case: Case,
+    scenario: Scenario | None = None,
+    *,
+    samples: int = 10_000,
+    seed: int = 0,
+    folder: str | Path | None = None,
 ) -> Workbench:
     """The workbench for a case, optionally starting from a saved scenario.
 
@@ -290,6 +311,8 @@ def build_workbench(
         scenario: a starting scenario (default: the case as filed).
         samples: Monte Carlo samples per update.
         seed: Monte Carlo seed (the same seed gives the same P(granted)).
+        folder: the folder that the file box's names are taken from and confined to
+            (default: the current folder, which in Jupyter is the notebook's).
 
     """
-    return Workbench(case, scenario, samples=samples, seed=seed)
+    return Workbench(case, scenario, samples=samples, seed=seed, folder=folder)
