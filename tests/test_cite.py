@@ -306,3 +306,32 @@ def test_parse_citation_never_raises(text):
     parsed = parse_citation(text)
     assert parsed.form in ("case", "law", "none")
     full_form(auth(text if text.strip() else "x"), "5")
+
+
+@pytest.mark.parametrize(
+    ("citation", "flagged"),
+    [
+        ("Glob. Health Council v. Trump, ___ F.4th ___ (D.C. Cir. 2025)", False),
+        ("Xiaomi Corp. v. Dep't of Def., No. 21-cv-280, slip op. (D.D.C. Mar. 12, 2021)", False),
+        ("Nothing v. Anything (D.D.C. 2025)", True),
+    ],
+)
+def test_a_forthcoming_reporter_is_not_a_parse_failure(citation, flagged):
+    """``___ F.4th ___`` and a docket number are how a case without a reporter cite is cited."""
+    case = Case.model_validate(
+        {
+            "case": {
+                "id": "t",
+                "title": "T",
+                "court": "C",
+                "motion": "M",
+                "movant": "p",
+                "opponent": "p",
+            },
+            "parties": [{"id": "p", "name": "P", "role": "plaintiff"}],
+            "elements": [{"id": "e", "name": "E", "role": "irreparable-harm"}],
+            "authorities": [auth(citation).model_dump()],
+        }
+    )
+    problems = [p for p in check_citations(case) if "does not parse" in p.problem]
+    assert bool(problems) is flagged

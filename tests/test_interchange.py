@@ -239,7 +239,7 @@ def test_argdown_structure():
     assert "[harm]: The movant has shown: Irreparable harm." in text
     # user-1 needs the answer 'final': out of play, so out of the graph, with the reason
     assert "<user-1>:" not in text and "  - <user-1>" not in text
-    assert "// out of play: user-1: needs question 'final-action'" in text
+    assert "// out of play: user-1: it needs the answer" in text
     block = text.split("\n<m-harm>:", 1)[1].split("\n\n", 1)[0]
     assert "  - <o-harm>" in block
     assert "<m-equities>:" not in text  # dropped

@@ -13,9 +13,11 @@ __all__ = ["CitationProblem", "Where", "check_citations"]
 
 Where = tuple[str | int, ...]
 
-# Citations that legitimately have no reporter, code or register cite yet.
+# Citations that legitimately have no reporter, code or register cite yet (``___ F.4th ___``
+# is the Bluebook's form for a volume and page still to come).
 _NO_REPORTER = re.compile(
     r"\bNo\.\s|\bslip op\b|\bDocket\b|\bB-\d{5,}|\bComp\. Gen\.|\bPress Release\b|"
+    r"_{3,}\s+[A-Z][\w. ]*?\s+_{3,}|"
     r"\bAdvisory Op|\bLetter\b|\bExec\. Order\b|\bFed\. Reg\.|\bPub\. L\.|\bStat\.",
     re.IGNORECASE,
 )

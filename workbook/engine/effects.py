@@ -50,7 +50,15 @@ def citations(case: Case, cites: Sequence[object]) -> str:
 def _answer_words(case: Case, q_id: str, a_id: str, *, cite: bool = True) -> str:
     answer = case.question(q_id).answer(a_id)
     cited = citations(case, answer.authorities) if cite else ""
-    return f'the answer "{answer.label}"' + (f" ({cited})" if cited else "")
+    return f"the answer “{answer.label}”" + (f" ({cited})" if cited else "")
+
+
+def _needs(case: Case, q_id: str, allowed: Sequence[str]) -> str:
+    """Why an argument is out, in the case's own words: the answer it needs (not the one used)."""
+    q = case.question(q_id)
+    labels = {a.id: a.label for a in q.answers}
+    wanted = " or ".join(f"“{labels.get(a, a)}”" for a in allowed)
+    return f"it needs the answer {wanted} to “{q.text}”"
 
 
 def effects(case: Case, arguments: Sequence[Argument], answers: Mapping[str, str]) -> Effects:
@@ -63,15 +71,11 @@ def effects(case: Case, arguments: Sequence[Argument], answers: Mapping[str, str
     excluded: dict[str, str] = {}
     for a in arguments:
         unmet = [q for q, ok in a.requires.items() if answers.get(q) not in ok]
-        why = [
-            f"needs question {q!r} answered {' or '.join(map(repr, a.requires[q]))}, "
-            f"but the answer used is {answers.get(q)!r}"
-            for q in unmet
-        ]
+        why = [_needs(case, q, a.requires[q]) for q in unmet]
         if a.route in closed:
             q_id, a_id = closed[a.route]
             why.append(
-                f"rests on the route {case.route(a.route).name!r}, which "
+                f"it rests on the route “{case.route(a.route).name}”, which "
                 f"{_answer_words(case, q_id, a_id, cite=False)} closes"
             )
         available.append(not why)
