@@ -511,3 +511,59 @@ def test_errors_are_workbook_errors() -> None:
     """UnsafePathError is a WorkspaceError, so every caller that catches one catches both."""
     assert issubclass(UnsafePathError, WorkspaceError)
     assert issubclass(UnsafePathError, WorkbookError) and issubclass(UnsafePathError, ValueError)
+
+
+# --------------------------------------------------------------------------- clean errors
+
+LONG = "x" * 300
+
+
+def _deep_case(tmp_path: Path, depth: int) -> Path:
+    folder = tmp_path / "case"
+    shutil.copytree(MINI, folder, dirs_exist_ok=True)
+    (folder / "deep.yaml").write_text("notes: " + "[" * depth + "]" * depth + "\n")
+    return folder
+
+
+@pytest.mark.parametrize(("depth", "words"), [(40, "more than 32"), (500, "far more than 32")])
+def test_deeply_nested_yaml_is_a_located_error(tmp_path: Path, depth: int, words: str) -> None:
+    """YAML nested 40 or 500 deep (1 KB) is a case-file error, never a RecursionError."""
+    from workbook.casefile.load import check_case
+
+    folder = _deep_case(tmp_path, depth)
+    with pytest.raises(CaseFileError, match=words) as caught:
+        read_case_data(folder)
+    assert caught.value.path == folder / "deep.yaml"
+    report = check_case(folder)  # documented never to raise
+    assert report.case is None and words in str(report.problems[0])
+
+
+@pytest.mark.parametrize("command", ["check", "weigh", "export"])
+def test_deep_yaml_and_long_names_give_errors_not_tracebacks(
+    tmp_path: Path, capsys: Any, command: str
+) -> None:
+    """The command line reports deep nesting and a name too long as errors, exit 1."""
+    folder = _deep_case(tmp_path, 500)
+    for target in (folder, tmp_path / LONG, folder / f"{LONG}.yaml"):
+        assert main([command, str(target)]) == 1
+        out = capsys.readouterr()
+        assert "Traceback" not in out.out + out.err
+        assert "error" in out.out + out.err
+
+
+@pytest.mark.parametrize("command", [["schema"], ["export", str(MINI)]])
+def test_output_name_too_long_is_an_error(tmp_path: Path, capsys: Any, command: list[str]) -> None:
+    """-o with a name the system cannot hold is an error, not an OSError traceback."""
+    assert main([*command, "-o", str(tmp_path / f"{LONG}.json")]) == 1
+    assert "File name too long" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("version", ['"2"', "2.0", "true", "null", '"1"'])
+@pytest.mark.parametrize("loader", [load_scenario, load_workspace])
+def test_version_must_be_a_whole_number(tmp_path: Path, version: str, loader: Any) -> None:
+    """A version written as text, a float or a boolean is refused, not read as version 1 or 2."""
+    path = tmp_path / "s.json"
+    path.write_text(f'{{"case": "mini", "version": {version}}}', encoding="utf-8")
+    with pytest.raises(WorkspaceError, match="version must be a whole number") as caught:
+        loader(path)
+    assert caught.value.key == "version" and caught.value.line == 1

@@ -186,7 +186,11 @@ def output_file(name: str | Path, refuse: Refuse) -> Path:
     if not text.strip():
         raise refuse("no output file was given", "give a file name such as brief.md")
     path = Path(text)
-    if text.endswith(("/", os.sep)) or path.is_dir():
+    try:
+        folder = text.endswith(("/", os.sep)) or path.is_dir()
+    except OSError as exc:  # a name too long for the system
+        raise refuse(f"cannot use it ({exc.strerror or exc})", "give a shorter file name") from None
+    if folder:
         raise refuse(
             "the output names a folder, not a file",
             f"give a file name inside it, such as {path / 'brief.md'}",

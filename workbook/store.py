@@ -367,7 +367,15 @@ def _invalid(
 
 def _check_version(data: Mapping[str, Any], latest: int, path: Path, text: str, what: str) -> None:
     version = data.get("version", latest)
-    if isinstance(version, int) and not isinstance(version, bool) and version > latest:
+    if not isinstance(version, int) or isinstance(version, bool):  # "2", 2.0 and true too
+        raise WorkspaceError(
+            f"the {what}'s version must be a whole number, not {json.dumps(version)}",
+            path=path,
+            line=_line_of(text, ("version",)),
+            key="version",
+            hint=f'a {what} saved by the workbook has `"version": {latest}`',
+        )
+    if version > latest:
         raise WorkspaceError(
             f"this {what} was saved by a newer workbook (format {version}; this one reads up to "
             f"{latest})",

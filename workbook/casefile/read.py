@@ -26,6 +26,7 @@ __all__ = ["SECTIONS", "Located", "Path_", "key_path", "kind_of", "read_case_dat
 SECTIONS: tuple[str, ...] = tuple(Case.model_fields)
 _MAX_BYTES = 5_000_000
 _MAX_TOTAL = 20_000_000  # a whole case folder
+_MAX_DEPTH = 32  # the shipped cases nest at most about 8 levels
 
 Path_ = tuple[str | int, ...]
 
@@ -125,6 +126,13 @@ def _compose(file: Path, text: str) -> yaml.Node | None:
     try:
         node: yaml.Node | None = yaml.compose(text, Loader=yaml.SafeLoader)
         return node
+    except RecursionError:  # PyYAML composes recursively; a few hundred levels exhaust it
+        raise CaseFileSyntaxError(
+            f"nested far more than {_MAX_DEPTH} levels deep",
+            path=file,
+            hint="a case file nests a few levels (section, record, field); remove the extra "
+            "brackets or indentation",
+        ) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
@@ -175,6 +183,14 @@ class _Builder:
                 "write the value out in full instead of referring to an anchor",
             )
         self.seen.add(id(node))
+        if len(path) > _MAX_DEPTH:
+            raise self._fail(
+                node,
+                f"nested more than {_MAX_DEPTH} levels deep",
+                path[:3],
+                "a case file nests a few levels (section, record, field); remove the extra "
+                "brackets or indentation",
+            )
         if isinstance(node, yaml.CollectionNode) and node.tag not in _COLLECTIONS:
             raise self._fail(
                 node,
@@ -251,6 +267,17 @@ class _Builder:
 
 
 def _files(path: Path) -> list[Path]:
+    try:
+        return _listed(path)
+    except OSError as exc:  # a folder we may not read, a name too long for the system
+        raise CaseFileSyntaxError(
+            f"cannot read the case ({exc.strerror or exc})",
+            path=path,
+            hint="check the path and its permissions",
+        ) from None
+
+
+def _listed(path: Path) -> list[Path]:
     if path.is_dir():
         # Not only regular files: a pipe or device named *.yaml is refused when read, not skipped.
         files = sorted(p for p in path.iterdir() if p.suffix.lower() in CASE_SUFFIXES)
