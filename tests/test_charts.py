@@ -98,7 +98,7 @@ def test_factor_balance_has_pro_and_con_per_element(n_args: int) -> None:
     assert len(rows) == 2 * len(case.elements)
     assert {r["side"] for r in rows} == {"movant", "opponent"}
     assert all(r["value"] <= 0 for r in rows if r["side"] == "opponent")
-    assert "Denied" in spec["title"]
+    assert "Denied" in spec["title"]["subtitle"]
 
 
 def test_factor_balance_uses_okabe_ito_side_colors() -> None:
@@ -171,6 +171,17 @@ def test_argument_map_chart_layers_edges_points_text() -> None:
     assert "denied" in spec["title"]
 
 
+def test_argument_map_fits_a_width_with_shorter_labels() -> None:
+    """Given a width, the map is no wider and its labels are shortened; the legends go below."""
+    case = chart_case(10)
+    wide = charts.argument_map(case, _result(case)).to_dict()
+    narrow = charts.argument_map(case, _result(case), width=300).to_dict()
+    assert narrow["width"] <= 300 < wide["width"]
+    longest = max(len(r["label"]) for r in _data(narrow, 2))
+    assert longest < max(len(r["label"]) for r in _data(wide, 2))
+    assert narrow["layer"][1]["encoding"]["color"]["legend"]["orient"] == "bottom"
+
+
 def test_argument_map_handles_a_cycle_of_rebuttals() -> None:
     """Two arguments rebutting each other both appear once."""
     case = chart_case(2)
@@ -231,6 +242,38 @@ def test_tornado_keeps_top_swings_and_says_so() -> None:
     assert "(widest 5 of 20)" in spec["title"]
 
 
+def test_tornado_names_bars_in_plain_words() -> None:
+    """Given names, a bar reads "heading (element)", wrapped; without them it shows the ids."""
+    rows = [{"argument": "m-x", "element": "harm", "low": 0.2, "high": 0.7}]
+    names = {"m-x": "A long heading that needs more than one line", "harm": "Irreparable harm"}
+    (named,) = _data(charts.tornado(rows, names=names).to_dict())
+    assert named["label"].replace("|", " ") == f"{names['m-x']} ({names['harm']})"
+    assert "|" in named["label"] and "m-x" not in named["label"]
+    (plain,) = _data(charts.tornado(rows).to_dict())
+    assert plain["label"] == "m-x → harm"
+
+
+@pytest.mark.parametrize(
+    "build",
+    [
+        lambda: charts.factor_balance(_result(chart_case(7))),
+        lambda: charts.tornado([{"argument": "a", "low": 0.1, "high": 0.9}]),
+        lambda: charts.probability(_monte_carlo(0.3, (0.27, 0.33), {"merits": 0.6})),
+    ],
+)
+def test_workbench_charts_fit_a_narrow_column(build: Any) -> None:
+    """The charts beside the workbench's controls are narrow, with their legends below."""
+    spec = build().to_dict()
+    assert spec["width"] <= 240
+    legends = [
+        channel["legend"]
+        for layer in spec["layer"]
+        for channel in layer.get("encoding", {}).values()
+        if isinstance(channel, dict) and channel.get("legend")
+    ]
+    assert legends and all(legend["orient"] == "bottom" for legend in legends)
+
+
 def test_probability_chart_shows_interval_and_elements() -> None:
     """P(granted) is the first bar, with its interval, then one bar per element."""
     mc = _monte_carlo(0.3, (0.27, 0.33), {"merits": 0.6, "harm": 0.4})
@@ -244,7 +287,7 @@ def test_probability_chart_shows_interval_and_elements() -> None:
         "kind": "outcome",
     }
     assert [r["what"] for r in rows[1:]] == ["merits", "Harm"]
-    assert "P(granted) = 0.30" in spec["title"]
+    assert "P(granted) = 0.30" in spec["title"]["text"]
 
 
 def test_timeline_marks_filing_and_counts_facts_after_it() -> None:

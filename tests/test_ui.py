@@ -302,9 +302,9 @@ def test_workbench_load_button_shows_missing_file(bench: Any, tmp_path: Path) ->
 
 def test_workbench_charts_redraw_on_change(bench: Any) -> None:
     """Every chart is rebuilt after a change (titles follow the outcome)."""
-    assert "Granted" in bench.balance_chart.chart.to_dict()["title"]
+    assert "Granted" in bench.balance_chart.chart.to_dict()["title"]["subtitle"]
     bench.set_answer("q1", "no")
-    assert "Denied" in bench.balance_chart.chart.to_dict()["title"]
+    assert "Denied" in bench.balance_chart.chart.to_dict()["title"]["subtitle"]
     for chart in (bench.tornado_chart, bench.mc_chart, bench.map_chart):
         assert chart.chart.to_dict()["$schema"]
     assert "granted" in bench.decisive.value

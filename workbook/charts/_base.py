@@ -7,6 +7,7 @@ object of that shape.
 from __future__ import annotations
 
 import dataclasses
+import textwrap
 from collections.abc import Mapping, Sequence
 from typing import Any, Protocol
 
@@ -16,16 +17,26 @@ import pandas as pd
 from workbook.vocabulary import SIDE_COLORS, status_word
 
 __all__ = [
+    "LINE",
+    "WRAP",
     "ElementLike",
     "ResultLike",
     "inline",
+    "legend_below",
     "outcome_words",
     "pick",
     "records",
     "side_scale",
     "status_of",
     "tooltips",
+    "wrap_label",
+    "wrapped_axis",
 ]
+
+WRAP = 28
+"""Characters a line in a wrapped axis label (about 170px at Vega's 10px label font)."""
+LINE = 12
+"""Pixels a line of a wrapped axis label."""
 
 
 class ElementLike(Protocol):
@@ -154,3 +165,24 @@ def tooltips(*fields: str) -> list[alt.Tooltip]:
         name, _, fmt = field.partition("|")
         out.append(alt.Tooltip(name, format=fmt) if fmt else alt.Tooltip(name))
     return out
+
+
+def wrap_label(text: str, width: int = WRAP) -> str:
+    """Text wrapped into lines joined by "|", for an axis that splits labels on it.
+
+    >>> wrap_label("Likelihood of success on the merits", 24)
+    'Likelihood of success on|the merits'
+    """
+    return "|".join(textwrap.wrap(text, width)) or text
+
+
+def wrapped_axis() -> alt.Axis:
+    """A band axis whose labels (see :func:`wrap_label`) are split on "|" and never cut."""
+    return alt.Axis(
+        labelExpr="split(datum.label, '|')", labelLimit=0, labelLineHeight=LINE, labelPadding=4
+    )
+
+
+def legend_below() -> alt.Legend:
+    """A legend under the plot, so that it costs the chart no width."""
+    return alt.Legend(orient="bottom", direction="horizontal")

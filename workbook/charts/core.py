@@ -28,14 +28,19 @@ from typing import Any
 import altair as alt
 
 from workbook.charts._base import (
+    LINE,
+    WRAP,
     ResultLike,
     inline,
+    legend_below,
     outcome_words,
     pick,
     records,
     side_scale,
     status_of,
     tooltips,
+    wrap_label,
+    wrapped_axis,
 )
 from workbook.errors import UnknownNameError
 from workbook.models import Case
@@ -57,6 +62,11 @@ _STATUS_SHAPES = {
     "disputed": "diamond",
 }
 _WIDTH = 520
+_SIDE = 240
+"""Plot width of the charts the workbench keeps beside its controls: with labels wrapped
+to about 170px and legends below, each fits a 480px column (the workbench's results column
+at 1280px, in Voilà and in JupyterLab with its file browser open). Vega-Lite's
+``width="container"`` draws nothing in the offline chart widget, so the width is fixed."""
 
 
 # --------------------------------------------------------------------------- factor balance
@@ -71,11 +81,13 @@ def factor_balance(result: ResultLike) -> alt.LayerChart:
     """
     rows: list[dict[str, Any]] = []
     order = [f"{e.name} ({e.strength:.2f}, {status_of(e)})" for e in result.elements]
-    for e, label in zip(result.elements, order, strict=True):
+    labels = [f"{wrap_label(e.name)}|{e.strength:.2f}, {status_of(e)}" for e in result.elements]
+    for e, label, lines in zip(result.elements, order, labels, strict=True):
         for side, value in (("movant", abs(float(e.pro))), ("opponent", -abs(float(e.con)))):
             rows.append(
                 {
                     "element": label,
+                    "label": lines,
                     "id": e.id,
                     "side": side,
                     "value": round(value, 4),
@@ -87,15 +99,18 @@ def factor_balance(result: ResultLike) -> alt.LayerChart:
         alt.Chart(inline(rows))
         .mark_bar()
         .encode(
-            y=alt.Y("element:N", sort=order, title=None, axis=alt.Axis(labelLimit=320)),
-            x=alt.X("value:Q", title="contribution to the strength (opponent ← → movant)"),
-            color=alt.Color("side:N", scale=side_scale(), title="side"),
+            y=alt.Y("label:N", sort=labels, title=None, axis=wrapped_axis()),
+            x=alt.X("value:Q", title="opponent ← contribution → movant"),
+            color=alt.Color("side:N", scale=side_scale(), title="side", legend=legend_below()),
             tooltip=tooltips("element:N", "side:N", "value:Q|.3f"),
         )
     )
     zero = alt.Chart(inline([{"value": 0.0}])).mark_rule(color="black").encode(x=alt.X("value:Q"))
     return alt.LayerChart(
-        layer=[bars, zero], width=_WIDTH - 160, title=f"Factor balance. {outcome_words(result)}"
+        layer=[bars, zero],
+        width=_SIDE,
+        height=alt.Step(max((n.count("|") + 1 for n in labels), default=1) * LINE + 8),
+        title=alt.Title("Factor balance", subtitle=outcome_words(result)),
     )
 
 
@@ -146,6 +161,7 @@ def tornado(
     *,
     sides: Mapping[str, str] | None = None,
     flips: Mapping[str, bool] | None = None,
+    names: Mapping[str, str] | None = None,
     top: int | None = 15,
     title: str = "What moves the outcome",
 ) -> alt.LayerChart:
@@ -162,29 +178,41 @@ def tornado(
         sides: argument id -> side, to colour the bars (default: movant).
         flips: argument id -> whether some strength of the argument flips the
             outcome (its tipping point); those bars are solid, others faded.
+        names: argument or element id -> plain label (an argument's heading,
+            an element's name) for the bars; without it the bars show ids.
         top: keep the widest swings only (``None``: all).
         title: the chart title.
 
     """
-    data = _tornado_rows(rows, sides or {}, flips or {})
+    data = _tornado_rows(rows, sides or {}, flips or {}, names or {})
     shown = data if top is None else data[:top]
     more = f" (widest {len(shown)} of {len(data)})" if len(shown) < len(data) else ""
-    return alt.LayerChart(layer=_tornado_layers(shown), width=_WIDTH, title=title + more)
+    lines = max((r["label"].count("|") + 1 for r in shown), default=1)
+    return alt.LayerChart(
+        layer=_tornado_layers(shown),
+        width=_SIDE,
+        height=alt.Step(lines * LINE + 6),
+        title=title + more,
+    )
 
 
 def _tornado_rows(
-    rows: Any, sides: Mapping[str, str], flips: Mapping[str, bool]
+    rows: Any, sides: Mapping[str, str], flips: Mapping[str, bool], names: Mapping[str, str]
 ) -> list[dict[str, Any]]:
-    """One row a bar, widest swing first (ties by name)."""
+    """One row a bar, widest swing first (ties by name), labelled in plain words if named."""
     data: list[dict[str, Any]] = []
     for row in records(rows):
         low = float(pick(row, "low", "min", default=0.0))
         high = float(pick(row, "high", "max", default=0.0))
         arg = str(pick(row, "argument", "id", "name", default="?"))
         element = str(pick(row, "element", default=""))
+        bar = f"{arg} → {element}" if element else arg
+        plain = names.get(arg, arg) + (f" ({names.get(element, element)})" if element else "")
         data.append(
             {
-                "bar": f"{arg} → {element}" if element else arg,
+                "bar": bar,
+                "label": wrap_label(plain, WRAP + 6) if names else bar,
+                "name": plain if names else bar,
                 "argument": arg,
                 "element": element,
                 "low": round(min(low, high), 4),
@@ -202,24 +230,25 @@ def _tornado_rows(
 
 def _tornado_layers(shown: list[dict[str, Any]]) -> list[alt.Chart]:
     """The bars, a tick at each current strength, and the dashed "likely" rule at 0.5."""
-    order = [r["bar"] for r in shown]
+    order = [r["label"] for r in shown]
     base = alt.Chart(inline(shown)).encode(
-        y=alt.Y("bar:N", sort=order, title=None, axis=alt.Axis(labelLimit=260))
+        y=alt.Y("label:N", sort=order, title=None, axis=wrapped_axis())
     )
     bars = base.mark_bar(height=10).encode(
         x=alt.X(
             "low:Q",
             scale=alt.Scale(domain=[0, 1]),
-            title="element strength with the argument's base at 0 and at 1",
+            title=["element strength with the argument's", "base strength at 0 and at 1"],
         ),
         x2=alt.X2("high:Q"),
-        color=alt.Color("side:N", scale=side_scale(), title="side"),
+        color=alt.Color("side:N", scale=side_scale(), title="side", legend=legend_below()),
         opacity=alt.Opacity(
             "flips:N",
             scale=alt.Scale(domain=[True, False], range=[1.0, 0.4]),
             title="can flip the outcome",
+            legend=legend_below(),
         ),
-        tooltip=tooltips("argument:N", "element:N", "side:N", "flips:N", "low:Q|.3f", "high:Q|.3f"),
+        tooltip=tooltips("name:N", "side:N", "flips:N", "low:Q|.3f", "high:Q|.3f"),
     )
     ticks = base.mark_tick(color="black", thickness=2).encode(x=alt.X("current:Q"))
     likely = (
@@ -257,13 +286,16 @@ def probability(mc: Any, *, names: Mapping[str, str] | None = None) -> alt.Layer
             }
         )
     order = [str(r["what"]) for r in rows]
-    base = alt.Chart(inline(rows)).encode(y=alt.Y("what:N", sort=order, title=None))
+    base = alt.Chart(inline(rows)).encode(
+        y=alt.Y("what:N", sort=order, title=None, axis=alt.Axis(labelLimit=0))
+    )
     bars = base.mark_bar().encode(
         x=alt.X("p:Q", scale=alt.Scale(domain=[0, 1]), title="probability"),
         color=alt.Color(
             "kind:N",
             scale=alt.Scale(domain=["outcome", "element met"], range=["#0072B2", "#999999"]),
             title=None,
+            legend=legend_below(),
         ),
         tooltip=tooltips("what:N", "p:Q|.3f", "low:Q|.3f", "high:Q|.3f"),
     )
@@ -271,9 +303,9 @@ def probability(mc: Any, *, names: Mapping[str, str] | None = None) -> alt.Layer
         x=alt.X("low:Q"), x2=alt.X2("high:Q")
     )
     samples = getattr(mc, "samples", None)
-    tail = f" over {int(samples):,} samples" if isinstance(samples, int) else ""
-    title = f"P(granted) = {p:.2f} (interval {low:.2f}–{high:.2f}){tail}"
-    return alt.LayerChart(layer=[bars, interval], width=_WIDTH, title=title)
+    tail = f"over {int(samples):,} samples" if isinstance(samples, int) else ""
+    title = alt.Title(f"P(granted) = {p:.2f} (interval {low:.2f}–{high:.2f})", subtitle=tail)
+    return alt.LayerChart(layer=[bars, interval], width=_SIDE, title=title)
 
 
 # --------------------------------------------------------------------------- timeline

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import altair as alt
 import pandas as pd
 
-from workbook.charts._base import tooltips
+from workbook.charts._base import legend_below, tooltips
 from workbook.models import Argument, Case
 from workbook.vocabulary import EDGE_COLORS, NODE_COLORS
 
@@ -35,6 +35,7 @@ _INDENT = 0.08
 _MAX_INDENT = 4
 _LABEL = 30
 _COLUMN_PX = 210
+_MIN_COLUMN_PX = 110
 _ROW_PX = 22
 
 NODE_COLUMNS = [
@@ -237,16 +238,33 @@ def argument_map(
     case: Case,
     result: ResultLike | None = None,
     scenario: Scenario | None = None,
+    *,
+    width: int | None = None,
 ) -> alt.LayerChart:
     """The argument map as a chart: rules for edges, points for nodes, text for headings.
 
     Points are coloured by side (movant blue, opponent orange) and sized by
     final strength; arguments out of play are faded. Attacks are vermillion
-    dashed rules, supports green. Hover a node for its full heading.
+    dashed rules, supports green. Hover a node for its full heading. The
+    legends sit below the map.
+
+    Args:
+        case: the case.
+        result: a weighed result (final strengths, what is out of play).
+        scenario: adds the user's own arguments.
+        width: the plot's width in pixels at most (labels are shortened to fit);
+            by default each element's column is 210px wide.
+
     """
     nodes, edges = _layout(case, result, scenario)
     rows = int(max(n["y"] for n in nodes)) + 1
     cols = max(len(case.elements), 1)
+    column_px = _COLUMN_PX if width is None else max(_MIN_COLUMN_PX, min(_COLUMN_PX, width // cols))
+    if column_px < _COLUMN_PX:
+        limit = max(12, int(_LABEL * column_px / _COLUMN_PX))
+        for n in nodes:
+            if n["kind"] != "motion":
+                n["label"] = _short(n["heading"] if n["kind"] == "argument" else n["label"], limit)
     x_scale = alt.Scale(domain=[-0.3, cols - 0.2], nice=False, zero=False)
     y_scale = alt.Scale(domain=[-0.5, rows - 0.5], reverse=True, nice=False, zero=False)
     x = alt.X("x:Q", scale=x_scale, axis=None)
@@ -258,7 +276,7 @@ def argument_map(
     return alt.LayerChart(
         layer=layers,
         resolve=independent,
-        width=_COLUMN_PX * cols,
+        width=column_px * cols,
         height=_ROW_PX * rows,
         title=f"Argument map: {len(nodes) - 1 - len(case.elements)} arguments.{words}",
     )
@@ -274,7 +292,12 @@ def _edge_rules(edges: list[dict[str, Any]], x: alt.X, y: alt.Y) -> alt.Chart:
             y=y,
             x2=alt.X2("x2:Q"),
             y2=alt.Y2("y2:Q"),
-            color=alt.Color("relation:N", scale=_scale(EDGE_COLORS, EDGE_COLORS), title="edge"),
+            color=alt.Color(
+                "relation:N",
+                scale=_scale(EDGE_COLORS, EDGE_COLORS),
+                title="edge",
+                legend=legend_below(),
+            ),
             strokeDash=alt.StrokeDash(
                 "relation:N",
                 scale=alt.Scale(domain=list(EDGE_COLORS), range=[[5, 3], [1, 0], [1, 0]]),
@@ -293,7 +316,12 @@ def _node_points(nodes: list[dict[str, Any]], x: alt.X, y: alt.Y) -> alt.Chart:
         .encode(
             x=x,
             y=y,
-            color=alt.Color("side:N", scale=_scale(NODE_COLORS, NODE_COLORS), title="node"),
+            color=alt.Color(
+                "side:N",
+                scale=_scale(NODE_COLORS, NODE_COLORS),
+                title="node",
+                legend=legend_below(),
+            ),
             shape=alt.Shape(
                 "side:N",
                 scale=alt.Scale(
@@ -302,14 +330,15 @@ def _node_points(nodes: list[dict[str, Any]], x: alt.X, y: alt.Y) -> alt.Chart:
                 legend=None,
             ),
             size=alt.Size(
-                "strength:Q", scale=alt.Scale(domain=[0, 1], range=[20, 320]), title="strength"
+                "strength:Q",
+                scale=alt.Scale(domain=[0, 1], range=[20, 320]),
+                title="strength",
+                legend=legend_below(),
             ),
             opacity=alt.Opacity(
                 "in_play:N", scale=alt.Scale(domain=[True, False], range=[1.0, 0.25]), legend=None
             ),
-            tooltip=tooltips(
-                "heading:N", "id:N", "side:N", "strength:Q|.2f", "in_play:N", "why_out:N"
-            ),
+            tooltip=tooltips("heading:N", "side:N", "strength:Q|.2f", "in_play:N", "why_out:N"),
         )
     )
     return chart

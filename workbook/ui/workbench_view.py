@@ -22,7 +22,18 @@ from workbook.verification import cite_label, cites_html
 __all__ = ["WorkbenchView"]
 
 _STEP = 0.05
-_SLIDER = widgets.Layout(width="320px")
+_TABS = ("Arguments", "Questions", "Odds", "Add", "Standard")
+"""The control tabs' titles: short, so that all five fit the controls column at 1280px."""
+_MAP = 1100
+"""The argument map's width: it fits the page at 1280px in Voilà (in JupyterLab, with the
+file browser open, it scrolls inside its own box)."""
+_GRID = "minmax(300px, 1fr) minmax(480px, 1.25fr)"
+"""Controls beside results: the results column is never narrower than its 480px charts."""
+
+
+def _fill(**more: str) -> widgets.Layout:
+    """A layout that takes the width its column gives it, never more."""
+    return widgets.Layout(width="auto", max_width="100%", **more)
 
 
 class WorkbenchView(ControlPanel):
@@ -58,7 +69,7 @@ class WorkbenchView(ControlPanel):
         names = {e.id: e.name for e in self.case.elements}
         self.outcome.value = (
             f"<h3 class='wb-outcome'>{html.escape(charts.outcome_words(result))}</h3>"
-            f"<p>{html.escape(result.explanation)}</p>"
+            f"<details><summary>Why</summary><p>{html.escape(result.explanation)}</p></details>"
         )
         merged = [
             f"{f.label}: {f.strength:.2f} {'met' if f.met else 'not met'} (decided as one factor)"
@@ -83,12 +94,15 @@ class WorkbenchView(ControlPanel):
         )
         sides = {a.id: a.side for a in self.arguments}
         flips = {p.argument: p.flips == "outcome" for p in points}
+        plain = {**names, **{a.id: a.heading for a in self.arguments}}
         with unchecked():
             self.balance_chart.chart = charts.factor_balance(result)
-            self.tornado_chart.chart = charts.tornado(analysis.tornado, sides=sides, flips=flips)
+            self.tornado_chart.chart = charts.tornado(
+                analysis.tornado, sides=sides, flips=flips, names=plain
+            )
             self.mc_chart.chart = charts.probability(mc, names=names)
             self.voi_chart.chart = charts.value_of_information(mc, self.case)
-            self.map_chart.chart = charts.argument_map(self.case, result, scenario)
+            self.map_chart.chart = charts.argument_map(self.case, result, scenario, width=_MAP)
         self.decisive.value = decisive_html(self.case, found, points)
         for a in self.arguments:
             label = self.labels.get(a.id)
@@ -114,11 +128,11 @@ class WorkbenchView(ControlPanel):
             step=_STEP,
             continuous_update=False,
             readout_format=".2f",
-            layout=_SLIDER,
+            layout=_fill(flex="1 1 auto", min_width="120px"),
             description="",
             style={"description_width": "0px"},
         )
-        label = widgets.HTML()
+        label = widgets.HTML(layout=widgets.Layout(flex="0 1 auto"))
         check.observe(self._on(lambda ch, i=arg.id: self.drop(i, not ch["new"])), names="value")
         slider.observe(
             self._on(lambda ch, i=arg.id: self.set_strength(i, ch["new"])), names="value"
@@ -128,12 +142,12 @@ class WorkbenchView(ControlPanel):
         side = "M" if arg.side == "movant" else "O"
         cites = cites_html(self.case, arg.authorities)
         title = widgets.HTML(
-            f"<b>{side}</b> {html.escape(arg.heading)}"
-            f"<small> {html.escape(arg.id)}{html.escape(mine)}</small>"
+            f"<b>{side}</b> {html.escape(arg.heading)}<small>{html.escape(mine)}</small>"
             + (f"<br><small>{cites}</small>" if cites else ""),
             layout=widgets.Layout(width="100%"),
         )
-        return widgets.VBox([title, widgets.HBox([check, slider, label])])
+        row = widgets.HBox([check, slider, label], layout=widgets.Layout(align_items="center"))
+        return widgets.VBox([title, row], layout=widgets.Layout(margin="0 0 6px 0"))
 
     def _rebuild_rows(self) -> None:
         self.checks: dict[str, widgets.Checkbox] = {}
@@ -146,9 +160,9 @@ class WorkbenchView(ControlPanel):
         self.accordion.children = children
         for i, e in enumerate(self.case.elements):
             self.accordion.set_title(i, e.name)
-        ids = [a.id for a in self.arguments]
-        self.new_attacks.options = ids
-        self.new_supports.options = ids
+        named = [(f"{a.side.capitalize()}: {a.heading}", a.id) for a in self.arguments]
+        self.new_attacks.options = named
+        self.new_supports.options = named
 
     def _build(self) -> None:
         self._build_status()
@@ -182,11 +196,15 @@ class WorkbenchView(ControlPanel):
             options=list(STANDARDS),
             value=self.scenario.standard_for(self.case),
             description="standard",
+            layout=_fill(),
         )
         self.standard_box.observe(self._on(lambda ch: self.set_standard(ch["new"])), names="value")
         self.standard_note = widgets.HTML(_standard_note(self.scenario.standard_for(self.case)))
         self.semantics_box = widgets.Dropdown(
-            options=list(SEMANTICS), value=self.scenario.semantics, description="semantics"
+            options=list(SEMANTICS),
+            value=self.scenario.semantics,
+            description="semantics",
+            layout=_fill(),
         )
         self.semantics_box.observe(
             self._on(lambda ch: self.set_semantics(ch["new"])), names="value"
@@ -195,22 +213,33 @@ class WorkbenchView(ControlPanel):
     def _build_add_form(self) -> widgets.VBox:
         """The add-an-argument form, its button wired to ``add_argument``."""
         case = self.case
-        self.new_side = widgets.ToggleButtons(options=["movant", "opponent"], value="movant")
+        self.new_side = widgets.ToggleButtons(
+            options=["movant", "opponent"], value="movant", style={"button_width": "90px"}
+        )
         self.new_element = widgets.Dropdown(
-            options=[(e.name, e.id) for e in case.elements], description="element"
+            options=[(e.name, e.id) for e in case.elements], description="element", layout=_fill()
         )
-        self.new_heading = widgets.Text(placeholder="one-line heading", description="heading")
+        self.new_heading = widgets.Text(
+            placeholder="one-line heading", description="heading", layout=_fill()
+        )
         self.new_strength = widgets.FloatSlider(
-            value=0.5, min=0, max=1, step=_STEP, description="strength", readout_format=".2f"
+            value=0.5,
+            min=0,
+            max=1,
+            step=_STEP,
+            description="strength",
+            readout_format=".2f",
+            layout=_fill(),
         )
-        self.new_attacks = widgets.SelectMultiple(description="attacks", rows=4)
-        self.new_supports = widgets.SelectMultiple(description="supports", rows=4)
+        self.new_attacks = widgets.SelectMultiple(description="attacks", rows=4, layout=_fill())
+        self.new_supports = widgets.SelectMultiple(description="supports", rows=4, layout=_fill())
         self.new_authorities = widgets.SelectMultiple(
             options=[
                 (cite_label(a.short or a.id, a.verification.status), a.id) for a in case.authorities
             ],
             description="authorities",
             rows=4,
+            layout=_fill(),
         )
         self.add_button = add = widgets.Button(description="Add argument", button_style="primary")
         add.on_click(errors_to(self.error)(lambda _b: self._add_from_form()))
@@ -231,9 +260,14 @@ class WorkbenchView(ControlPanel):
 
     def _build_file_controls(self) -> widgets.VBox:
         """The standard and semantics boxes, and the scenario file with Save and Load."""
-        self.path = widgets.Text(value=f"{self.case.case.id}.scenario.json", description="file")
-        self.save_button = save = widgets.Button(description="Save", icon="save")
-        self.load_button = load = widgets.Button(description="Load", icon="folder-open")
+        self.path = widgets.Text(
+            value=f"{self.case.case.id}.scenario.json", description="file", layout=_fill()
+        )
+        small = {"width": "auto"}
+        self.save_button = save = widgets.Button(description="Save", icon="save", layout=small)
+        self.load_button = load = widgets.Button(
+            description="Load", icon="folder-open", layout=small
+        )
         save.on_click(errors_to(self.error)(lambda _b: self.save(self.path.value)))
         load.on_click(errors_to(self.error)(lambda _b: self.load(self.path.value)))
         self.file_status = widgets.Label()
@@ -242,7 +276,8 @@ class WorkbenchView(ControlPanel):
                 self.standard_box,
                 self.standard_note,
                 self.semantics_box,
-                widgets.HBox([self.path, save, load]),
+                self.path,
+                widgets.HBox([save, load], layout=widgets.Layout(margin="0 0 0 90px")),
                 self.file_status,
             ]
         )
@@ -266,13 +301,17 @@ class WorkbenchView(ControlPanel):
                     self._on(lambda ch, q=q, a=a: self.set_prior(q, a, ch["new"])), names="value"
                 )
         tabs = [self.accordion, self._question_box(), odds, add_form, file_box]
-        controls = widgets.Tab(children=tabs)
-        for i, title in enumerate(["Arguments", "Questions", "Odds", "Add your own", "Standard"]):
-            controls.set_title(i, title)
+        controls = widgets.Tab(children=tabs, titles=_TABS, layout=widgets.Layout(min_width="0"))
+        controls.add_class("wb-tabs")
         return controls
 
     def _build_results(self) -> widgets.VBox:
-        """The charts and the decisive questions, empty until the first refresh."""
+        """The results column, empty until the first refresh.
+
+        The outcome, P(granted) and the factor balance come first (they stay in view while
+        the controls scroll), then the decisive questions, the tornado and the value of
+        information.
+        """
         empty = charts.tornado([])
         self.balance_chart = chart_widget(empty)
         self.tornado_chart = chart_widget(empty)
@@ -280,48 +319,76 @@ class WorkbenchView(ControlPanel):
         self.voi_chart = chart_widget(empty)
         self.map_chart = chart_widget(empty)
         self.decisive = widgets.HTML()
-        return widgets.VBox(
+        side = widgets.VBox(
             [
-                self.p_text,
-                self.balance_chart,
-                widgets.HTML("<h4>Decisive questions and tipping points</h4>"),
-                self.decisive,
-                self.tornado_chart,
-                self.mc_chart,
-                widgets.HTML("<h4>Which open question is worth briefing hardest</h4>"),
-                self.voi_chart,
-            ]
-        )
-
-    def _layout(self, controls: widgets.Tab, results: widgets.VBox) -> widgets.VBox:
-        """The whole screen: heading, status, controls beside results, the argument map."""
-        case = self.case.case
-        head = widgets.HTML(
-            f"<h2>{html.escape(case.title)}</h2>"
-            f"<p>{html.escape(case.motion)}</p>"
-            "<p><small>A teaching and analysis aid, not legal advice. "
-            "Authorities marked partly verified or unverified have not been "
-            "fully checked.</small></p>"
-        )
-        return widgets.VBox(
-            [
-                head,
                 widgets.HBox([self.busy, self.busy_label]),
                 self.error,
                 self.outcome,
+                self.p_text,
+                self.balance_chart,
+                self.mc_chart,
                 self.strengths_text,
-                widgets.HBox(
-                    [
-                        widgets.Box(
-                            [controls], layout=widgets.Layout(width="44%", overflow="auto")
-                        ),
-                        widgets.Box([results], layout=widgets.Layout(width="56%", overflow="auto")),
-                    ]
-                ),
-                widgets.HTML("<h4>Argument map</h4>"),
-                self.map_chart,
-            ]
+                widgets.HTML("<h4>Decisive questions and tipping points</h4>"),
+                self.decisive,
+                self.tornado_chart,
+                widgets.HTML("<h4>Which open question is worth briefing hardest</h4>"),
+                self.voi_chart,
+            ],
+            layout=widgets.Layout(min_width="0"),
         )
+        side.add_class("wb-side")
+        return side
+
+    def _layout(self, controls: widgets.Tab, results: widgets.VBox) -> widgets.VBox:
+        """The whole screen: a short heading, the controls beside the results, the map below.
+
+        The results column sticks to the top of the page (or of the notebook) while the
+        controls scroll, and scrolls on its own; see ``_CSS``.
+        """
+        case = self.case.case
+        head = widgets.HTML(
+            f"{_CSS}<h2>{html.escape(case.title)}</h2>"
+            f"<p>{html.escape(case.motion)}. <small>A teaching and analysis aid, not legal "
+            "advice. Authorities marked partly verified or unverified have not been fully "
+            "checked.</small></p>"
+        )
+        left = widgets.VBox([controls], layout=widgets.Layout(min_width="0"))
+        main = widgets.GridBox(
+            [left, results], layout=widgets.Layout(grid_template_columns=_GRID, grid_gap="16px")
+        )
+        main.add_class("wb-main")
+        map_box = widgets.VBox([self.map_chart], layout=widgets.Layout(overflow="auto hidden"))
+        root = widgets.VBox([head, main, widgets.HTML("<h4>Argument map</h4>"), map_box])
+        root.add_class("wb-root")
+        return root
+
+
+_CSS = """<style>
+.wb-root, .wb-main, .wb-main > .widget-box:first-child { overflow: visible !important; }
+.wb-root { width: 100%; min-width: 0; }
+.wb-root .widget-html-content, .wb-root .widget-label {
+  line-height: 1.4; white-space: normal; overflow-wrap: break-word; height: auto;
+}
+.wb-root .widget-html, .wb-root .widget-label { height: auto; }
+.wb-root h2 { margin: 0 0 2px 0; }
+.wb-root .wb-outcome { margin: 4px 0; }
+.wb-side {
+  position: sticky; top: 0; align-self: start; max-height: 100vh;
+  overflow-y: auto !important; overflow-x: hidden !important;
+  background: var(--jp-layout-color0, #fff); z-index: 2;
+}
+.wb-side > * { flex-shrink: 0; }
+.jp-NotebookPanel .wb-side { max-height: calc(100vh - 130px); }
+.wb-tabs .lm-TabBar-tab { flex: 0 0 auto !important; min-width: 0 !important; padding: 0 9px; }
+.jp-OutputArea:has(.wb-root), .jp-OutputArea-child:has(.wb-root),
+.jp-OutputArea-output:has(.wb-root), .jp-Cell-outputWrapper:has(.wb-root) {
+  overflow: visible !important; min-width: 0;
+}
+</style>"""
+"""The workbench's own style: wrapped text at a normal line height (a widget's HTML
+otherwise takes the 28px control height), short tabs sized to their titles, and a results
+column that stays in view. Sticky positioning needs every box between the column and the
+page's scroller to let its content overflow, hence the host output area's rules."""
 
 
 _NOTES = {
