@@ -37,7 +37,35 @@ def settlements(case: Case) -> Iterator[tuple[int, int, int, Question, str, Sett
 def check_effects(case: Case, unknown: Unknown, contradiction: Contradiction) -> None:
     """Report every unknown reference and contradiction in the declared effects."""
     _references(case, unknown)
+    _ruling(case, unknown)
     _contradictions(case, contradiction)
+
+
+def _ruling(case: Case, unknown: Unknown) -> None:
+    """The ruling names elements, questions and answers, sources and an opinion that exist."""
+    r = case.ruling
+    if r is None:
+        return
+    answers = {q.id: list(q.answer_ids) for q in case.questions}
+    for j, el in enumerate(r.rested_on):
+        unknown(el, "elements", ("ruling", "rested_on", j))
+    for j, src in enumerate(r.sources):
+        unknown(src, "sources", ("ruling", "sources", j))
+    if r.opinion is not None:
+        unknown(r.opinion, "authorities", ("ruling", "opinion"))
+    for q_id, given in r.answers.items():
+        if q_id not in answers:
+            unknown(q_id, "questions", ("ruling", "answers", q_id))
+            continue
+        unknown(
+            given.answer,
+            "questions",
+            ("ruling", "answers", q_id, "answer"),
+            valid=answers[q_id],
+            what=f"answer to question {q_id!r}:",
+        )
+        for j, src in enumerate(given.sources):
+            unknown(src, "sources", ("ruling", "answers", q_id, "sources", j))
 
 
 def _references(case: Case, unknown: Unknown) -> None:

@@ -63,6 +63,8 @@ def loose_ends(case: Case) -> Lint:
             cited.update(c.id for c in a.authorities)
         if q.prior is not None:
             cited.update(c.id for c in q.prior.authorities)
+    if case.ruling is not None and case.ruling.opinion:
+        cited.add(case.ruling.opinion)
     for i, auth in enumerate(case.authorities):
         if auth.id not in cited:
             yield (
@@ -74,6 +76,9 @@ def loose_ends(case: Case) -> Lint:
     used |= {f.quote.source for f in case.facts if f.quote}
     used |= {s for c in case.claims for s in c.sources}
     used |= {s for q in case.questions if q.prior for s in q.prior.sources}
+    if case.ruling is not None:
+        used |= set(case.ruling.sources)
+        used |= {s for a in case.ruling.answers.values() for s in a.sources}
     for i, source in enumerate(case.sources):
         if source.id not in used:
             yield (

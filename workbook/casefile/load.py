@@ -181,7 +181,9 @@ class _Refs:
         self.located = located
         self.problems: list[CaseFileError] = []
         self.warnings: list[Finding] = []
-        self.ids = {s: {r.id for r in getattr(case, s)} for s in SECTIONS if s != "case"}
+        self.ids = {
+            s: {r.id for r in getattr(case, s)} for s in SECTIONS if s not in ("case", "ruling")
+        }
 
     def _at(self, path: Path_) -> dict[str, Any]:
         file, line = self.located.find(path)

@@ -35,6 +35,7 @@ from workbook.models.records import (
     Text,
     Verification,
 )
+from workbook.models.ruling import CourtAnswer, Ruling
 
 __all__ = [
     "Answer",
@@ -46,6 +47,7 @@ __all__ = [
     "CaseInfo",
     "Cite",
     "Claim",
+    "CourtAnswer",
     "Element",
     "ElementRole",
     "Fact",
@@ -59,6 +61,7 @@ __all__ = [
     "Quote",
     "Record",
     "Route",
+    "Ruling",
     "Settlement",
     "Side",
     "Source",

@@ -23,6 +23,7 @@ from workbook.models.records import (
     Side,
     Source,
 )
+from workbook.models.ruling import Ruling
 from workbook.vocabulary import lookup
 
 __all__ = ["Case"]
@@ -41,6 +42,9 @@ class Case(Record):
     facts: tuple[Fact, ...] = ()
     authorities: tuple[Authority, ...] = ()
     arguments: tuple[Argument, ...] = ()
+    ruling: Ruling | None = Field(
+        None, description="For a decided motion: what the court did, on what, and its answers."
+    )
 
     def __repr__(self) -> str:
         return (
