@@ -43,3 +43,17 @@ def test_a_new_case_never_overwrites(tmp_path):
 def test_slug():
     assert slug("In re Sealed Case (No. 2)") == "in-re-sealed-case-no-2"
     assert slug("???") == "new-case"
+
+
+def test_new_check_weigh_and_backtest_on_the_command_line(tmp_path, capsys):
+    from workbook import CASES
+    from workbook.__main__ import main
+
+    folder = tmp_path / "acme"
+    assert main(["new", str(folder), "--title", "Acme v. Smith", "--court", "D.D.C."]) == 0
+    assert main(["check", "--sweep", "-q", str(folder)]) == 0
+    assert main(["weigh", str(folder)]) == 0
+    assert main(["new", str(folder), "--title", "Acme v. Smith", "--court", "D.D.C."]) == 1
+    capsys.readouterr()
+    assert main(["backtest", str(CASES / "tiktok-v-trump")]) == 0
+    assert "tiktok-v-trump: court granted on success, harm" in capsys.readouterr().out

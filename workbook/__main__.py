@@ -234,6 +234,52 @@ def _schema(args: argparse.Namespace) -> int:
     return 0
 
 
+def _new(args: argparse.Namespace) -> int:
+    from workbook.casefile.new import new_case
+    from workbook.errors import WorkbookError
+
+    try:
+        path = new_case(args.path, title=args.title, court=args.court)
+    except (WorkbookError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {path}; now edit it and run: python -m workbook check {args.path}")
+    return 0
+
+
+def _backtest(args: argparse.Namespace) -> int:
+    import json
+
+    from workbook.casefile.load import load_case
+    from workbook.engine.backtest import backtest
+    from workbook.errors import WorkbookError
+
+    rows = []
+    for path in args.paths:
+        try:
+            result = backtest(load_case(path), samples=args.samples)
+        except (WorkbookError, OSError) as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 1
+        if result is None:
+            print(f"{path}: no ruling (a pending case)", file=sys.stderr)
+            continue
+        rows.append(result.to_data())
+        if not args.json:
+            d = rows[-1]
+            verdict = "agrees" if result.agrees else "DISAGREES"
+            odds = (
+                f"; P(granted) before {d['p_granted_before']}" if result.brier is not None else ""
+            )
+            print(
+                f"{d['case']}: court {d['court']} on {', '.join(d['rested_on'])}; engine "
+                f"{d['engine']} deciding on {d['deciding']}: {verdict}{odds}"
+            )
+    if args.json:
+        sys.stdout.write(json.dumps(rows, indent=2) + "\n")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit status."""
     args = _parser().parse_args(argv)
@@ -246,6 +292,18 @@ def _parser() -> argparse.ArgumentParser:
     _check_parser(sub)
     _weigh_parser(sub)
     _export_parser(sub)
+    new = sub.add_parser("new", help="start a case file from a template that checks")
+    new.add_argument("path", type=Path, metavar="DIR")
+    new.add_argument("--title", required=True, help='the case name, e.g. "Acme Corp. v. Smith"')
+    new.add_argument("--court", required=True, help="the court, in full")
+    new.set_defaults(run=_new)
+    test = sub.add_parser(
+        "backtest", help="weigh decided cases under the court's answers and compare"
+    )
+    test.add_argument("paths", nargs="+", type=Path, metavar="DIR")
+    test.add_argument("--samples", type=int, default=4000, help="Monte Carlo samples for the odds")
+    test.add_argument("--json", action="store_true", help="print JSON")
+    test.set_defaults(run=_backtest)
     schema = sub.add_parser("schema", help="print the case-file JSON Schema")
     schema.add_argument(
         "-o",
