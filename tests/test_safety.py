@@ -525,9 +525,12 @@ def _deep_case(tmp_path: Path, depth: int) -> Path:
     return folder
 
 
-@pytest.mark.parametrize(("depth", "words"), [(40, "more than 32"), (500, "far more than 32")])
+@pytest.mark.parametrize(
+    ("depth", "words"),
+    [(40, "nested more than 32"), (500, "nested more than 32"), (5000, "far more than 32")],
+)
 def test_deeply_nested_yaml_is_a_located_error(tmp_path: Path, depth: int, words: str) -> None:
-    """YAML nested 40 or 500 deep (1 KB) is a case-file error, never a RecursionError."""
+    """YAML nested 40, 500 (1 KB) or 5,000 deep is a case-file error, never a RecursionError."""
     from workbook.casefile.load import check_case
 
     folder = _deep_case(tmp_path, depth)
@@ -536,6 +539,17 @@ def test_deeply_nested_yaml_is_a_located_error(tmp_path: Path, depth: int, words
     assert caught.value.path == folder / "deep.yaml"
     report = check_case(folder)  # documented never to raise
     assert report.case is None and words in str(report.problems[0])
+
+
+def test_libyaml_and_pure_python_read_the_same(monkeypatch: Any) -> None:
+    """The fast libyaml loader gives the same data and lines as the pure-Python one."""
+    from workbook.paths import DEFAULT_CASE
+
+    fast = read_case_data(DEFAULT_CASE)
+    monkeypatch.setattr(case_read, "_FAST_LOADER", None)
+    slow = read_case_data(DEFAULT_CASE)
+    assert fast[0] == slow[0]
+    assert fast[1]._where == slow[1]._where
 
 
 @pytest.mark.parametrize("command", ["check", "weigh", "export"])
