@@ -358,6 +358,7 @@ class WorkbenchView(ControlPanel):
         )
         main.add_class("wb-main")
         map_box = widgets.VBox([self.map_chart], layout=widgets.Layout(overflow="auto hidden"))
+        map_box.add_class("wb-map")
         root = widgets.VBox([head, main, widgets.HTML("<h4>Argument map</h4>"), map_box])
         root.add_class("wb-root")
         return root
