@@ -201,6 +201,38 @@ def test_brief_builder_refuses_outside_names(
     assert _listing(root.parent) == before
 
 
+#: (a name inside the folder that must not be written, words of the refusal)
+NOT_WRITABLE_INSIDE = [
+    ("case.yaml", "case file"),
+    ("law.YML", "case file"),
+    ("exports/", "folder"),
+    ("sub", "folder"),
+]
+
+
+@pytest.mark.parametrize(("name", "words"), NOT_WRITABLE_INSIDE)
+@pytest.mark.parametrize(
+    "action",
+    [
+        lambda root, n: build_workbench(ui_case(), samples=100, folder=root).save(n),
+        lambda root, n: build_brief_builder(ui_case(), folder=root).export(n),
+        lambda root, n: build_brief_builder(ui_case(), folder=root).export_work_product(n),
+    ],
+    ids=["workbench-save", "brief-export", "brief-work-product"],
+)
+def test_boxes_do_not_write_over_a_case_file_or_a_folder(
+    root: Path, name: str, words: str, action: Callable[[Path, str], object]
+) -> None:
+    """Inside the folder too, a case file (.yaml) or a folder is never written over."""
+    (root / "case.yaml").write_text("case: {}\n", encoding="utf-8")
+    (root / "sub").mkdir()
+    before = _listing(root.parent)
+    with pytest.raises(UnsafePathError, match=words):
+        action(root, name)
+    assert _listing(root.parent) == before
+    assert (root / "case.yaml").read_text(encoding="utf-8") == "case: {}\n"
+
+
 def test_brief_builder_cannot_overwrite_another_case(tmp_path: Path) -> None:
     """The reported probe: export('../other-case/case.yaml') is refused, in the error box too."""
     other = tmp_path / "other-case"

@@ -39,7 +39,7 @@ from pydantic import Field, model_validator
 
 from workbook.errors import UnsafePathError, WorkspaceError
 from workbook.models import Record
-from workbook.paths import confined, read_at_most, replaceable
+from workbook.paths import confined, output_file, read_at_most, replaceable
 from workbook.scenario import SCENARIO_VERSION, Scenario
 
 __all__ = [
@@ -154,13 +154,14 @@ def _may_replace(path: Path) -> bool:
     return replaceable(path, refuse)
 
 
-def confined_path(root: str | Path, name: str | Path) -> Path:
+def confined_path(root: str | Path, name: str | Path, *, write: bool = False) -> Path:
     """The file that a name typed into a widget names inside ``root``, or a refusal.
 
     Raises:
         UnsafePathError: the name is empty, absolute, starts with ``~``, has a ``..``
-            part, or a symbolic link leads it out of ``root``. The message names
-            the value as typed and never says what is outside ``root``.
+            part, or a symbolic link leads it out of ``root``; with ``write``, also a
+            folder or a case file (``.yaml``). The message names the value as typed
+            and never says what is outside ``root``.
 
     """
     typed = str(name).strip() or "''"
@@ -168,7 +169,10 @@ def confined_path(root: str | Path, name: str | Path) -> Path:
     def refuse(problem: str, hint: str) -> UnsafePathError:
         return UnsafePathError(problem, path=typed, hint=hint)
 
-    return confined(root, name, refuse)
+    real = confined(root, name, refuse)
+    if write:  # the typed name keeps a trailing slash that resolving drops
+        output_file(f"{real}/" if typed.endswith("/") else real, refuse)
+    return real
 
 
 def _keep_backup(path: Path) -> None:

@@ -177,7 +177,7 @@ class BriefBuilder(ControlPanel):
 
     def _writable(self, path: str | Path) -> Path:
         """The resolved path, with its folder created when only that last folder is missing."""
-        target = self._resolve(path)
+        target = confined_path(self.folder, path, write=True)
         if not target.parent.exists() and target.parent.parent.is_dir():
             target.parent.mkdir()
         return target

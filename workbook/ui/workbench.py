@@ -239,7 +239,7 @@ class Workbench(WorkbenchView):
         ``path`` is a name inside the workbench's folder; a name that leads out of it
         (``..``, absolute, ``~``, a link) raises :class:`~workbook.errors.UnsafePathError`.
         """
-        out = save_scenario(confined_path(self.folder, path), self.scenario)
+        out = save_scenario(confined_path(self.folder, path, write=True), self.scenario)
         self.file_status.value = f"Saved {out.name}"
         return out
 
