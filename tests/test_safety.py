@@ -207,6 +207,9 @@ NOT_WRITABLE_INSIDE = [
     ("law.YML", "case file"),
     ("exports/", "folder"),
     ("sub", "folder"),
+    ("06_workbench.ipynb", "only .json, .md"),
+    (".bashrc", "the name has no suffix"),
+    ("run.py", "not .py"),
 ]
 
 
@@ -223,7 +226,7 @@ NOT_WRITABLE_INSIDE = [
 def test_boxes_do_not_write_over_a_case_file_or_a_folder(
     root: Path, name: str, words: str, action: Callable[[Path, str], object]
 ) -> None:
-    """Inside the folder too, a case file (.yaml) or a folder is never written over."""
+    """Inside the folder too, a case file, the notebook or a folder is never written over."""
     (root / "case.yaml").write_text("case: {}\n", encoding="utf-8")
     (root / "sub").mkdir()
     before = _listing(root.parent)
@@ -613,3 +616,31 @@ def test_version_must_be_a_whole_number(tmp_path: Path, version: str, loader: An
     with pytest.raises(WorkspaceError, match="version must be a whole number") as caught:
         loader(path)
     assert caught.value.key == "version" and caught.value.line == 1
+
+
+def _denied(*args: Any, **kwargs: Any) -> Any:
+    raise PermissionError(13, "Permission denied")
+
+
+@pytest.mark.parametrize(
+    ("patch", "call", "error"),
+    [
+        ("iterdir", lambda d: read_case_data(d / "case"), CaseFileError),
+        ("open", lambda d: read_case_data(d / "case"), CaseFileError),
+        ("open", lambda d: load_workspace(d / "w.json"), WorkspaceError),
+        ("open", lambda d: load_scenario(d / "w.json"), WorkspaceError),
+        ("mkstemp", lambda d: atomic_write(d / "w.json", "new"), WorkspaceError),
+    ],
+)
+def test_permission_denied_is_our_error(
+    tmp_path: Path, monkeypatch: Any, patch: str, call: Callable[[Path], object], error: type
+) -> None:
+    """A folder or file we may not read or write (chmod 000) is a clear error, not a traceback."""
+    import tempfile
+
+    shutil.copytree(MINI, tmp_path / "case")
+    atomic_write(tmp_path / "w.json", Scenario(case="mini").to_json())
+    target = {"iterdir": (Path, "iterdir"), "open": (os, "open"), "mkstemp": (tempfile, "mkstemp")}
+    monkeypatch.setattr(*target[patch], _denied)
+    with pytest.raises(error, match="Permission denied"):
+        call(tmp_path)

@@ -175,17 +175,25 @@ CASE_SUFFIXES = (".yaml", ".yml")
 """What a case file's name ends with (in any case); nothing the workbook writes does."""
 
 
-def output_file(name: str | Path, refuse: Refuse) -> Path:
-    """The file an export or the schema is written to, once ``name`` is known to be one.
+def output_file(
+    name: str | Path,
+    refuse: Refuse,
+    *,
+    resolved: Path | None = None,
+    suffixes: tuple[str, ...] = (),
+) -> Path:
+    """The file an export, a save or the schema is written to, once ``name`` is known to be one.
 
-    Refused: an empty name, a name that ends with a slash or names a folder,
-    and a case file's name (``.yaml``, ``.yml``), which an export would
-    overwrite with something else.
+    Refused: an empty name, a name that ends with a slash or names a folder, a
+    case file's name (``.yaml``, ``.yml``), which an export would overwrite
+    with something else, and, when ``suffixes`` is given, any other suffix.
+    ``resolved`` is where ``name`` leads when it is not to be taken as given;
+    messages show ``name`` as typed.
     """
     text = str(name)
     if not text.strip():
         raise refuse("no output file was given", "give a file name such as brief.md")
-    path = Path(text)
+    path = resolved or Path(text)
     try:
         folder = text.endswith(("/", os.sep)) or path.is_dir()
     except OSError as exc:  # a name too long for the system
@@ -193,11 +201,18 @@ def output_file(name: str | Path, refuse: Refuse) -> Path:
     if folder:
         raise refuse(
             "the output names a folder, not a file",
-            f"give a file name inside it, such as {path / 'brief.md'}",
+            f"give a file name inside it, such as {text.rstrip('/' + os.sep)}/brief.md",
         )
-    if path.suffix.lower() in CASE_SUFFIXES:
+    suffix = path.suffix.lower()
+    if suffix in CASE_SUFFIXES:
         raise refuse(
             "the output would overwrite a case file (.yaml / .yml); exports are never YAML",
             "give a name ending in .md, .docx, .json or .argdown, outside the case folder",
+        )
+    if suffixes and suffix not in suffixes:
+        raise refuse(
+            f"only {', '.join(suffixes)} files are written here; "
+            + (f"not {path.suffix}" if path.suffix else "the name has no suffix"),
+            f"give a name ending in one of: {', '.join(suffixes)}",
         )
     return path

@@ -154,14 +154,19 @@ def _may_replace(path: Path) -> bool:
     return replaceable(path, refuse)
 
 
+#: What a widget may write: scenarios, exports and work products, never a notebook or a case.
+_WIDGET_SUFFIXES = (".json", ".md", ".docx", ".argdown", ".html")
+
+
 def confined_path(root: str | Path, name: str | Path, *, write: bool = False) -> Path:
     """The file that a name typed into a widget names inside ``root``, or a refusal.
 
     Raises:
         UnsafePathError: the name is empty, absolute, starts with ``~``, has a ``..``
             part, or a symbolic link leads it out of ``root``; with ``write``, also a
-            folder or a case file (``.yaml``). The message names the value as typed
-            and never says what is outside ``root``.
+            folder, or a name not ending in .json, .md, .docx, .argdown or .html (a
+            notebook, a case file). The message names the value as typed and never
+            says what is outside ``root``.
 
     """
     typed = str(name).strip() or "''"
@@ -170,8 +175,8 @@ def confined_path(root: str | Path, name: str | Path, *, write: bool = False) ->
         return UnsafePathError(problem, path=typed, hint=hint)
 
     real = confined(root, name, refuse)
-    if write:  # the typed name keeps a trailing slash that resolving drops
-        output_file(f"{real}/" if typed.endswith("/") else real, refuse)
+    if write:
+        output_file(typed, refuse, resolved=real, suffixes=_WIDGET_SUFFIXES)
     return real
 
 
