@@ -498,3 +498,32 @@ def test_workbench_shows_the_merged_factor_and_the_value_of_information(
     assert "merged: 0.46 not met (decided as one factor)" in wb.strengths_text.value
     spec = wb.voi_chart.chart.to_dict()
     assert "Worth briefing hardest" in str(spec["title"])
+
+
+def test_workbench_row_says_why_an_argument_is_out(bench: Any) -> None:
+    """A dropped argument's row reads "out", with the reason in words on its own line."""
+    arg = bench.case.arguments[0]
+    bench.drop(arg.id)
+    assert bench.labels[arg.id].value == "out"
+    assert "Out of play: dropped" in bench.reasons[arg.id].value
+    bench.drop(arg.id, False)
+    assert bench.labels[arg.id].value.startswith("→ ") and bench.reasons[arg.id].value == ""
+
+
+def test_workbench_layout_is_controls_beside_results(bench: Any) -> None:
+    """The tabs have short titles; the results column starts with the outcome and P(granted)."""
+    tabs = bench.widget.children[1].children[0].children[0]
+    assert tabs.titles == ("Arguments", "Questions", "Odds", "Add", "Standard")
+    side = bench.widget.children[1].children[1]
+    assert "wb-side" in side._dom_classes
+    shown = side.children
+    assert shown.index(bench.outcome) < shown.index(bench.p_text) < shown.index(bench.balance_chart)
+
+
+def test_workbench_shows_the_chosen_answer_in_full(bench: Any) -> None:
+    """Under each answer box, the chosen answer's whole text, following the box."""
+    box = bench.answer_boxes["q1"]
+    chosen = bench._question_box().children[2]
+    assert box.label in chosen.value
+    bench.set_answer("q1", "no")
+    assert box.label in chosen.value

@@ -105,13 +105,17 @@ class WorkbenchView(ControlPanel):
             self.map_chart.chart = charts.argument_map(self.case, result, scenario, width=_MAP)
         self.decisive.value = decisive_html(self.case, found, points)
         for a in self.arguments:
-            label = self.labels.get(a.id)
-            if label is None:
+            label, reason = self.labels.get(a.id), self.reasons.get(a.id)
+            if label is None or reason is None:
                 continue
             if a.id in result.strengths:
-                label.value = f"→ {result.strengths[a.id]:.2f}"
+                label.value, reason.value = f"→ {result.strengths[a.id]:.2f}", ""
             else:
-                label.value = html.escape(result.excluded.get(a.id, "out"))
+                why = result.excluded.get(a.id, "")
+                label.value = "out"
+                reason.value = (
+                    f"<small><i>Out of play: {html.escape(why)}</i></small>" if why else ""
+                )
 
     # ------------------------------------------------------------------ widgets
 
@@ -132,7 +136,8 @@ class WorkbenchView(ControlPanel):
             description="",
             style={"description_width": "0px"},
         )
-        label = widgets.HTML(layout=widgets.Layout(flex="0 1 auto"))
+        label = widgets.HTML(layout=widgets.Layout(flex="0 0 auto"))
+        self.reasons[arg.id] = reason = widgets.HTML()
         check.observe(self._on(lambda ch, i=arg.id: self.drop(i, not ch["new"])), names="value")
         slider.observe(
             self._on(lambda ch, i=arg.id: self.set_strength(i, ch["new"])), names="value"
@@ -147,12 +152,13 @@ class WorkbenchView(ControlPanel):
             layout=widgets.Layout(width="100%"),
         )
         row = widgets.HBox([check, slider, label], layout=widgets.Layout(align_items="center"))
-        return widgets.VBox([title, row], layout=widgets.Layout(margin="0 0 6px 0"))
+        return widgets.VBox([title, row, reason], layout=widgets.Layout(margin="0 0 6px 0"))
 
     def _rebuild_rows(self) -> None:
         self.checks: dict[str, widgets.Checkbox] = {}
         self.sliders: dict[str, widgets.FloatSlider] = {}
         self.labels: dict[str, widgets.HTML] = {}
+        self.reasons: dict[str, widgets.HTML] = {}
         children = []
         for e in self.case.elements:
             rows = [self._row(a) for a in self.arguments if a.element == e.id]
@@ -283,9 +289,13 @@ class WorkbenchView(ControlPanel):
         )
 
     def _question_box(self) -> widgets.VBox:
+        """Each question, its answer box, and the chosen answer in full (a box cuts it short)."""
         questions: list[widgets.Widget] = []
         for q in self.case.questions:
-            questions += [widgets.HTML(f"<b>{html.escape(q.text)}</b>"), self.answer_boxes[q.id]]
+            choice = self.answer_boxes[q.id]
+            chosen = widgets.HTML(_chosen(choice), layout=widgets.Layout(margin="0 0 8px 8px"))
+            choice.observe(lambda _ch, c=choice, w=chosen: setattr(w, "value", _chosen(c)), "value")
+            questions += [widgets.HTML(f"<b>{html.escape(q.text)}</b>"), choice, chosen]
         box = widgets.VBox(
             questions or [widgets.HTML("<i>This case file has no contested questions.</i>")]
         )
@@ -404,6 +414,11 @@ _NOTES = {
         "Teaching variant: even irreparable harm can be offset. Not the Circuit's rule."
     ),
 }
+
+
+def _chosen(box: widgets.Dropdown) -> str:
+    """The answer a dropdown shows, in full and in small print."""
+    return f"<small>{html.escape(str(box.label or ''))}</small>"
 
 
 def _standard_note(name: str) -> str:
