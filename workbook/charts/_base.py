@@ -183,6 +183,6 @@ def wrapped_axis() -> alt.Axis:
     )
 
 
-def legend_below() -> alt.Legend:
+def legend_below(**more: Any) -> alt.Legend:
     """A legend under the plot, so that it costs the chart no width."""
-    return alt.Legend(orient="bottom", direction="horizontal")
+    return alt.Legend(orient="bottom", direction="horizontal", **more)

@@ -246,7 +246,7 @@ def _tornado_layers(shown: list[dict[str, Any]]) -> list[alt.Chart]:
             "flips:N",
             scale=alt.Scale(domain=[True, False], range=[1.0, 0.4]),
             title="can flip the outcome",
-            legend=legend_below(),
+            legend=legend_below(labelExpr="datum.label == 'true' ? 'yes' : 'no'"),
         ),
         tooltip=tooltips("name:N", "side:N", "flips:N", "low:Q|.3f", "high:Q|.3f"),
     )
