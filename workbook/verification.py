@@ -31,6 +31,7 @@ __all__ = [
     "cite_label",
     "cites_html",
     "match_citation",
+    "pin_confirmed",
     "verification_summary",
 ]
 
@@ -99,6 +100,19 @@ def _pins(authority: Authority) -> set[str]:
         [authority.pinpoint, authority.short, authority.quote.pin if authority.quote else ""]
     )
     return set(re.findall(r"[0-9][0-9A-Za-z()\-–]*", text))
+
+
+def pin_confirmed(authority: Authority, pin: str) -> bool:
+    """Whether the authority's record gives this pinpoint (each part of ``560-61, 562``).
+
+    A blank page (``___``) is always allowed: it claims no page.
+    """
+    pin = pin.strip().rstrip(",;")
+    if pin in ("", _BLANK_PIN) or pin.startswith("_"):
+        return True
+    pins = _pins(authority)
+    parts = [p for p in re.split(r",\s*", pin) if p]
+    return all(p in pins or p.split("(", 1)[0] in pins for p in parts)
 
 
 def match_citation(case: Case, text: str) -> CitedAuthority:

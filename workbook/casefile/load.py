@@ -34,6 +34,7 @@ from workbook.casefile.read import (
     kind_of,
     read_case_data,
 )
+from workbook.casefile.readings import check_readings, load_readings
 from workbook.errors import (
     CaseFileError,
     CaseFileProblems,
@@ -403,10 +404,20 @@ def _in_file_order(errors: list[CaseFileError]) -> list[CaseFileError]:
 def check_case(path: str | Path) -> CheckReport:
     """Check a case folder or file; report every problem instead of stopping at the first.
 
-    Never raises for a bad case file: the problems are in the report.
+    Never raises for a bad case file: the problems are in the report. The case's
+    readings (``readings/*.md``) are checked too: a citation to an authority the case
+    lacks, or at a page its record does not give, is a problem.
     """
     case, problems, warnings = _validate(Path(path), citations=True)
+    if case is not None:
+        for problem, file, line in check_readings(case, load_readings(path)):
+            problems.append(CaseFileError(problem, path=file, line=line, hint=_READING_HINT))
     return CheckReport(Path(path), tuple(problems), tuple(warnings), case)
+
+
+_READING_HINT = (
+    "cite only the case's authorities, at pages their verification records give (___ for none)"
+)
 
 
 def load_case(path: str | Path) -> Case:

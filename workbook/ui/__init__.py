@@ -14,6 +14,7 @@ from workbook.ui.panels import (
     build_element_panel,
     question_controls,
 )
+from workbook.ui.readings import reading, readings_note, readings_of
 from workbook.ui.workbench import Workbench, build_workbench
 
 __all__ = [
@@ -31,4 +32,7 @@ __all__ = [
     "error_box",
     "errors_to",
     "question_controls",
+    "reading",
+    "readings_note",
+    "readings_of",
 ]
