@@ -376,7 +376,7 @@ class WorkbenchView(ControlPanel):
 
 _CSS = """<style>
 .wb-root, .wb-main, .wb-main > .widget-box:first-child { overflow: visible !important; }
-.wb-root { width: 100%; min-width: 0; }
+.wb-root { width: 100%; min-width: 0; container-type: inline-size; }
 .wb-root .widget-html-content, .wb-root .widget-label {
   line-height: 1.4; white-space: normal; overflow-wrap: break-word; height: auto;
 }
@@ -395,11 +395,16 @@ _CSS = """<style>
 .jp-OutputArea-output:has(.wb-root), .jp-Cell-outputWrapper:has(.wb-root) {
   overflow: visible !important; min-width: 0;
 }
+@container (max-width: 800px) {
+  .wb-main { grid-template-columns: minmax(0, 1fr) !important; }
+  .wb-side { position: static; max-height: none !important; }
+}
 </style>"""
-"""The workbench's own style: wrapped text at a normal line height (a widget's HTML
-otherwise takes the 28px control height), short tabs sized to their titles, and a results
-column that stays in view. Sticky positioning needs every box between the column and the
-page's scroller to let its content overflow, hence the host output area's rules."""
+"""The workbench's own style: wrapped text at a normal line height (a widget's HTML otherwise
+takes the 28px control height), short tabs sized to their titles, a results column that stays
+in view, and one column when the notebook is narrower than 800px. Sticky positioning needs every
+box between the column and the page's scroller to let its content overflow, hence the host
+output area's rules."""
 
 
 _NOTES = {
