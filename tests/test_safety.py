@@ -335,8 +335,10 @@ def test_case_folder_total_size_is_limited(tmp_path: Path, monkeypatch: Any) -> 
     shutil.copytree(MINI, folder)
     total = sum(p.stat().st_size for p in folder.iterdir())
     monkeypatch.setattr(case_read, "_MAX_TOTAL", total - 1)
-    with pytest.raises(CaseFileError, match="the most a case may have"):
-        read_case_data(folder)
+    with monkeypatch.context() as m:  # refused before any file is parsed: in milliseconds
+        m.setattr(case_read, "_compose", lambda *a: pytest.fail("parsed before refusing"))
+        with pytest.raises(CaseFileError, match="the most a case may have"):
+            read_case_data(folder)
     monkeypatch.setattr(case_read, "_MAX_TOTAL", total)
     read_case_data(folder)
 

@@ -313,8 +313,8 @@ def read_case_data(path: str | Path) -> tuple[dict[str, Any], Located]:
     path = Path(path)
     located = Located()
     merged: dict[str, Any] = {}
-    total = 0
-    for file in _files(path):
+    texts, total = [], 0
+    for file in _files(path):  # all read and the total checked before any is parsed
         text = _text(file)
         total += len(text.encode("utf-8"))
         if total > _MAX_TOTAL:
@@ -323,6 +323,8 @@ def read_case_data(path: str | Path) -> tuple[dict[str, Any], Located]:
                 path=path,
                 hint="a case is far smaller; keep only its own *.yaml files in the folder",
             )
+        texts.append((file, text))
+    for file, text in texts:
         node = _compose(file, text)
         if node is None:
             continue  # an empty file holds no sections
