@@ -239,6 +239,12 @@ _LAYOUT_PROBLEMS = """() => {
     if (box.width && box.right > right)
       problems.push(`past the right edge: ${el.tagName}.${el.className} by ${box.right - right}px`);
   }
+  for (const el of root.querySelectorAll('.widget-box')) {
+    const x = getComputedStyle(el).overflowX;
+    if (el.offsetParent && !el.closest('.wb-map') && (x === 'auto' || x === 'scroll')
+        && el.scrollWidth > el.clientWidth + 1)
+      problems.push(`box scrolls sideways: ${el.className} ${el.scrollWidth}>${el.clientWidth}`);
+  }
   for (const tab of root.querySelectorAll('.wb-tabs .lm-TabBar-tabLabel'))
     if (tab.scrollWidth > tab.clientWidth + 1) problems.push(`tab title cut: ${tab.innerText}`);
   const side = root.querySelector('.wb-side').getBoundingClientRect();
@@ -257,6 +263,10 @@ def _check_layout(page: Any, scope: Any, name: str) -> None:
     page.wait_for_timeout(1500)  # let the charts finish drawing
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
     assert page.evaluate(_LAYOUT_PROBLEMS) == []
+    for tab in ("Questions", "Odds", "Add", "Standard"):
+        scope.locator(".wb-tabs .lm-TabBar-tab", has_text=tab).first.click()
+        page.wait_for_timeout(300)
+        assert page.evaluate(_LAYOUT_PROBLEMS) == [], f"in the {tab} tab"
     scope.locator(".wb-tabs .lm-TabBar-tab", has_text="Arguments").first.click()
     scope.locator(".wb-tabs .jupyter-widget-Collapse-header").first.click()
     page.wait_for_timeout(500)
@@ -267,6 +277,7 @@ def _check_layout(page: Any, scope: Any, name: str) -> None:
     page.mouse.wheel(0, max(0, min(500, tabs["y"] + tabs["height"] - height)))
     page.wait_for_timeout(1000)
     page.screenshot(path=str(ARTIFACTS / f"{name}-scrolled.png"))
+    assert page.evaluate(_LAYOUT_PROBLEMS) == []
     top = page.evaluate(_OUTCOME_TOP)
     assert 0 <= top < height / 2, f"the outcome scrolled away (top {top})"
 

@@ -149,7 +149,6 @@ class WorkbenchView(ControlPanel):
         title = widgets.HTML(
             f"<b>{side}</b> {html.escape(arg.heading)}<small>{html.escape(mine)}</small>"
             + (f"<br><small>{cites}</small>" if cites else ""),
-            layout=widgets.Layout(width="100%"),
         )
         row = widgets.HBox([check, slider, label], layout=widgets.Layout(align_items="center"))
         return widgets.VBox([title, row, reason], layout=widgets.Layout(margin="0 0 6px 0"))
