@@ -78,3 +78,15 @@ def test_a_threshold_with_no_argument_is_refused(tmp_path):
     report = write(tmp_path, data)
     assert not report.ok
     assert "threshold 'mootness' has no argument" in str(report.problems[0])
+
+
+def test_an_unquoted_number_where_text_belongs_is_read_as_text(tmp_path):
+    """`pin: 297` and `pinpoint: 297` are text, as an author means them."""
+    data = base()
+    data["authorities"][0]["pinpoint"] = 20
+    data["arguments"][0]["authorities"] = [{"id": "winter", "pin": 20}]
+    report = write(tmp_path, data)
+    assert report.ok, [str(p) for p in report.problems]
+    assert report.case is not None
+    assert report.case.authority("winter").pinpoint == "20"
+    assert report.case.arguments[0].authorities[0].pin == "20"

@@ -17,7 +17,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from workbook.errors import ScenarioError
 from workbook.models import Argument, Case, Question, Record
@@ -58,6 +58,9 @@ class StrengthRange(Record):
 
 class Scenario(Record):
     """One user's view of a case: dropped and added arguments, overrides, answers, standard."""
+
+    # saved work is machine-written JSON: a number where text belongs is a damaged file
+    model_config = ConfigDict(**{**Record.model_config, "coerce_numbers_to_str": False})
 
     version: int = Field(SCENARIO_VERSION, description="Format version of the saved file.")
     case: str = Field(description="Id of the case the scenario belongs to.")

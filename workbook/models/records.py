@@ -76,9 +76,14 @@ def listify(value: Any) -> Any:
 
 
 class Record(BaseModel):
-    """Base of every record: frozen, no unknown keys, text stripped, a short repr."""
+    """Base of every record: frozen, no unknown keys, text stripped, a short repr.
 
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+    A number written where text belongs (``pin: 297``, an unquoted id) is read as text.
+    """
+
+    model_config = ConfigDict(
+        frozen=True, extra="forbid", str_strip_whitespace=True, coerce_numbers_to_str=True
+    )
 
     def __repr__(self) -> str:
         ident = getattr(self, "id", None)
