@@ -646,3 +646,23 @@ def test_permission_denied_is_our_error(
     monkeypatch.setattr(*target[patch], _denied)
     with pytest.raises(error, match="Permission denied"):
         call(tmp_path)
+
+
+def test_case_text_cannot_drive_the_terminal(tmp_path, capsys):
+    """An ANSI escape in a case file's text is printed as plain characters by `weigh`."""
+    import shutil
+
+    from workbook import CASES
+    from workbook.__main__ import main
+
+    folder = tmp_path / "case"
+    shutil.copytree(CASES / "tiktok-v-trump", folder)
+    path = folder / "case.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(
+        text.replace("title: TikTok Inc. v. Trump", 'title: "TikTok\\e[2J Inc. v. Trump"', 1),
+        encoding="utf-8",
+    )
+    assert main(["weigh", str(folder)]) == 0
+    out = capsys.readouterr().out
+    assert "\x1b" not in out and "TikTok[2J Inc. v. Trump" in out

@@ -14,6 +14,7 @@ workbook.errors.ScenarioError: unknown standard 'wintr'; did you mean 'winter'? 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from typing import TypeVar
 
@@ -33,6 +34,7 @@ __all__ = [
     "did_you_mean",
     "lookup",
     "outcome_word",
+    "printable",
     "rounded",
     "status_word",
     "verification_flag",
@@ -124,6 +126,18 @@ NODE_COLORS: Mapping[str, str] = {**SIDE_COLORS, "motion": "#000000", "element":
 """The argument map's nodes: the two sides, the motion and its elements."""
 
 # --------------------------------------------------------------------------- numbers
+
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Text safe for a terminal: control characters (an ANSI escape's ESC) taken out.
+
+    >>> printable("Acme" + chr(27) + "[2J Corp.")
+    'Acme[2J Corp.'
+    """
+    return _CONTROLS.sub("", text)
 
 
 def rounded(x: float) -> float:

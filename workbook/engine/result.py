@@ -48,7 +48,7 @@ from typing import Any
 from workbook.engine.factors import FactorOutcome
 from workbook.errors import UnknownNameError
 from workbook.models import Case
-from workbook.vocabulary import lookup, outcome_word, rounded
+from workbook.vocabulary import lookup, outcome_word, printable, rounded
 
 __all__ = ["RESULT_FORMAT", "ElementResult", "Result", "render_text"]
 
@@ -204,7 +204,7 @@ def render_text(result: Result, case: Case | None = None) -> str:
     if result.missing_roles:
         lines += ["", f"Missing factor roles: {', '.join(result.missing_roles)}"]
     lines += ["", "Why:", *_wrap(result.explanation, 96)]
-    return "\n".join(lines) + "\n"
+    return printable("\n".join(lines) + "\n")  # case text never drives the terminal
 
 
 def _wrap(text: str, width: int) -> list[str]:
