@@ -83,12 +83,16 @@ class ResultLike(Protocol):
 
 
 def outcome_words(result: ResultLike) -> str:
-    """The outcome in one short line, e.g. ``"Denied: decided on Irreparable harm (winter)"``."""
+    """The outcome in one short line, the standard by its title (never its id).
+
+    For example ``"Denied: decided on Irreparable harm, under Winter v. NRDC"``.
+    """
     names = {e.id: e.name for e in result.elements}
     text = result.outcome.capitalize()
     if result.deciding:
         text += f": decided on {names.get(result.deciding, result.deciding)}"
-    return f"{text} ({result.standard})"
+    title = str(getattr(result, "standard_title", "") or "").split(" (")[0]
+    return f"{text}, under {title or result.standard}"
 
 
 def records(obj: Any) -> list[dict[str, Any]]:
