@@ -247,37 +247,64 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _case_dirs(paths: Sequence[Path]) -> list[Path]:
+    """Case folders: each path itself, or a folder of case folders (``data/cases/``)."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir() and not any(path.glob("*.yaml")):
+            out.extend(sorted(p for p in path.iterdir() if p.is_dir() and any(p.glob("*.yaml"))))
+        else:
+            out.append(path)
+    return out
+
+
 def _backtest(args: argparse.Namespace) -> int:
     import json
 
     from workbook.casefile.load import load_case
-    from workbook.engine.backtest import backtest
+    from workbook.engine.backtest import backtest, summarize
     from workbook.errors import WorkbookError
 
-    rows = []
-    for path in args.paths:
+    results = []
+    for path in _case_dirs(args.paths):
         try:
             result = backtest(load_case(path), samples=args.samples)
         except (WorkbookError, OSError) as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
         if result is None:
-            print(f"{path}: no ruling (a pending case)", file=sys.stderr)
+            if not args.json:
+                print(f"{path}: no ruling (a pending case)", file=sys.stderr)
             continue
-        rows.append(result.to_data())
+        results.append(result)
         if not args.json:
-            d = rows[-1]
-            verdict = "agrees" if result.agrees else "DISAGREES"
-            odds = (
-                f"; P(granted) before {d['p_granted_before']}" if result.brier is not None else ""
-            )
-            print(
-                f"{d['case']}: court {d['court']} on {', '.join(d['rested_on'])}; engine "
-                f"{d['engine']} deciding on {d['deciding']}: {verdict}{odds}"
-            )
+            print("\n".join(_backtest_lines(result)))
+    summary = summarize(results)
     if args.json:
-        sys.stdout.write(json.dumps(rows, indent=2) + "\n")
+        data = {"cases": [r.to_data() for r in results], "summary": summary.to_data()}
+        sys.stdout.write(json.dumps(data, indent=2) + "\n")
+    else:
+        print("\n".join(summary.lines()))
     return 0
+
+
+def _backtest_lines(result: Any) -> list[str]:
+    d = result.to_data()
+    verdict = "agrees" if result.agrees else "DISAGREES"
+    odds = f"; P(granted) before {d['p_granted_before']}" if result.brier is not None else ""
+    lines = [
+        f"{d['case']}: court {d['court']} on {', '.join(d['rested_on'])}; engine "
+        f"{d['engine']} deciding on {d['deciding']}: {verdict}{odds}",
+        "  under every standard: " + ", ".join(f"{k} {v}" for k, v in d["by_standard"].items()),
+    ]
+    for flip in result.flips:
+        supposed = ", ".join(f"{q} = {a}" for q, a in flip.answers.items())
+        mark = "same" if flip.agrees else "DIFFERENT"
+        lines.append(
+            f"  had the court found {supposed}: opinion says {flip.to_data()['opinion_says']}, "
+            f"engine {flip.to_data()['engine']} ({mark})"
+        )
+    return lines
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -300,7 +327,9 @@ def _parser() -> argparse.ArgumentParser:
     test = sub.add_parser(
         "backtest", help="weigh decided cases under the court's answers and compare"
     )
-    test.add_argument("paths", nargs="+", type=Path, metavar="DIR")
+    test.add_argument(
+        "paths", nargs="+", type=Path, metavar="DIR", help="case folders, or a folder of them"
+    )
     test.add_argument("--samples", type=int, default=4000, help="Monte Carlo samples for the odds")
     test.add_argument("--json", action="store_true", help="print JSON")
     test.set_defaults(run=_backtest)

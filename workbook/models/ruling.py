@@ -10,7 +10,7 @@ from pydantic import Field
 
 from workbook.models.records import Id, Record
 
-__all__ = ["CourtAnswer", "Ruling"]
+__all__ = ["CourtAnswer", "Flip", "Ruling"]
 
 
 class CourtAnswer(Record):
@@ -22,6 +22,29 @@ class CourtAnswer(Record):
         "inferred (the court's result implies it; say how in the note)."
     )
     sources: tuple[Id, ...] = ()
+    note: str = ""
+
+
+class Flip(Record):
+    """A counterfactual the opinion itself discusses: had the court answered otherwise.
+
+    "Had the court found the harm recoverable, relief would have been denied" is a
+    flip with ``answers: {economic-harm: recoverable}`` and ``outcome: denied``. The
+    backtest weighs the court's answers with these put in their place and checks
+    that the engine moves the way the opinion says.
+    """
+
+    answers: Mapping[Id, Id] = Field(
+        min_length=1, description="Question id -> the answer the opinion supposes."
+    )
+    outcome: Literal["granted", "denied"] = Field(
+        description="What the opinion says the result would then have been."
+    )
+    basis: Literal["held", "reported", "inferred"] = Field(
+        description="held (the opinion says so), reported (secondary sources say the opinion "
+        "does), inferred (the opinion's reasoning implies it; say how in the note)."
+    )
+    sources: tuple[Id, ...] = Field(min_length=1)
     note: str = ""
 
 
@@ -37,6 +60,11 @@ class Ruling(Record):
     )
     answers: Mapping[Id, CourtAnswer] = Field(
         default_factory=dict, description="Question id -> how the court answered it."
+    )
+    flips: tuple[Flip, ...] = Field(
+        default=(),
+        description="Counterfactuals the opinion discusses (had the court answered otherwise, "
+        "the result would have been...): the backtest checks the engine flips the same way.",
     )
     opinion: Id | None = Field(None, description="Id of the opinion among the authorities.")
     sources: tuple[Id, ...] = Field(min_length=1)
