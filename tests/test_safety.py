@@ -37,13 +37,13 @@ ALLOWED = "inside the workbook's folder"
 
 @pytest.fixture(autouse=True)
 def _no_hang() -> Iterator[None]:
-    """A probe that blocks (a FIFO read, /dev/zero) fails the test after 5 s, not hanging it."""
+    """A probe that blocks (a FIFO read, /dev/zero) fails the test after 30 s, not hanging it."""
 
     def hung(signum: int, frame: Any) -> None:
         raise TimeoutError("the probe blocked")
 
     old = signal.signal(signal.SIGALRM, hung)
-    signal.alarm(5)
+    signal.alarm(30)
     try:
         yield
     finally:

@@ -40,7 +40,7 @@ from pydantic import Field, model_validator
 from workbook.errors import UnsafePathError, WorkspaceError
 from workbook.models import Record
 from workbook.paths import confined, output_file, read_at_most, replaceable
-from workbook.scenario import SCENARIO_VERSION, Scenario
+from workbook.scenario import SCENARIO_VERSION, Scenario, strict_json
 
 __all__ = [
     "WORKSPACE_FORMAT",
@@ -257,19 +257,6 @@ def save_scenario(path: str | Path, scenario: Scenario, *, backup: bool = True) 
 # --------------------------------------------------------------------------- loading
 
 
-def _no_constants(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows")
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise ValueError(f"key {key!r} appears twice in the same object")
-        out[key] = value
-    return out
-
-
 def _read_object(path: Path, what: str) -> tuple[dict[str, Any], str]:
     """:func:`_read_json`, refusing anything but a JSON object."""
     data, text = _read_json(path, what)
@@ -312,7 +299,7 @@ def _read_json(path: Path, what: str) -> tuple[Any, str]:
             hint=_backup_hint(path, f"open a .json {what} file saved by the workbook"),
         ) from None
     try:
-        data = json.loads(text, parse_constant=_no_constants, object_pairs_hook=_no_duplicates)
+        data = strict_json(text)
     except json.JSONDecodeError as exc:
         raise WorkspaceError(
             f"not a {what} file: invalid JSON ({exc.msg}, column {exc.colno})",

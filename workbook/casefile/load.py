@@ -165,6 +165,8 @@ def _type_hint(kind: str) -> str:
         return "write text (quote it if YAML reads it as a number, date or yes/no)"
     if kind.startswith(("tuple", "list")):
         return "write a list: one `- item` per line, or [a, b]"
+    if kind == "requires_no_answer":
+        return "list the answers under which the argument is in play, or drop the question"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return "write a mapping of keys to values"
     return "see the case-file schema (python -m workbook schema) for what this key holds"

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from typing import Literal
 
 from pydantic import Field
 
-from workbook.models.records import Id, Record
+from workbook.models.records import Date, Id, Record
 
 __all__ = ["CourtAnswer", "Flip", "Ruling"]
 
@@ -52,7 +51,7 @@ class Ruling(Record):
     """The court's decision on the motion, for a decided case (the backtest compares with it)."""
 
     outcome: Literal["granted", "granted-in-part", "denied"]
-    date: dt.date
+    date: Date
     rested_on: tuple[Id, ...] = Field(
         min_length=1,
         description="Elements the court rested on: for a denial, the one(s) it found not "
