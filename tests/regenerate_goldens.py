@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 import docx
+from docx.oxml.ns import qn
 
 from workbook import CASES, CaseFileError, load_case
 from workbook.engine import weigh
@@ -208,8 +209,23 @@ def mini_case() -> Case:
     return load_case(MINI)
 
 
+def field_codes(paragraph: Any) -> list[str]:
+    """The codes of the complex fields in a paragraph (``TA \\l "..." ...``), in order."""
+    codes, current = [], None
+    for node in paragraph._p.iter(qn("w:fldChar"), qn("w:instrText")):
+        kind = node.get(qn("w:fldCharType"))
+        if kind == "begin":
+            current = []
+        elif kind == "end" and current is not None:
+            codes.append(" ".join("".join(current).split()))
+            current = None
+        elif node.tag == qn("w:instrText") and current is not None:
+            current.append(node.text or "")
+    return codes
+
+
 def docx_text(data: bytes) -> str:
-    """Paragraphs (as ``style: text``) and tables (as ``| a | b |`` rows), in body order."""
+    """Paragraphs (as ``style: text {field code}``) and tables (as ``| a | b |`` rows), in order."""
     doc = docx.Document(io.BytesIO(data))
     paragraphs = {p._p: p for p in doc.paragraphs}
     tables = {t._tbl: t for t in doc.tables}
@@ -217,7 +233,8 @@ def docx_text(data: bytes) -> str:
     for child in doc.element.body.iterchildren():
         if child in paragraphs:
             p = paragraphs[child]
-            out.append(f"{p.style.name}: {p.text}")
+            fields = "".join(f" {{{code}}}" for code in field_codes(p))
+            out.append(f"{p.style.name}: {p.text}{fields}")
         elif child in tables:
             for row in tables[child].rows:
                 out.append("| " + " | ".join(c.text for c in row.cells) + " |")

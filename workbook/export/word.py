@@ -1,13 +1,22 @@
 """Render a brief outline as a Word document (.docx) with python-docx.
 
-The document uses Word's own styles (Title, Heading 1 to 3, List Bullet,
+The document uses Word's own styles (Title, Heading 1 to 3, List, List Bullet 2,
 List Continue, Table Grid), so the navigation pane, a table of contents and restyling all
 work in Word and LibreOffice, set in Times New Roman 12 pt as court filings are. It
 opens with a caption block (the court, the parties and the docket beside them), has
-page numbers in the footer, and sets case names and "Id." in italics. The Table of
-Authorities is a real table. The core properties (author, title, created and
-modified dates) are fixed from the case, so the same case and scenario always give
-the same text and metadata.
+page numbers in the footer, and sets case names and "Id." in italics. Point headings
+are numbered as a brief numbers them (``I.``, ``A.``, and ``1.`` for the anticipated
+responses, as in the Markdown), in text rather than Word's list numbering, so every
+program shows the same numbers.
+
+The Table of Authorities is Word's own: every citation in the argument carries a
+hidden TA field and each category a TOA field (see
+:mod:`workbook.export.wordfields`), which Word fills with page numbers when it
+updates fields (it offers to on opening). The grouped table with the point headings
+and the verification flags follows as a working table for readers that do not
+update fields. The core properties (author, title, created and modified dates) are
+fixed from the case, and the zip members' dates too, so the same case and scenario
+always give the same bytes.
 """
 
 from __future__ import annotations
@@ -252,6 +261,17 @@ def _add_authorities(doc: Any, outline: Outline) -> None:
             flag = f" {entry.flag}" if entry.flag else ""
             _runs(cells[0].paragraphs[0], _text(entry.citation) + flag, outline.case_names)
             cells[1].text = entry.where
+        _widths(table)
+
+
+def _widths(table: Any) -> None:
+    """The citation gets most of the width; the point headings fit in a narrow column."""
+    from docx.shared import Inches
+
+    table.autofit = False
+    for row in table.rows:
+        for cell, width in zip(row.cells, (4.75, 1.75), strict=True):
+            cell.width = Inches(width)
 
 
 def _marks(outline: Outline) -> Marks:
