@@ -35,11 +35,11 @@ from pathlib import Path
 from typing import Any
 
 import docx
-from docx.oxml.ns import qn
 
 from workbook import CASES, CaseFileError, load_case
 from workbook.engine import weigh
 from workbook.export import export_outline, render_work_product
+from workbook.export.wordfields import field_codes
 from workbook.models import Argument, Case
 from workbook.scenario import Scenario
 from workbook.store import Workspace
@@ -207,21 +207,6 @@ WORK_PRODUCTS = {"mini-workproduct.html": "html", "mini-workproduct.md": "md"}
 @functools.cache
 def mini_case() -> Case:
     return load_case(MINI)
-
-
-def field_codes(paragraph: Any) -> list[str]:
-    """The codes of the complex fields in a paragraph (``TA \\l "..." ...``), in order."""
-    codes, current = [], None
-    for node in paragraph._p.iter(qn("w:fldChar"), qn("w:instrText")):
-        kind = node.get(qn("w:fldCharType"))
-        if kind == "begin":
-            current = []
-        elif kind == "end" and current is not None:
-            codes.append(" ".join("".join(current).split()))
-            current = None
-        elif node.tag == qn("w:instrText") and current is not None:
-            current.append(node.text or "")
-    return codes
 
 
 def docx_text(data: bytes) -> str:

@@ -32,7 +32,6 @@ from regenerate_goldens import (
     check_golden,
     docx_text,
     export_golden,
-    field_codes,
     work_product_golden,
 )
 
@@ -49,6 +48,7 @@ from workbook.export import (
     write_work_product,
 )
 from workbook.export.toa import sort_key
+from workbook.export.wordfields import field_codes
 from workbook.scenario import Scenario
 from workbook.store import Workspace
 
@@ -181,9 +181,7 @@ def test_docx_ta_marks_are_hidden_and_italicize_case_names(mini):
     hidden = [r.find(f"{w}rPr/{w}vanish") is not None for r in ta]
     toa = [" TOA " in r.find(f"{w}instrText").text for r in ta]
     assert all(h or t for h, t in zip(hidden, toa, strict=True))  # all but the TOA's own code
-    italic = [
-        r.find(f"{w}instrText").text for r in ta if r.find(f"{w}rPr/{w}i") is not None
-    ]
+    italic = [r.find(f"{w}instrText").text for r in ta if r.find(f"{w}rPr/{w}i") is not None]
     assert "Chaplaincy of Full Gospel Churches v. England" in italic
 
 
@@ -191,9 +189,7 @@ def test_docx_headings_are_numbered_as_a_brief_numbers_them(mini):
     """Sections I., II. and points A., B. lead their headings; responses are numbered 1., 2."""
     outline = build_outline(mini, SCENARIO, "movant")
     doc = docx.Document(io.BytesIO(export_outline(mini, SCENARIO, "movant", "docx")))  # type: ignore[arg-type]
-    argument = [p for p in doc.paragraphs][
-        [p.text for p in doc.paragraphs].index("Argument") + 1 :
-    ]
+    argument = [p for p in doc.paragraphs][[p.text for p in doc.paragraphs].index("Argument") + 1 :]
     sections = [p.text for p in argument if p.style.name == "Heading 2"]
     assert sections == [f"{s.number}.\t{s.element.name}" for s in outline.sections]
     points = [p.text for p in argument if p.style.name == "Heading 3"]
@@ -569,7 +565,9 @@ def test_the_word_brief_renders_as_a_court_document(case_dir, tmp_path):
     assert "Table of Authorities" in first and "update fields (F9)" in first
     assert "TA \\l" not in whole and "TA \\s" not in whole and "TOA \\c" not in whole
     pages = whole.split("\f")
-    argument = next(i for i, page in enumerate(pages) if re.search(r"^Argument$", page, re.MULTILINE))
+    argument = next(
+        i for i, page in enumerate(pages) if re.search(r"^Argument$", page, re.MULTILINE)
+    )
     assert argument > 0  # after the caption and the tables of authorities
     after = "\n".join(pages[argument:])
     assert re.search(r"^I\.\s", after, re.MULTILINE) and re.search(r"^A\.\s", after, re.MULTILINE)

@@ -1,4 +1,4 @@
-"""Word fields for a brief: PAGE in the footer, TA where an authority is cited, TOA to list them.
+r"""Word fields for a brief: TA where an authority is cited, TOA to list the authorities.
 
 Word builds a Table of Authorities from fields: a TA field marks each place an
 authority is cited, and a TOA field, when fields are updated, lists every
@@ -8,8 +8,8 @@ result, end), the form Word itself saves and LibreOffice reads.
 
 A TA field is written the way Word's own *Mark All* writes it: the first mark
 of an authority carries its long citation, its short citation and its category
-(``TA \\l "…" \\s "…" \\c 1``), later marks only the short citation
-(``TA \\s "…"``). The short citation is the long one (Word matches later marks to
+(``TA \l "…" \s "…" \c 1``), later marks only the short citation
+(``TA \s "…"``). The short citation is the long one (Word matches later marks to
 the entry by it; the case file's short forms carry pin cites, so they would not
 match from one citation to the next). The case name inside the long citation is
 italic in the field code, which Word carries into the table. TA runs are hidden
@@ -19,8 +19,8 @@ Categories are Word's own numbers where Word has a name for the group (1 Cases,
 2 Statutes, 3 Other Authorities, 6 Regulations) and the first unnamed one for
 administrative and executive materials (8); constitutional provisions and court
 rules go with the statutes, as in the grouped table. Each TOA field
-(``TOA \\c "N" \\p``: one category, *passim* for five pages or more) sits under a
-heading the document writes itself, so ``\\h`` (Word's own category heading)
+(``TOA \c "N" \p``: one category, *passim* for five pages or more) sits under a
+heading the document writes itself, so ``\h`` (Word's own category heading)
 is left out: it would print the heading twice and name category 8 "8".
 """
 
@@ -32,7 +32,7 @@ from typing import Any
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-__all__ = ["CATEGORIES", "Marks", "add_page_field", "add_toa_field"]
+__all__ = ["CATEGORIES", "Marks", "add_toa_field", "field_codes"]
 
 #: TOA group title -> Word's TA/TOA category number.
 CATEGORIES: dict[str, int] = {
@@ -91,11 +91,6 @@ def _field(
     p.append(_char("end", hidden=hidden))
 
 
-def add_page_field(para: Any) -> None:
-    """A PAGE field (shows ``1`` until a reader lays the document out)."""
-    _field(para, [(" PAGE ", False)], "1")
-
-
 def add_toa_field(para: Any, category: int, placeholder: str) -> None:
     """A TOA field for one category; ``placeholder`` shows until fields are updated."""
     _field(para, [(f' TOA \\c "{category}" \\p ', False)], placeholder)
@@ -141,3 +136,22 @@ class Marks:
         if pos < len(text):
             out.append((text[pos:], False))
         return out
+
+
+def field_codes(paragraph: Any) -> list[str]:
+    r"""The codes of the complex fields in a python-docx paragraph, in order, spaces collapsed.
+
+    For reading a document back (tests, a cite-check): ``['TA \l "..." \s "..." \c 1']``.
+    """
+    codes: list[str] = []
+    current: list[str] | None = None
+    for node in paragraph._p.iter(qn("w:fldChar"), qn("w:instrText")):
+        kind = node.get(qn("w:fldCharType"))
+        if kind == "begin":
+            current = []
+        elif kind == "end" and current is not None:
+            codes.append(" ".join("".join(current).split()))
+            current = None
+        elif node.tag == qn("w:instrText") and current is not None:
+            current.append(node.text or "")
+    return codes
