@@ -269,9 +269,12 @@ def _widths(table: Any) -> None:
     from docx.shared import Inches
 
     table.autofit = False
+    widths = (Inches(4.75), Inches(1.75))
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width  # the grid, which LibreOffice lays out by
     for row in table.rows:
-        for cell, width in zip(row.cells, (4.75, 1.75), strict=True):
-            cell.width = Inches(width)
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width  # the cells, which Word lays out by
 
 
 def _marks(outline: Outline) -> Marks:
@@ -292,9 +295,11 @@ def _update_fields_on_open(doc: Any) -> None:
     settings = doc.settings.element
     update = OxmlElement("w:updateFields")
     update.set(qn("w:val"), "true")
-    compat = settings.find(qn("w:compat"))  # the schema puts updateFields just before compat
-    if compat is not None:
-        compat.addprevious(update)
+    # CT_Settings is a sequence: updateFields comes just before these, in this order
+    later = ("w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars")
+    following = next((n for n in (settings.find(qn(t)) for t in later) if n is not None), None)
+    if following is not None:
+        following.addprevious(update)
     else:
         settings.append(update)
 
