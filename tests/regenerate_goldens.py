@@ -39,6 +39,7 @@ import docx
 from workbook import CASES, CaseFileError, load_case
 from workbook.engine import weigh
 from workbook.export import export_outline, render_work_product
+from workbook.export.wordfields import field_codes
 from workbook.models import Argument, Case
 from workbook.scenario import Scenario
 from workbook.store import Workspace
@@ -209,7 +210,7 @@ def mini_case() -> Case:
 
 
 def docx_text(data: bytes) -> str:
-    """Paragraphs (as ``style: text``) and tables (as ``| a | b |`` rows), in body order."""
+    """Paragraphs (as ``style: text {field code}``) and tables (as ``| a | b |`` rows), in order."""
     doc = docx.Document(io.BytesIO(data))
     paragraphs = {p._p: p for p in doc.paragraphs}
     tables = {t._tbl: t for t in doc.tables}
@@ -217,7 +218,8 @@ def docx_text(data: bytes) -> str:
     for child in doc.element.body.iterchildren():
         if child in paragraphs:
             p = paragraphs[child]
-            out.append(f"{p.style.name}: {p.text}")
+            fields = "".join(f" {{{code}}}" for code in field_codes(p))
+            out.append(f"{p.style.name}: {p.text}{fields}")
         elif child in tables:
             for row in tables[child].rows:
                 out.append("| " + " | ".join(c.text for c in row.cells) + " |")

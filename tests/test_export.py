@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import re
 import shutil
 import subprocess
 import zipfile
@@ -47,6 +48,7 @@ from workbook.export import (
     write_work_product,
 )
 from workbook.export.toa import sort_key
+from workbook.export.wordfields import field_codes
 from workbook.scenario import Scenario
 from workbook.store import Workspace
 
@@ -109,7 +111,13 @@ def test_docx_uses_word_styles_and_a_real_toa_table(mini):
     assert styles[1] == "Title"
     assert {"Heading 1", "Heading 2", "Heading 3"} <= set(styles)
     headings = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
-    assert headings == ["Table of Authorities", "Assumptions", "Statement of Facts", "Argument"]
+    assert headings == [
+        "Table of Authorities",
+        "Authorities by Point Heading",
+        "Assumptions",
+        "Statement of Facts",
+        "Argument",
+    ]
     assert doc.styles["Normal"].font.name == "Times New Roman"
     assert 'w:instr="PAGE"' in doc.sections[0].footer.paragraphs[0]._p.xml
     first = doc.tables[1]
@@ -122,6 +130,80 @@ def test_docx_uses_word_styles_and_a_real_toa_table(mini):
     assert props.created is not None and props.created.date().isoformat() == "2026-01-15"
     assert props.modified == props.created
     assert props.author == "workbook"
+
+
+def _paragraph_fields(doc) -> list[tuple[str, str]]:
+    """(paragraph style, field code) for every complex field in the body, in order."""
+    return [(p.style.name, code) for p in doc.paragraphs for code in field_codes(p)]
+
+
+@pytest.mark.parametrize("folder", [MINI, *sorted(p for p in CASES.iterdir() if p.is_dir())])
+@pytest.mark.parametrize("side", ["movant", "opponent"])
+def test_docx_toa_is_built_from_ta_and_toa_fields(folder, side):
+    """Each cited authority is marked in full once, then by short citation; a TOA per group.
+
+    The first TA mark of an authority carries its long citation and its group's category;
+    later marks name it by the same short citation; each TOA group has its own TOA field.
+    """
+    outline = build_outline(load_case(folder), None, side)
+    data = export_outline(load_case(folder), None, side, "docx")
+    doc = docx.Document(io.BytesIO(data))  # type: ignore[arg-type]
+    fields = _paragraph_fields(doc)
+    categories = {"Cases": 1, "Constitutional Provisions and Statutes": 2, "Regulations": 6}
+    categories |= {"Administrative and Executive Materials": 8, "Other Authorities": 3}
+    tocs = [code for _, code in fields if code.startswith("TOA ")]
+    assert tocs == [f'TOA \\c "{categories[g.title]}" \\p' for g in outline.toa]
+    longs = [code for _, code in fields if code.startswith("TA \\l ")]
+    expected = {
+        f'TA \\l "{e.citation}" \\s "{e.citation}" \\c {categories[g.title]}'
+        for g in outline.toa
+        for e in g.entries
+    }
+    assert sorted(longs) == sorted(expected)  # one full mark for each authority, no more
+    shorts = {code.removeprefix("TA \\s ") for _, code in fields if code.startswith("TA \\s ")}
+    assert shorts <= {f'"{e.citation}"' for g in outline.toa for e in g.entries}
+    first: dict[str, str] = {}
+    for _, code in fields:
+        if code.startswith("TA "):
+            first.setdefault(code.split('\\s "', 1)[1].split('"')[0], code)
+    assert all(code.startswith("TA \\l ") for code in first.values())  # full before short
+    xml = doc.element.xml
+    assert xml.count('w:fldCharType="begin"') == xml.count('w:fldCharType="end"') == len(fields)
+    assert "<w:updateFields" in doc.settings.element.xml  # Word offers to fill in the pages
+
+
+def test_docx_ta_marks_are_hidden_and_italicize_case_names(mini):
+    """TA field runs are hidden text; the case name inside a long citation is italic."""
+    doc = docx.Document(io.BytesIO(export_outline(mini, None, "movant", "docx")))  # type: ignore[arg-type]
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    instr = [r for r in doc.element.body.iter(f"{w}r") if r.find(f"{w}instrText") is not None]
+    ta = [r for r in instr if r.getparent().getparent().tag != f"{w}tbl"]
+    hidden = [r.find(f"{w}rPr/{w}vanish") is not None for r in ta]
+    toa = [" TOA " in r.find(f"{w}instrText").text for r in ta]
+    assert all(h or t for h, t in zip(hidden, toa, strict=True))  # all but the TOA's own code
+    italic = [r.find(f"{w}instrText").text for r in ta if r.find(f"{w}rPr/{w}i") is not None]
+    assert "Chaplaincy of Full Gospel Churches v. England" in italic
+
+
+def test_docx_headings_are_numbered_as_a_brief_numbers_them(mini):
+    """Sections I., II. and points A., B. lead their headings; responses are numbered 1., 2."""
+    outline = build_outline(mini, SCENARIO, "movant")
+    doc = docx.Document(io.BytesIO(export_outline(mini, SCENARIO, "movant", "docx")))  # type: ignore[arg-type]
+    argument = [p for p in doc.paragraphs][[p.text for p in doc.paragraphs].index("Argument") + 1 :]
+    sections = [p.text for p in argument if p.style.name == "Heading 2"]
+    assert sections == [f"{s.number}.\t{s.element.name}" for s in outline.sections]
+    points = [p.text for p in argument if p.style.name == "Heading 3"]
+    assert points == [
+        f"{pt.number.split('.')[-1]}.\t{pt.argument.heading}"
+        for s in outline.sections
+        for pt in s.points
+    ]
+    assert points[0].startswith("A.\t") and sections[1].startswith("II.\t")
+    responses = [p.text.split("\t")[0] for p in argument if p.style.name == "List"]
+    assert responses and responses[0] == "1."
+    assert all(r.rstrip(".").isdigit() for r in responses)
+    heading = doc.styles["Heading 3"].paragraph_format
+    assert heading.first_line_indent < 0 < heading.left_indent  # the letter hangs
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
@@ -478,6 +560,18 @@ def test_the_word_brief_renders_as_a_court_document(case_dir, tmp_path):
         ["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True
     ).stdout
     assert "(no headline" not in whole and "slip op. at slip op." not in whole
+    # the Table of Authorities (its TOA fields waiting for an update) starts on page one;
+    # the TA marks are hidden text, so no field code reaches the page
+    assert "Table of Authorities" in first and "update fields (F9)" in first
+    assert "TA \\l" not in whole and "TA \\s" not in whole and "TOA \\c" not in whole
+    pages = whole.split("\f")
+    argument = next(
+        i for i, page in enumerate(pages) if re.search(r"^Argument$", page, re.MULTILINE)
+    )
+    assert argument > 0  # after the caption and the tables of authorities
+    after = "\n".join(pages[argument:])
+    assert re.search(r"^I\.\s", after, re.MULTILINE) and re.search(r"^A\.\s", after, re.MULTILINE)
+    assert re.search(r"^1\.\s+\S+.* responds:", after, re.MULTILINE)
     subprocess.run(
         [
             "pdftoppm",

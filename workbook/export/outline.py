@@ -410,7 +410,7 @@ def _case_names(case: Case) -> tuple[str, ...]:
     for a in case.authorities:
         if a.kind != "case":
             continue
-        full = re.split(r",\s+(?:\d|No\.|Nos\.)", a.citation, maxsplit=1)[0].strip()
+        full = re.split(r",\s+(?:\d|_|No\.|Nos\.)", a.citation, maxsplit=1)[0].strip()
         if " v. " in full or full.startswith(("In re ", "Ex parte ")):
             names.add(full)
         short = a.short.split(",")[0].strip()
