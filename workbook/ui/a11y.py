@@ -1,0 +1,87 @@
+"""Accessible names for controls that ipywidgets leaves unnamed, and readable tab titles.
+
+A control with no visible ``description`` gets its name from :func:`named` (the widget's
+``tooltip``). ipywidgets turns a tooltip into the control's ``title`` only, a weak name that
+screen readers may read as a hint; a slider's handle (``role="slider"``) is never tied to
+its label or tooltip at all, so a screen reader announces "slider 0.55" with no name; and
+Vega-Embed's chart menu (``<summary>``) has only an icon. :func:`accessible_names` is a
+small widget, shown once with a widget tree, whose script gives each of these an
+``aria-label``: the title, the slider's label or tooltip, "Chart actions". Its style
+darkens the tab titles of ``Tab`` widgets (grey on grey by default, 4.45:1, below the
+4.5:1 contrast that text needs).
+
+>>> named(widgets.Checkbox(), "keep it in play").tooltip
+'keep it in play'
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+import anywidget
+import ipywidgets as widgets
+import traitlets
+
+__all__ = ["accessible_names", "named"]
+
+W = TypeVar("W", bound=widgets.DOMWidget)
+
+_ESM = """
+function nameOf(handle) {
+  const slider = handle.closest('.widget-slider');
+  const label = slider && slider.querySelector(':scope > .widget-label');
+  return label ? (label.textContent.trim() || label.title || '') : '';
+}
+function label(root) {
+  // a control named only by its title: screen readers may read the title as a description
+  const titled = ['select', 'input', 'textarea'].map(t => `.jupyter-widgets ${t}[title]`);
+  for (const control of root.querySelectorAll(titled.join(', '))) {
+    const labelled = [...(control.labels || [])].some(l => l.textContent.trim());
+    if (!labelled && control.getAttribute('aria-label') !== control.title)
+      control.setAttribute('aria-label', control.title);
+  }
+  for (const handle of root.querySelectorAll('.noUi-handle')) {
+    const name = nameOf(handle);
+    if (name && handle.getAttribute('aria-label') !== name) handle.setAttribute('aria-label', name);
+  }
+  for (const summary of root.querySelectorAll('.vega-embed > details > summary')) {
+    if (!summary.hasAttribute('aria-label')) summary.setAttribute('aria-label', 'Chart actions');
+  }
+}
+function render({ el }) {
+  el.style.display = 'none';
+  let queued = false;
+  const again = () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => { queued = false; label(document.body); });
+  };
+  label(document.body);
+  const watch = new MutationObserver(again);
+  watch.observe(document.body, { childList: true, subtree: true });
+  return () => watch.disconnect();
+}
+export default { render };
+"""
+
+_CSS = """
+.jupyter-widgets.jupyter-widget-tab > .lm-TabBar .lm-TabBar-tab {
+  color: var(--jp-ui-font-color1, rgba(0, 0, 0, 0.87));
+}
+"""
+
+
+def named(widget: W, name: str) -> W:
+    """Give a control with no visible label its accessible name (and a hover tooltip)."""
+    widget.tooltip = name
+    return widget
+
+
+class _AccessibleNames(anywidget.AnyWidget):
+    _esm = traitlets.Unicode(_ESM).tag(sync=True)
+    _css = traitlets.Unicode(_CSS).tag(sync=True)
+
+
+def accessible_names() -> widgets.DOMWidget:
+    """An invisible widget that names slider handles and chart menus on the page (see above)."""
+    return _AccessibleNames()
