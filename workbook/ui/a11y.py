@@ -1,12 +1,15 @@
-"""Accessible names for controls that ipywidgets leaves unnamed, and readable tab titles.
+"""Accessible names and keyboard access that ipywidgets leaves out, and readable tab titles.
 
 A control with no visible ``description`` gets its name from :func:`named` (the widget's
 ``tooltip``). ipywidgets turns a tooltip into the control's ``title`` only, a weak name that
 screen readers may read as a hint; a slider's handle (``role="slider"``) is never tied to
 its label or tooltip at all, so a screen reader announces "slider 0.55" with no name; and
-Vega-Embed's chart menu (``<summary>``) has only an icon. :func:`accessible_names` is a
-small widget, shown once with a widget tree, whose script gives each of these an
-``aria-label``: the title, the slider's label or tooltip, "Chart actions". Its style
+Vega-Embed's chart menu (``<summary>``) has only an icon; an ``Accordion``'s section
+headers answer only to the mouse, so its sections cannot be opened from the keyboard.
+:func:`accessible_names` is a small widget, shown once with a widget tree, whose script
+gives each of these an ``aria-label`` (the title, the slider's label or tooltip, "Chart
+actions") and makes each section header a button that Tab reaches and Enter or Space
+opens, with ``aria-expanded`` kept up to date. Its style
 darkens the tab titles of ``Tab`` widgets (grey on grey by default, 4.45:1, below the
 4.5:1 contrast that text needs).
 
@@ -44,6 +47,19 @@ function label(root) {
     const name = nameOf(handle);
     if (name && handle.getAttribute('aria-label') !== name) handle.setAttribute('aria-label', name);
   }
+  // an Accordion's section headers answer only to the mouse: make each a button
+  for (const header of root.querySelectorAll('.jupyter-widget-Collapse-header')) {
+    const open = String(header.parentElement.classList.contains('jupyter-widget-Collapse-open'));
+    if (header.getAttribute('aria-expanded') !== open) header.setAttribute('aria-expanded', open);
+    if (header.hasAttribute('tabindex')) continue;
+    header.setAttribute('tabindex', '0');
+    header.setAttribute('role', 'button');
+    header.addEventListener('keydown', event => {
+      if (event.key !== 'Enter' && event.key !== ' ') return;
+      event.preventDefault();
+      header.click();
+    });
+  }
   for (const summary of root.querySelectorAll('.vega-embed > details > summary')) {
     if (!summary.hasAttribute('aria-label')) summary.setAttribute('aria-label', 'Chart actions');
   }
@@ -58,7 +74,9 @@ function render({ el }) {
   };
   label(document.body);
   const watch = new MutationObserver(again);
-  watch.observe(document.body, { childList: true, subtree: true });
+  watch.observe(document.body, {
+    childList: true, subtree: true, attributes: true, attributeFilter: ['class'],
+  });
   return () => watch.disconnect();
 }
 export default { render };
