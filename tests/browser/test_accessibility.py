@@ -176,18 +176,32 @@ def test_each_notebook_in_lab_has_no_serious_violations(
 _FOCUSED = """() => {
   const el = document.activeElement;
   if (!el || el === document.body) return null;
-  const root = el.closest('.wb-root');
   return {
-    inside: !!root,
-    tag: el.tagName.toLowerCase(),
+    inside: !!el.closest('.wb-root'),
+    control: el.dataset.wbControl || '',
     cls: String(el.className),
-    label: el.getAttribute('aria-label') || el.innerText || el.value || '',
-    key: el.dataset.wbKey || '',
+    role: el.getAttribute('role') || el.tagName.toLowerCase(),
+    value: el.getAttribute('aria-valuenow') || '',
+    label: (el.getAttribute('aria-label') || el.innerText || el.value || '').slice(0, 60),
   };
 }"""
 
-_CONTROLS = """() => [...document.querySelectorAll('.wb-root')].pop()
-  .querySelectorAll('input, select, textarea, button, [tabindex]:not([tabindex="-1"])')"""
+_CONTROLS = """() => {
+  const root = [...document.querySelectorAll('.wb-root')].pop();
+  const what = 'input, select, textarea, button, summary, a[href], [role=slider], [role=tab], '
+    + '.jupyter-widget-Collapse-header';
+  const found = {};
+  root.querySelectorAll(what).forEach((el, i) => {
+    if (!el.offsetParent || el.disabled) return;
+    // a tab bar is one stop (one of its tabs takes focus), the arrow keys move along it
+    const bar = el.getAttribute('role') === 'tab' && el.closest('[role=tablist]');
+    const key = bar ? `bar-${[...root.querySelectorAll('[role=tablist]')].indexOf(bar)}` : `${i}`;
+    el.dataset.wbControl = key;
+    found[key] = `${el.tagName.toLowerCase()}.${el.className} "${
+      (bar ? 'tab bar' : el.getAttribute('aria-label') || el.innerText || '').slice(0, 50)}"`;
+  });
+  return found;
+}"""
 
 
 def _tab_until(page: Any, want: Any, limit: int = 400) -> list[dict[str, Any]]:
@@ -203,26 +217,22 @@ def _tab_until(page: Any, want: Any, limit: int = 400) -> list[dict[str, Any]]:
     raise AssertionError(f"never reached the control; focus went through {seen[-20:]}")
 
 
-def test_the_workbench_works_from_the_keyboard(server: str, browser: Any) -> None:
-    """Tab reaches the tabs, an answer box and a strength slider, and keys change them."""
-    page = _open_voila(browser, server)
-    strengths = page.locator(".wb-strengths")
-    page.locator("body").click(position={"x": 2, "y": 2})
-    # the tab bar: focus a tab, move along with the arrow keys, open the Questions tab
-    _tab_until(page, lambda f: "lm-TabBar-tab" in f["cls"])
-    for _ in range(4):
-        focused = page.evaluate(_FOCUSED)
-        if "Questions" in focused["label"]:
-            break
-        page.keyboard.press("ArrowRight")
-    page.keyboard.press("Enter")
-    page.locator(".wb-questions select").first.wait_for(state="visible")
-    before = strengths.inner_text()
-    _tab_until(page, lambda f: f["tag"] == "select")
-    page.keyboard.press("ArrowDown")
-    _wait_changed(strengths, before, "an answer changed with the keyboard")
-    time.sleep(0)
-    page.close()
+def _unreached(page: Any) -> list[str]:
+    """The visible workbench controls that Tab does not reach, from the top of the page."""
+    controls = page.evaluate(_CONTROLS)
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    page.locator("h1").first.click()
+    reached: set[str] = set()
+    inside = False
+    for _ in range(4 * len(controls) + 40):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(_FOCUSED) or {}
+        if focused.get("inside"):
+            inside = True
+            reached.add(focused["control"])
+        elif inside:
+            break  # past the workbench
+    return [label for key, label in controls.items() if key not in reached]
 
 
 def _wait_changed(locator: Any, before: str, what: str) -> None:
@@ -231,4 +241,58 @@ def _wait_changed(locator: Any, before: str, what: str) -> None:
         if locator.inner_text() != before:
             return
         time.sleep(0.2)
-    raise AssertionError(f"{what}, but the strengths did not change")
+    raise AssertionError(f"{what}, but the workbench did not re-weigh")
+
+
+def test_every_workbench_control_is_reached_with_tab(server: str, browser: Any) -> None:
+    """In each tab of the Voilà workbench, Tab reaches every visible control."""
+    page = _open_voila(browser, server)
+    missed = []
+    tabs = page.locator(".wb-tabs .lm-TabBar-tab")
+    for i in range(tabs.count()):
+        title = tabs.nth(i).inner_text().strip()
+        tabs.nth(i).click()
+        if i == 0:
+            page.locator(".wb-tabs .jupyter-widget-Collapse-header").first.click()
+        page.wait_for_timeout(300)
+        missed += [f"[{title} tab] {label}" for label in _unreached(page)]
+    page.close()
+    assert not missed, "Tab does not reach:\n" + "\n".join(missed)
+
+
+def test_the_workbench_works_from_the_keyboard(server: str, browser: Any) -> None:
+    """With the keyboard alone: open an element, move a strength, switch tabs, pick an answer."""
+    page = _open_voila(browser, server)
+    strengths = page.locator(".wb-strengths")
+    page.locator("h1").first.click()
+    # the first element's arguments: reach its header, open it, move the first strength
+    _tab_until(page, lambda f: "Collapse-header" in f["cls"])
+    page.keyboard.press("Enter")
+    _tab_until(page, lambda f: f["role"] == "slider")
+    # the argument's row is its checkbox, its slider and its strength as weighed ("→ 0.55"),
+    # which only the kernel updates
+    weighed = (
+        page.locator(".noUi-handle:focus")
+        .locator("xpath=ancestor::div[contains(@class, 'widget-hbox')][1]")
+        .locator(".widget-html")
+        .last
+    )
+    before = weighed.inner_text()
+    assert "→" in before, before
+    at_top = page.evaluate("() => document.activeElement.getAttribute('aria-valuenow')") == "1.0"
+    page.keyboard.press("ArrowLeft" if at_top else "ArrowRight")
+    _wait_changed(weighed, before, "a strength moved with the arrow key")
+    # back to the tab bar; the arrow keys move along it, Enter opens Questions
+    page.locator("h1").first.click()
+    _tab_until(page, lambda f: f["role"] == "tab")
+    for _ in range(5):
+        if "Questions" in page.evaluate(_FOCUSED)["label"]:
+            break
+        page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")
+    page.locator(".wb-questions select").first.wait_for(state="visible")
+    before = strengths.inner_text()
+    _tab_until(page, lambda f: f["role"] == "select")
+    page.keyboard.press("ArrowDown")
+    _wait_changed(strengths, before, "an answer changed with the arrow key")
+    page.close()
