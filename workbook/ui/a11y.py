@@ -9,7 +9,9 @@ headers answer only to the mouse, so its sections cannot be opened from the keyb
 :func:`accessible_names` is a small widget, shown once with a widget tree, whose script
 gives each of these an ``aria-label`` (the title, the slider's label or tooltip, "Chart
 actions") and makes each section header a button that Tab reaches and Enter or Space
-opens, with ``aria-expanded`` kept up to date. Its style
+opens, with ``aria-expanded`` kept up to date. A box given the class :data:`SCROLLS`
+(one that scrolls its own content) becomes a named region that Tab reaches, so the arrow
+keys scroll it. Its style
 darkens the tab titles of ``Tab`` widgets (grey on grey by default, 4.45:1, below the
 4.5:1 contrast that text needs).
 
@@ -25,7 +27,10 @@ import anywidget
 import ipywidgets as widgets
 import traitlets
 
-__all__ = ["accessible_names", "named"]
+__all__ = ["SCROLLS", "accessible_names", "named"]
+
+SCROLLS = "wb-scrolls"
+"""The class of a box that scrolls its own content: the keyboard must be able to scroll it too."""
 
 W = TypeVar("W", bound=widgets.DOMWidget)
 
@@ -46,6 +51,13 @@ function label(root) {
   for (const handle of root.querySelectorAll('.noUi-handle')) {
     const name = nameOf(handle);
     if (name && handle.getAttribute('aria-label') !== name) handle.setAttribute('aria-label', name);
+  }
+  // a box that scrolls its content takes focus, so the arrow keys can scroll it
+  for (const box of root.querySelectorAll('.wb-scrolls:not([tabindex])')) {
+    const heading = box.querySelector('h1, h2, h3, h4');
+    box.setAttribute('tabindex', '0');
+    box.setAttribute('role', 'region');
+    box.setAttribute('aria-label', heading ? heading.textContent.trim() : 'Scrolling area');
   }
   // an Accordion's section headers answer only to the mouse: make each a button
   for (const header of root.querySelectorAll('.jupyter-widget-Collapse-header')) {
