@@ -1,6 +1,9 @@
 """What the browser tests share: one JupyterLab server (with Voilà) and one headless Chromium.
 
-A test module imports the fixtures: ``from lab_fixtures import browser, server``.
+A test module takes the fixtures into its own namespace:
+``server, browser = lab_fixtures.server, lab_fixtures.browser``. They are module-scoped:
+one server and one browser per module, closed before the next module starts its own
+(Playwright's sync API allows one at a time).
 
 One JupyterLab server on loopback, with its own config, runtime, settings and
 workspace folders, serves both the Lab page and Voilà (``/voila/render/...``).
@@ -69,7 +72,7 @@ def _wait_up(url: str, proc: subprocess.Popen[bytes], log: Path) -> None:
     raise RuntimeError(f"JupyterLab did not start:\n{log.read_text()[-3000:]}")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A JupyterLab server (with Voilà) on loopback, isolated from the user's settings."""
     if not CHROMIUM.exists():
@@ -136,7 +139,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             proc.kill()
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(server: str) -> Iterator[Any]:
     """Headless Debian Chromium, launched by Playwright."""
     from playwright.sync_api import sync_playwright
