@@ -27,7 +27,7 @@ import anywidget
 import ipywidgets as widgets
 import traitlets
 
-__all__ = ["SCROLLS", "accessible_names", "named"]
+__all__ = ["SCROLLS", "AccessibleNames", "accessible_names", "named"]
 
 SCROLLS = "wb-scrolls"
 """The class of a box that scrolls its own content: the keyboard must be able to scroll it too."""
@@ -107,11 +107,13 @@ def named(widget: W, name: str) -> W:
     return widget
 
 
-class _AccessibleNames(anywidget.AnyWidget):
+class AccessibleNames(anywidget.AnyWidget):
+    """The invisible widget of :func:`accessible_names` (anywidget subclasses it per instance)."""
+
     _esm = traitlets.Unicode(_ESM).tag(sync=True)
     _css = traitlets.Unicode(_CSS).tag(sync=True)
 
 
 def accessible_names() -> widgets.DOMWidget:
     """An invisible widget that names slider handles and chart menus on the page (see above)."""
-    return _AccessibleNames()
+    return AccessibleNames()

@@ -31,7 +31,7 @@ from workbook.tables import (
     filter_authorities,
     html_table,
 )
-from workbook.ui.a11y import named
+from workbook.ui.a11y import accessible_names, named
 from workbook.ui.common import error_box, errors_to
 from workbook.verification import cites_html
 from workbook.vocabulary import status_word
@@ -294,7 +294,7 @@ def build_element_panel(
                 chart_boxes[e],
             ]
         )
-    box = widgets.VBox([outcome, error, *parts])
+    box = widgets.VBox([outcome, error, *parts, accessible_names()])
     panel = ElementPanel(
         case, ids, answers, headers, sides, chart_boxes, outcome, error, box, standard
     )
