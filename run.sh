@@ -17,6 +17,12 @@ setup() {
         "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check uv
     fi
     VIRTUAL_ENV="$PWD/$VENV" "$VENV/bin/python" -m uv pip install --quiet -e ".[notebooks,test,bench]"
+    # axe-core, which the accessibility test injects into the page, at the version its
+    # lockfile pins (never from a CDN); without npm that test skips, saying why.
+    local lock=tests/browser/package-lock.json installed=tests/browser/node_modules/.package-lock.json
+    if command -v npm >/dev/null 2>&1 && { [ ! -f "$installed" ] || [ "$lock" -nt "$installed" ]; }; then
+        (cd tests/browser && npm ci --no-audit --no-fund --loglevel=error)
+    fi
 }
 
 # The browser test drives Debian's Chromium; install it when missing and we can (root + apt).

@@ -49,7 +49,7 @@ def cite_label(short: str, status: str) -> str:
 
 def authority_badge(status: str) -> str:
     """A small coloured HTML badge for a verification status (escaped)."""
-    color = VERIFICATION_COLORS.get(status, "#D55E00")
+    color = VERIFICATION_COLORS.get(status, VERIFICATION_COLORS["unverified"])
     words = html.escape(STATUS_WORDS.get(status, status))
     return (
         f'<span class="wb-badge wb-{html.escape(status)}" style="border:1px solid {color};'

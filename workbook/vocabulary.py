@@ -30,6 +30,7 @@ __all__ = [
     "SIDE_COLORS",
     "STANDARD_NAMES",
     "STATUS_WORDS",
+    "TEXT_COLORS",
     "VERIFICATION_COLORS",
     "did_you_mean",
     "lookup",
@@ -101,26 +102,34 @@ def verification_flag(status: str) -> str:
 
 
 # --------------------------------------------------------------------------- palette (Okabe–Ito)
+#
+# The Okabe–Ito hues, which stay apart under the common colour-vision deficiencies. On white,
+# a chart's marks need 3:1 contrast and words 4.5:1 (WCAG 2.2, 1.4.11 and 1.4.3): the orange,
+# sky blue and yellow are darkened for marks, and every colour used for words is darkened
+# further. tests/test_vocabulary.py checks each ratio.
 
-SIDE_COLORS: Mapping[str, str] = {"movant": "#0072B2", "opponent": "#E69F00"}
+SIDE_COLORS: Mapping[str, str] = {"movant": "#0072B2", "opponent": "#C58000"}
 """Blue for the movant, orange for the opponent: everywhere."""
 
 FACT_STATUS_COLORS: Mapping[str, str] = {
     "confirmed": "#009E73",
-    "reported": "#56B4E9",
-    "alleged": "#F0E442",
+    "reported": "#348DC9",
+    "alleged": "#948700",
     "disputed": "#D55E00",
 }
 """A fact's status, from best established to contested."""
 
-VERIFICATION_COLORS: Mapping[str, str] = {
-    "verified": "#009E73",
-    "partly-verified": "#B35C00",
-    "unverified": "#D55E00",
-}
-"""An authority's verification badge (the orange darkened to pass contrast on white)."""
+TEXT_COLORS: Mapping[str, str] = {"right": "#007A5A", "wrong": "#B83D00"}
+"""Words marked right or wrong (and errors): bluish green and vermillion, darkened for text."""
 
-EDGE_COLORS: Mapping[str, str] = {"attacks": "#D55E00", "supports": "#009E73", "on": "#BBBBBB"}
+VERIFICATION_COLORS: Mapping[str, str] = {
+    "verified": TEXT_COLORS["right"],
+    "partly-verified": "#B35C00",
+    "unverified": TEXT_COLORS["wrong"],
+}
+"""An authority's verification badge, in words: darkened to pass contrast on white."""
+
+EDGE_COLORS: Mapping[str, str] = {"attacks": "#D55E00", "supports": "#009E73", "on": "#8C8C8C"}
 """Vermillion for attacks, bluish green for supports, grey for structure."""
 
 NODE_COLORS: Mapping[str, str] = {**SIDE_COLORS, "motion": "#000000", "element": "#666666"}

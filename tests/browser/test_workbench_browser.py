@@ -1,155 +1,25 @@
 """The workbench in a real browser: JupyterLab and Voilà, driven by Playwright with Chromium.
 
-One JupyterLab server on loopback, with its own config, runtime, settings and
-workspace folders, serves both the Lab page and Voilà (``/voila/render/...``).
-It serves a copy of the workbench notebook, so the repository's copy is never
-saved over. Screenshots go to ``test-artifacts/``.
-
-Needs Debian's Chromium at ``/usr/bin/chromium`` (``apt-get install chromium``)
-and the ``playwright`` Python package; Playwright's own browser download is
-never used. Without them the test is skipped, except in CI (``CI`` set), where
-it fails instead.
+The server and the browser are the fixtures in ``lab_fixtures.py`` beside this file.
+Screenshots go to ``test-artifacts/``.
 """
 
 from __future__ import annotations
 
-import json
-import os
-import shutil
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import lab_fixtures
 import pytest
 
 pytestmark = pytest.mark.browser
+server, browser = lab_fixtures.server, lab_fixtures.browser  # the shared fixtures
 
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOK = ROOT / "notebooks" / "06_workbench.ipynb"
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 TIMEOUT_MS = 120_000
-
-
-def _missing(reason: str) -> None:
-    """Skip on a user's machine; fail in CI, where the browser test must run."""
-    if os.environ.get("CI"):
-        pytest.fail(f"{reason} (CI is set, so the browser test must run)")
-    pytest.skip(reason)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _wait_up(url: str, proc: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"JupyterLab exited early:\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(url + "api/status", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.5)
-    raise RuntimeError(f"JupyterLab did not start:\n{log.read_text()[-3000:]}")
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A JupyterLab server (with Voilà) on loopback, isolated from the user's settings."""
-    if not CHROMIUM.exists():
-        _missing(f"{CHROMIUM} not found; install it with `apt-get install -y chromium`")
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        _missing("the playwright package is missing; pip install -e '.[test]'")
-    home = tmp_path_factory.mktemp("lab")
-    root = home / "root"
-    root.mkdir()
-    shutil.copy(NOTEBOOK, root / NOTEBOOK.name)
-    settings = home / "app-settings"
-    settings.mkdir()
-    (settings / "overrides.json").write_text(
-        json.dumps(
-            {
-                "@jupyterlab/notebook-extension:tracker": {"autoStartDefaultKernel": True},
-                "@jupyterlab/apputils-extension:notification": {
-                    "fetchNews": "false",
-                    "checkForUpdates": False,
-                },
-                "@jupyterlab/docmanager-extension:plugin": {"autosave": False},
-            }
-        )
-    )
-    env = {
-        **os.environ,
-        "JUPYTER_CONFIG_DIR": str(home / "config"),
-        "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
-        "JUPYTERLAB_SETTINGS_DIR": str(home / "settings"),
-        "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
-        "JUPYTER_PLATFORM_DIRS": "1",
-    }
-    port = _free_port()
-    log = home / "lab.log"
-    cmd = [
-        sys.executable,
-        "-m",
-        "jupyter",
-        "lab",
-        "--no-browser",
-        f"--port={port}",
-        "--ServerApp.ip=127.0.0.1",
-        "--ServerApp.token=",
-        "--ServerApp.password=",
-        "--ServerApp.disable_check_xsrf=True",
-        "--allow-root",
-        f"--ServerApp.root_dir={root}",
-        f"--LabApp.app_settings_dir={settings}",
-    ]
-    with log.open("wb") as out:
-        proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=subprocess.STDOUT, cwd=root)
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        _wait_up(url, proc, log)
-        yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-
-
-@pytest.fixture(scope="module")
-def browser(server: str) -> Iterator[Any]:
-    """Headless Debian Chromium, launched by Playwright."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 def _new_page(browser: Any) -> Any:

@@ -40,6 +40,7 @@ from workbook.export.markdown import render_markdown
 from workbook.models import Case, Side
 from workbook.scenario import Scenario
 from workbook.store import Workspace, confined_path, load_workspace
+from workbook.ui.a11y import SCROLLS, accessible_names
 from workbook.ui.common import ControlPanel, errors_to
 
 __all__ = [
@@ -391,6 +392,7 @@ class BriefBuilder(ControlPanel):
                 max_height="600px", overflow="auto", border="1px solid #ccc", padding="0 1em"
             ),
         )
+        preview.add_class(SCROLLS)  # the keyboard can scroll it
         return widgets.VBox(
             [
                 widgets.HTML(f"<h2>Brief builder: {html.escape(self.case.case.title)}</h2>"),
@@ -410,6 +412,7 @@ class BriefBuilder(ControlPanel):
                 self.exercises,
                 widgets.HBox([self.work_path, self.work_button]),
                 self.work_status,
+                accessible_names(),
             ]
         )
 

@@ -13,9 +13,12 @@ from typing import Any, TypeVar
 
 import ipywidgets as widgets
 
+from workbook.vocabulary import TEXT_COLORS
+
 __all__ = ["ControlPanel", "error_box", "errors_to"]
 
 F = TypeVar("F", bound=Callable[..., Any])
+_ERROR = TEXT_COLORS["wrong"]
 
 
 def errors_to(box: widgets.HTML) -> Callable[[F], F]:
@@ -32,7 +35,7 @@ def errors_to(box: widgets.HTML) -> Callable[[F], F]:
                 out = fn(*args, **kwargs)
             except Exception as exc:  # shown to the user, see the docstring
                 box.value = (
-                    '<div class="wb-error" style="color:#D55E00;white-space:pre-wrap">'
+                    f'<div class="wb-error" style="color:{_ERROR};white-space:pre-wrap">'
                     f"<b>{html.escape(type(exc).__name__)}</b>: {html.escape(str(exc))}</div>"
                 )
                 return None

@@ -27,7 +27,7 @@ from workbook.errors import UnknownNameError
 from workbook.models import Argument, Case, HarmType
 from workbook.scenario import Scenario
 from workbook.ui.common import errors_to
-from workbook.vocabulary import outcome_word
+from workbook.vocabulary import TEXT_COLORS, outcome_word
 
 __all__ = [
     "HARM_TYPES",
@@ -59,7 +59,7 @@ class Feedback:
     def html(self) -> str:
         """The feedback as escaped HTML, marked right or not."""
         mark = "✔ Right." if self.correct else "✘ Not quite."
-        color = "#009E73" if self.correct else "#D55E00"
+        color = TEXT_COLORS["right" if self.correct else "wrong"]
         return f'<p style="color:{color}"><b>{mark}</b></p><p>{html.escape(self.message)}</p>'
 
 

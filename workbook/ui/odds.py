@@ -90,6 +90,7 @@ def odds_controls(case: Case, scenario: Scenario) -> OddsControls:
             rows.append(_text(_reason(q.prior.reason), size="0.85em"))
         for a in q.answers:
             s = widgets.FloatSlider(
+                tooltip=f"Odds of the answer: {a.label} ({q.text})",
                 value=odds[a.id],
                 min=0.0,
                 max=1.0,

@@ -31,6 +31,7 @@ from workbook.tables import (
     filter_authorities,
     html_table,
 )
+from workbook.ui.a11y import accessible_names, named
 from workbook.ui.common import error_box, errors_to
 from workbook.verification import cites_html
 from workbook.vocabulary import status_word
@@ -124,13 +125,16 @@ def build_authority_browser(case: Case) -> AuthorityBrowser:
 
 
 def question_controls(questions: Sequence[Question]) -> dict[str, widgets.Dropdown]:
-    """One dropdown per contested question, set to its default answer."""
+    """One dropdown per contested question, set to its default answer, named by the question."""
     return {
-        q.id: widgets.Dropdown(
-            options=[(a.label, a.id) for a in q.answers],
-            value=q.default,
-            description="",
-            layout=widgets.Layout(width="auto"),
+        q.id: named(
+            widgets.Dropdown(
+                options=[(a.label, a.id) for a in q.answers],
+                value=q.default,
+                description="",
+                layout=widgets.Layout(width="auto"),
+            ),
+            q.text,
         )
         for q in questions
     }
@@ -290,7 +294,7 @@ def build_element_panel(
                 chart_boxes[e],
             ]
         )
-    box = widgets.VBox([outcome, error, *parts])
+    box = widgets.VBox([outcome, error, *parts, accessible_names()])
     panel = ElementPanel(
         case, ids, answers, headers, sides, chart_boxes, outcome, error, box, standard
     )

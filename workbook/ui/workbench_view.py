@@ -13,6 +13,7 @@ from workbook.charts.display import chart_widget, unchecked
 from workbook.engine import SEMANTICS, STANDARDS, Analysis, Result
 from workbook.models import Argument, Case
 from workbook.scenario import Scenario
+from workbook.ui.a11y import accessible_names
 from workbook.ui.common import ControlPanel, errors_to
 from workbook.ui.decisive import decisive_html, status_words
 from workbook.ui.odds import odds_controls
@@ -121,11 +122,13 @@ class WorkbenchView(ControlPanel):
 
     def _row(self, arg: Argument) -> widgets.Widget:
         check = widgets.Checkbox(
+            tooltip=f"In play: {arg.heading}",
             value=arg.id not in self.scenario.dropped,
             indent=False,
             layout=widgets.Layout(width="24px"),
         )
         slider = widgets.FloatSlider(
+            tooltip=f"Strength: {arg.heading}",
             value=self.scenario.strengths.get(arg.id, arg.strength),
             min=0.0,
             max=1.0,
@@ -368,7 +371,9 @@ class WorkbenchView(ControlPanel):
         main.add_class("wb-main")
         map_box = widgets.VBox([self.map_chart], layout=widgets.Layout(overflow="auto hidden"))
         map_box.add_class("wb-map")
-        root = widgets.VBox([head, main, widgets.HTML("<h4>Argument map</h4>"), map_box])
+        root = widgets.VBox(
+            [head, main, widgets.HTML("<h4>Argument map</h4>"), map_box, accessible_names()]
+        )
         root.add_class("wb-root")
         return root
 
