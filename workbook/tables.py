@@ -13,6 +13,7 @@ from collections.abc import Iterable
 import pandas as pd
 
 from workbook.engine import Result
+from workbook.engine.standards import SlidingScale, Standard, Winter, get_standard
 from workbook.models import Case
 from workbook.verification import cite_label
 from workbook.vocabulary import status_word
@@ -30,6 +31,7 @@ __all__ = [
     "harm_table",
     "html_table",
     "parties_table",
+    "standard_rule",
 ]
 
 ANY = "(any)"
@@ -257,3 +259,26 @@ def element_summary(result: Result, elements: Iterable[str] | None = None) -> st
         status = status_word(e.satisfied, e.reached)
         lines.append(f"{e.name}: {e.strength:.2f} ({status})")
     return "\n".join(lines)
+
+
+def standard_rule(standard: str | Standard, government_opponent: bool = False) -> str:
+    """What a standard asks of the factors, in one plain sentence.
+
+    >>> standard_rule("winter")
+    'Each factor must be likely on its own (strength above 0.5).'
+    >>> standard_rule("sliding-scale-pure")
+    'No factor below 0.35, and the factors on average above 0.5.'
+    """
+    std = get_standard(standard) if isinstance(standard, str) else standard
+    if isinstance(std, Winter):
+        rule = "Each factor must be likely on its own (strength above 0.5)."
+    elif isinstance(std, SlidingScale):
+        rule = f"No factor below {std.floor:.2f}, and the factors on average above 0.5"
+        rule += ", with irreparable harm likely on its own." if std.harm_required else "."
+    else:
+        rule = std.title or std.name
+    if std.merges(government_opponent):
+        rule += " The balance of equities and the public interest count as one factor (Nken)."
+    elif government_opponent and std.merge is False:
+        rule += " The balance of equities and the public interest are kept apart."
+    return rule

@@ -6,6 +6,7 @@ plain methods its controls call; tests call those methods directly.
 
 from workbook.ui.brief import BriefBuilder, build_brief_builder
 from workbook.ui.common import ControlPanel, error_box, errors_to
+from workbook.ui.diagram import motion_diagram
 from workbook.ui.exercises import Exercises, build_exercises
 from workbook.ui.panels import (
     AuthorityBrowser,
@@ -31,6 +32,7 @@ __all__ = [
     "build_workbench",
     "error_box",
     "errors_to",
+    "motion_diagram",
     "question_controls",
     "reading",
     "readings_note",
