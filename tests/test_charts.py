@@ -290,15 +290,57 @@ def test_probability_chart_shows_interval_and_elements() -> None:
     assert "P(granted) = 0.30" in spec["title"]["text"]
 
 
+def _views(spec: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The layers of every view of a (possibly concatenated) spec."""
+    return [layer for view in spec.get("vconcat", [spec]) for layer in view.get("layer", [view])]
+
+
 def test_timeline_marks_filing_and_counts_facts_after_it() -> None:
-    """The timeline has dated facts only, coloured by status, and a complaint-filed rule."""
+    """The timeline has dated facts only, numbered, by status, and a complaint-filed rule."""
     spec = charts.timeline(chart_case()).to_dict()
     rows = _data(spec)
-    assert [r["id"] for r in rows] == ["f1", "f2"]
+    assert [r["id"] for r in rows] == ["f1", "f2"] and [r["n"] for r in rows] == [1, 2]
     assert [r["after"] for r in rows] == [False, True]
     assert "1 after the complaint" in spec["title"]
-    assert "rule" in _marks(spec)
-    assert spec["layer"][0]["encoding"]["shape"]["field"] == "status"
+    marks = [v["mark"]["type"] if isinstance(v["mark"], dict) else v["mark"] for v in _views(spec)]
+    assert "rule" in marks
+    assert _views(spec)[0]["encoding"]["shape"]["field"] == "status"
+
+
+def test_timeline_overview_window_drives_the_detail() -> None:
+    """The overview's x interval moves the detail's dates, which open on the busiest weeks."""
+    spec = charts.timeline(chart_case()).to_dict()
+    detail, overview = spec["vconcat"]
+    (param,) = spec["params"]
+    assert param["select"]["encodings"] == ["x"]
+    assert param["views"] == [overview["layer"][0]["name"]]  # a fixed name: same on each run
+    scale = detail["layer"][0]["encoding"]["x"]["scale"]
+    assert "window" in scale["domainRaw"]["expr"] and len(scale["domain"]) == 2
+
+
+def test_timeline_labels_never_overlap_at_the_opening_window() -> None:
+    """Crowded days keep their facts apart: labels on one row never run into the next fact."""
+    from workbook.charts.timeline import _window, timeline_rows
+
+    case = chart_case()
+    facts = [
+        {
+            "id": f"x{i}",
+            "statement": "A long statement of what happened " * 2,
+            "date": f"2026-06-{12 + i // 4:02d}",
+            "sources": ["s"],
+            "status": "reported",
+        }
+        for i in range(24)
+    ]
+    case = case.model_copy(
+        update={"facts": tuple(type(case.facts[0]).model_validate(f) for f in facts)}
+    )
+    rows = timeline_rows(case)
+    assert len({(r["lane"], r["date"]) for r in rows}) == len(rows)  # no two on one spot
+    assert any(len(r["label"]) > 3 for r in rows)  # some carry words, not only numbers
+    start, end = _window([dt.date.fromisoformat(r["date"]) for r in rows])
+    assert start <= dt.date(2026, 6, 12) and end >= dt.date(2026, 6, 17)
 
 
 def test_compare_columns_carry_outcome() -> None:

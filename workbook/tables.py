@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
@@ -28,6 +28,7 @@ __all__ = [
     "element_summary",
     "facts_table",
     "filter_authorities",
+    "filter_rows",
     "harm_table",
     "html_table",
     "parties_table",
@@ -173,13 +174,32 @@ def filter_authorities(
     status: str = ANY,
 ) -> pd.DataFrame:
     """The rows of :func:`authorities_table` that match every filter (``ANY`` matches all)."""
+    picked = {"topics": topic, "elements": element, "sides": side, "kind": kind, "status": status}
+    return filter_rows(table, picked)
+
+
+def filter_rows(table: pd.DataFrame, filters: Mapping[str, str], *, text: str = "") -> pd.DataFrame:
+    """The rows whose columns hold the filters' values and whose text holds ``text``.
+
+    A filter's column may hold comma-separated values (a row matches if one of them is
+    the value); ``ANY`` matches every row. ``text`` is looked for, in any case, in every
+    column whose name does not start with ``_`` (those hold HTML for display).
+
+    >>> frame = pd.DataFrame({"kind": ["case", "statute"], "topics": ["a, b", "b"]})
+    >>> list(filter_rows(frame, {"topics": "a"})["kind"])
+    ['case']
+    >>> list(filter_rows(frame, {}, text="STAT")["kind"])
+    ['statute']
+    """
     keep = pd.Series(True, index=table.index)
-    for column, value in (("topics", topic), ("elements", element), ("sides", side)):
+    for column, value in filters.items():
         if value != ANY:
             keep &= table[column].map(lambda cell, v=value: _has(str(cell), v))
-    for column, value in (("kind", kind), ("status", status)):
-        if value != ANY:
-            keep &= table[column] == value
+    words = text.strip().lower()
+    if words:
+        shown = [c for c in table.columns if not str(c).startswith("_")]
+        joined = table[shown].astype(str).agg(" ".join, axis=1).str.lower()
+        keep &= joined.str.contains(words, regex=False)
     return table[keep].reset_index(drop=True)
 
 

@@ -16,6 +16,7 @@ from workbook.ui.panels import (
     question_controls,
 )
 from workbook.ui.readings import reading, readings_note, readings_of
+from workbook.ui.records import authority_browser, claim_browser, fact_browser, parties_html
 from workbook.ui.workbench import Workbench, build_workbench
 
 __all__ = [
@@ -25,14 +26,18 @@ __all__ = [
     "ElementPanel",
     "Exercises",
     "Workbench",
+    "authority_browser",
     "build_authority_browser",
     "build_brief_builder",
     "build_element_panel",
     "build_exercises",
     "build_workbench",
+    "claim_browser",
     "error_box",
     "errors_to",
+    "fact_browser",
     "motion_diagram",
+    "parties_html",
     "question_controls",
     "reading",
     "readings_note",

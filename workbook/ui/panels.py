@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import ipywidgets as widgets
-import pandas as pd
 
 from workbook import charts
 from workbook.charts import chart_widget, setup, unchecked
@@ -23,15 +22,10 @@ from workbook.engine import Result, analyse
 from workbook.errors import UnknownNameError
 from workbook.models import Argument, Case, Question
 from workbook.scenario import Scenario
-from workbook.tables import (
-    ANY,
-    authorities_table,
-    choices,
-    element_summary,
-    filter_authorities,
-    html_table,
-)
+from workbook.tables import element_summary
+from workbook.ui.browse import TableBrowser
 from workbook.ui.common import error_box, errors_to
+from workbook.ui.records import authority_browser
 from workbook.verification import cites_html
 from workbook.vocabulary import status_word
 
@@ -44,80 +38,18 @@ __all__ = [
 ]
 
 
-@dataclass
-class AuthorityBrowser:
-    """A filterable table of a case's authorities (built by :func:`build_authority_browser`)."""
-
-    case: Case
-    table: pd.DataFrame
-    filters: dict[str, widgets.Dropdown]
-    body: widgets.HTML
-    count: widgets.Label
-    error: widgets.HTML
-    widget: widgets.VBox
-    shown: pd.DataFrame = field(default_factory=pd.DataFrame)
-
-    def set_filter(self, **values: str) -> pd.DataFrame:
-        """Set some filters (topic, element, side, kind, status) and return the rows shown."""
-        for name, value in values.items():
-            if name not in self.filters:
-                raise UnknownNameError(
-                    f"no filter {name!r}; filters are: {', '.join(self.filters)}"
-                )
-            box = self.filters[name]
-            if value not in box.options:
-                raise UnknownNameError(
-                    f"{value!r} is not a {name} in this case; "
-                    f"choose one of: {', '.join(map(str, box.options))}"
-                )
-            box.value = value  # fires refresh through the observer
-        return self.refresh()
-
-    def refresh(self) -> pd.DataFrame:
-        """Redraw the table from the current filters and return the rows shown."""
-        picked = {name: str(box.value) for name, box in self.filters.items()}
-        self.shown = filter_authorities(self.table, **picked)
-        cols = ["short", "kind", "topics", "elements", "sides", "status", "proposition"]
-        self.body.value = html_table(self.shown[cols])
-        self.count.value = f"{len(self.shown)} of {len(self.table)} authorities"
-        return self.shown
+AuthorityBrowser = TableBrowser
+"""The authority browser is a :class:`workbook.ui.browse.TableBrowser` over the authorities."""
 
 
-def build_authority_browser(case: Case) -> AuthorityBrowser:
-    """Dropdown filters (topic, element, side, kind, verification status) over the authorities."""
+def build_authority_browser(case: Case, *, page_size: int = 10) -> TableBrowser:
+    """The authorities a page at a time, each row opening to its verification record.
+
+    Full citations, filters (topic, element, side, kind, verification status), a search
+    box and a sort (see :func:`workbook.ui.records.authority_browser`).
+    """
     setup()
-    table = authorities_table(case)
-    columns = {
-        "topic": "topics",
-        "element": "elements",
-        "side": "sides",
-        "kind": "kind",
-        "status": "status",
-    }
-    filters = {
-        name: widgets.Dropdown(
-            options=choices(table, col),
-            value=ANY,
-            description=name,
-            layout=widgets.Layout(width="260px"),
-        )
-        for name, col in columns.items()
-    }
-    body, count, error = widgets.HTML(), widgets.Label(), error_box()
-    box = widgets.VBox(
-        [
-            widgets.HBox(list(filters.values()), layout=widgets.Layout(flex_flow="row wrap")),
-            count,
-            error,
-            body,
-        ]
-    )
-    browser = AuthorityBrowser(case, table, filters, body, count, error, box)
-    on_change = errors_to(error)(lambda _change: browser.refresh())
-    for dropdown in filters.values():
-        dropdown.observe(on_change, names="value")
-    browser.refresh()
-    return browser
+    return authority_browser(case, page_size=page_size)
 
 
 # --------------------------------------------------------------------------- questions
