@@ -126,3 +126,19 @@ def test_parties_and_claims_are_wrapped_tables() -> None:
     case = ui_case()
     assert "wb-records" in parties_html(case).data
     assert "claims" in claim_browser(case).count.value
+
+
+@pytest.mark.parametrize(
+    ("topic", "words"),
+    [
+        ("pi-standard", ["1 authority on this topic", "A v. B, 1 U.S. 1 (2000)"]),
+        ("no-such-topic", ["no authority on this topic"]),
+    ],
+)
+def test_authorities_on_a_topic_are_folded_under_their_count(topic: str, words: list[str]) -> None:
+    """A reading's table of authorities opens from a line that says how many there are."""
+    from workbook.ui.records import authorities_html
+
+    page = authorities_html(ui_case(), topic=topic).data
+    assert all(w in page for w in words)
+    assert ("A v. B" in page) == (topic == "pi-standard")

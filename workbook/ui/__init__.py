@@ -16,7 +16,13 @@ from workbook.ui.panels import (
     question_controls,
 )
 from workbook.ui.readings import reading, readings_note, readings_of
-from workbook.ui.records import authority_browser, claim_browser, fact_browser, parties_html
+from workbook.ui.records import (
+    authorities_html,
+    authority_browser,
+    claim_browser,
+    fact_browser,
+    parties_html,
+)
 from workbook.ui.workbench import Workbench, build_workbench
 
 __all__ = [
@@ -26,6 +32,7 @@ __all__ = [
     "ElementPanel",
     "Exercises",
     "Workbench",
+    "authorities_html",
     "authority_browser",
     "build_authority_browser",
     "build_brief_builder",

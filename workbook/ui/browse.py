@@ -272,7 +272,7 @@ def build_table_browser(
     order = widgets.ToggleButtons(
         options=["ascending", "descending"],
         value="ascending",
-        style={"button_width": "84px"},
+        style={"button_width": "100px"},
     )
     back = widgets.Button(description="◀ previous", layout=widgets.Layout(width="110px"))
     ahead = widgets.Button(description="next ▶", layout=widgets.Layout(width="110px"))

@@ -17,12 +17,20 @@ from IPython.display import HTML
 
 from workbook.charts.timeline import dated_facts
 from workbook.models import Authority, Case, Fact, Source
-from workbook.tables import authorities_table, claims_table, facts_table, parties_table
+from workbook.tables import (
+    ANY,
+    authorities_table,
+    claims_table,
+    facts_table,
+    filter_rows,
+    parties_table,
+)
 from workbook.ui.browse import TABLE_CSS, Column, TableBrowser, build_table_browser, rows_html
 from workbook.verification import authority_badge
 from workbook.vocabulary import STATUS_WORDS
 
 __all__ = [
+    "authorities_html",
     "authority_browser",
     "authority_frame",
     "claim_browser",
@@ -178,7 +186,7 @@ def _verification_html(a: Authority) -> str:
     if v.on:
         parts.append(f"<b>Checked on:</b> {v.on.isoformat()}")
     if v.note:
-        parts.append(f"<b>Not confirmed, or in doubt:</b> {html.escape(v.note)}")
+        parts.append(f"<b>Doubts, and what was not checked:</b> {html.escape(v.note)}")
     if a.pinpoint:
         parts.append(f"<b>Pinpoint:</b> {html.escape(a.pinpoint)}")
     if a.quote:
@@ -199,14 +207,36 @@ def authority_frame(case: Case) -> pd.DataFrame:
     return frame
 
 
+_AUTHORITY_COLUMNS = (
+    Column("citation", width="22em"),
+    Column("kind", width="6em"),
+    Column("status", width="8em", html="_status"),
+    Column("proposition"),
+)
+
+
+def authorities_html(case: Case, *, topic: str = ANY, folded: bool = True) -> HTML:
+    """The authorities (on one topic), full citations first; each opens to its record.
+
+    Folded (the default), the table sits under a line that says how many there are
+    and opens on a click, so that a page of readings stays short.
+    """
+    frame = filter_rows(authority_frame(case), {"topics": topic})
+    if frame.empty:
+        text = "<p><i>The case file has no authority on this topic.</i></p>"
+        return HTML(text)  # type: ignore[no-untyped-call]
+    table = rows_html(frame, _AUTHORITY_COLUMNS, details="_details", main="proposition")
+    if folded:
+        n = len(frame)
+        words = f"The case file's {n} authorit{'y' if n == 1 else 'ies'} on this topic"
+        head = f"<summary><b>{html.escape(words)}</b> (click to open)</summary>"
+        table = f"<details>{head}{table}</details>"
+    return HTML(TABLE_CSS + table)  # type: ignore[no-untyped-call]
+
+
 def authority_browser(case: Case, *, page_size: int = 10) -> TableBrowser:
     """The authorities with full citations; each opens to its verification record."""
-    cols = [
-        Column("citation", width="22em"),
-        Column("kind", width="6em"),
-        Column("status", width="8em", html="_status"),
-        Column("proposition"),
-    ]
+    cols = list(_AUTHORITY_COLUMNS)
     filters = {
         "topic": "topics",
         "element": "elements",
