@@ -12,9 +12,10 @@ from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
-from workbook.engine import Result
+from workbook.engine import Result, compare_standards
 from workbook.engine.standards import SlidingScale, Standard, Winter, get_standard
 from workbook.models import Case
+from workbook.scenario import Scenario
 from workbook.verification import cite_label
 from workbook.vocabulary import status_word
 
@@ -31,8 +32,11 @@ __all__ = [
     "filter_rows",
     "harm_table",
     "html_table",
+    "merger_note",
     "parties_table",
     "standard_rule",
+    "standards_split",
+    "standards_table",
 ]
 
 ANY = "(any)"
@@ -302,3 +306,91 @@ def standard_rule(standard: str | Standard, government_opponent: bool = False) -
     elif government_opponent and std.merge is False:
         rule += " The balance of equities and the public interest are kept apart."
     return rule
+
+
+def standards_table(case: Case, results: Mapping[str, Result]) -> pd.DataFrame:
+    """One row a standard: its rule, how it weighs the last two factors, outcome, decider."""
+    gov = case.case.government_opponent
+    names = {e.id: e.name for e in case.elements}
+    rows = []
+    for name, r in results.items():
+        merged = next((f for f in r.factors if f.merged), None)
+        rows.append(
+            {
+                "standard": (r.standard_title or name).split(" (")[0],
+                "what it asks": standard_rule(name, gov),
+                "equities and public interest": (
+                    f"one factor, {merged.strength:.2f}" if merged else "two factors"
+                ),
+                "outcome": r.outcome,
+                "decided on": names.get(r.deciding or "", r.deciding or "(none)"),
+            }
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "standard",
+            "what it asks",
+            "equities and public interest",
+            "outcome",
+            "decided on",
+        ],
+    )
+
+
+def merger_note(case: Case, merged: Result, apart: Result) -> str:
+    """What the Nken merger changes, comparing a standard with and without it, in words."""
+    if not case.case.government_opponent:
+        return (
+            "The opponent is not the government, so the balance of equities and the public "
+            "interest are weighed apart under every standard (the Nken merger applies only "
+            "when the government opposes)."
+        )
+    pair = next((f for f in merged.factors if f.merged), None)
+    if pair is None:
+        return "The factors were not reached, so merging them changes nothing here."
+    names = {e.id: e.name for e in case.elements}
+    parts = [
+        f"{names.get(f.elements[0], f.label)} {f.strength:.2f} ({'met' if f.met else 'not met'})"
+        for f in apart.factors
+        if set(f.elements) & set(pair.elements)
+    ]
+    word = "met" if pair.met else "not met"
+    same = merged.outcome == apart.outcome
+    return (
+        f"Merged (Nken: the government opposes), the two count as one factor at "
+        f"{pair.strength:.2f}, the average, which is {word}. Kept apart, each must pass on its "
+        f"own: {'; '.join(parts)}. "
+        + (
+            f"Here merging does not change the outcome ({merged.outcome} either way)."
+            if same
+            else f"Here merging changes the outcome: {merged.outcome} merged, "
+            f"{apart.outcome} kept apart."
+        )
+    )
+
+
+def standards_split(case: Case, scenario: Scenario | None = None) -> pd.DataFrame:
+    """The single answers that would make the standards disagree, from this scenario.
+
+    For each open question (but the one that picks the standard) and each other answer
+    to it, the motion is decided under every shipped standard with the same strengths;
+    a row is kept when the standards do not all reach the same outcome.
+    """
+    base = scenario or Scenario(case=case.case.id)
+    answers = base.answers_for(case)
+    skip = case.standard_question.id if case.standard_question is not None else None
+    rows = []
+    for q in case.questions:
+        if q.id == skip:
+            continue
+        for a in q.answers:
+            if a.id == answers.get(q.id):
+                continue
+            changed = base.model_copy(update={"answers": {**base.answers, q.id: a.id}})
+            outcomes = compare_standards(case, changed)
+            if len({o.granted for o in outcomes}) > 1:
+                row = {"question": q.text, "answer": a.label}
+                row.update({o.title.split(" (")[0]: o.outcome for o in outcomes})
+                rows.append(row)
+    return pd.DataFrame(rows)

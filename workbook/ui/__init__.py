@@ -5,6 +5,7 @@ plain methods its controls call; tests call those methods directly.
 """
 
 from workbook.ui.brief import BriefBuilder, build_brief_builder
+from workbook.ui.browse import table_html
 from workbook.ui.common import ControlPanel, error_box, errors_to
 from workbook.ui.diagram import motion_diagram
 from workbook.ui.exercises import Exercises, build_exercises
@@ -49,4 +50,5 @@ __all__ = [
     "reading",
     "readings_note",
     "readings_of",
+    "table_html",
 ]

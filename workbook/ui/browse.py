@@ -23,12 +23,20 @@ from dataclasses import dataclass, field
 
 import ipywidgets as widgets
 import pandas as pd
+from IPython.display import HTML
 
 from workbook.errors import UnknownNameError
 from workbook.tables import ANY, choices, filter_rows
 from workbook.ui.common import error_box, errors_to
 
-__all__ = ["TABLE_CSS", "Column", "TableBrowser", "build_table_browser", "rows_html"]
+__all__ = [
+    "TABLE_CSS",
+    "Column",
+    "TableBrowser",
+    "build_table_browser",
+    "rows_html",
+    "table_html",
+]
 
 TABLE_CSS = """<style>
 .wb-browse .widget-html-content { white-space: normal; line-height: 1.4; height: auto; }
@@ -36,13 +44,13 @@ TABLE_CSS = """<style>
 table.wb-records { border-collapse: collapse; width: 100%; max-width: 100%; font-size: 13px;
   table-layout: auto; color: #000; }
 table.wb-records th, table.wb-records td { text-align: left !important; vertical-align: top;
-  padding: 4px 8px; white-space: normal; overflow-wrap: anywhere; border-bottom: 1px solid #ccc; }
+  padding: 4px 8px; white-space: normal; overflow-wrap: break-word; border-bottom: 1px solid #ccc; }
 table.wb-records th { background: #f3f3f3; font-weight: 600; }
 table.wb-records summary { cursor: pointer; }
 table.wb-records summary::marker { color: #0072B2; }
 table.wb-records details[open] > summary { margin-bottom: 4px; }
 table.wb-records .wb-more { background: #f7f7f7; border-left: 3px solid #0072B2;
-  padding: 4px 8px; margin: 2px 0; }
+  padding: 4px 8px; margin: 2px 0; overflow-wrap: anywhere; }
 table.wb-records a { color: #0060A0; text-decoration: underline; }
 </style>"""
 """The tables' style: left-aligned, wrapped text (JupyterLab right-aligns and a widget's HTML
@@ -124,6 +132,17 @@ def rows_html(
         f'<table class="wb-records">{cap}<thead><tr>{head}</tr></thead>'
         f"<tbody>{''.join(body)}</tbody></table>"
     )
+
+
+def table_html(frame: pd.DataFrame, *, caption: str = "", empty: str = "") -> HTML:
+    """A whole DataFrame as a readable table for a notebook (every column, escaped).
+
+    ``empty`` is said instead when the frame has no rows.
+    """
+    if frame.empty and empty:
+        return HTML(f"<p><i>{html.escape(empty)}</i></p>")  # type: ignore[no-untyped-call]
+    cols = [Column(str(c)) for c in frame.columns if not str(c).startswith("_")]
+    return HTML(TABLE_CSS + rows_html(frame, cols, caption=caption))  # type: ignore[no-untyped-call]
 
 
 @dataclass

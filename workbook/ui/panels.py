@@ -35,6 +35,7 @@ __all__ = [
     "build_authority_browser",
     "build_element_panel",
     "question_controls",
+    "strength_gauge",
 ]
 
 
@@ -153,8 +154,8 @@ class ElementPanel:
             er = result.element(eid)
             status = status_word(er.satisfied, er.reached)
             self.headers[eid].value = (
-                f"<h3>{html.escape(er.name)}</h3><p>Strength <b>{er.strength:.2f}</b> "
-                f"({html.escape(status)}). Bars below: how much each argument moves it.</p>"
+                f"<h3>{html.escape(er.name)}</h3>{strength_gauge(er.strength, status)}"
+                "<p>Bars below: how much each argument moves it.</p>"
             )
             for side in ("movant", "opponent"):
                 args = self.case.arguments_for(eid, side)
@@ -174,6 +175,24 @@ class ElementPanel:
         """The elements' strengths and the outcome as plain text (for printing)."""
         result = self.result or self.refresh()
         return f"{element_summary(result, self.elements)}\nOutcome: {result.outcome}"
+
+
+def strength_gauge(strength: float, status: str) -> str:
+    """An element's strength as a bar from 0 to 1 with the dashed 0.5 "likely" line (HTML)."""
+    colour = {"met": "#0072B2", "not met": "#D55E00"}.get(status, "#767676")
+    pct = max(0.0, min(1.0, strength)) * 100
+    words = f"Strength {strength:.2f} ({status}); an element is likely above 0.5"
+    return (
+        f'<div class="wb-gauge" role="img" aria-label="{html.escape(words)}" '
+        'style="display:flex;align-items:center;gap:8px;margin:2px 0">'
+        '<div style="position:relative;width:260px;height:14px;background:#eeeeee;'
+        'border:1px solid #767676">'
+        f'<div style="width:{pct:.1f}%;height:100%;background:{colour}"></div>'
+        '<div style="position:absolute;left:50%;top:-4px;bottom:-4px;'
+        'border-left:2px dashed #000"></div></div>'
+        f"<span>Strength <b>{strength:.2f}</b> ({html.escape(status)}); the dashed line is "
+        "0.5, the <i>likely</i> line</span></div>"
+    )
 
 
 def _element_ids(case: Case, which: Iterable[str]) -> tuple[str, ...]:
