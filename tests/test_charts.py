@@ -117,16 +117,27 @@ def test_outcome_words_state_outcome_and_deciding_element(outcome: str, words: s
 
 @pytest.mark.parametrize("n_args", [0, 3, 50])
 def test_map_layout_places_motion_on_top_and_every_argument(n_args: int) -> None:
-    """The map has the motion at y=0, elements at y=1, and one node per argument below."""
+    """The motion is on top, each element's heading above its arguments, one node each."""
     case = chart_case(n_args)
     nodes, edges = map_layout(case, _result(case))
     assert list(nodes.columns) == NODE_COLUMNS and list(edges.columns) == EDGE_COLUMNS
-    assert nodes.iloc[0]["kind"] == "motion" and nodes.iloc[0]["y"] == 0
-    assert (nodes[nodes["kind"] == "element"]["y"] == 1).all()
+    assert nodes.iloc[0]["kind"] == "motion" and nodes["y"].idxmin() == 0
+    heads = nodes[nodes["kind"] == "element"].set_index("element")
     args = nodes[nodes["kind"] == "argument"]
     assert len(args) == n_args
-    assert (args["y"] >= 2).all()
+    assert all(row["y"] > heads.loc[row["element"], "y"] for _, row in args.iterrows())
     assert not args.duplicated(["x", "y"]).any()
+
+
+@pytest.mark.parametrize("width", [300, 700, 1100, 1920])
+def test_map_layout_fits_the_width_in_rows_of_element_blocks(width: int) -> None:
+    """Every node sits inside the width; a narrow map stacks the element blocks in more rows."""
+    case = chart_case(12)
+    nodes, _ = map_layout(case, width=width)
+    assert nodes["x"].between(0, width).all()
+    heads = nodes[nodes["kind"] == "element"]
+    rows = heads["y"].nunique()
+    assert rows == (2 if width < 2 * 260 + 16 else 1)  # two elements: side by side if they fit
 
 
 def test_map_layout_puts_rebuttal_below_its_target_and_draws_attack() -> None:
@@ -136,7 +147,7 @@ def test_map_layout_puts_rebuttal_below_its_target_and_draws_attack() -> None:
     pos = nodes.set_index("id")
     rebuttal, target = pos.loc["a5"], pos.loc["a4"]
     assert rebuttal["element"] == target["element"] == "merits"
-    assert rebuttal["y"] == target["y"] + 1  # on the row right after its target
+    assert rebuttal["y"] > target["y"]  # on a row after its target
     assert rebuttal["x"] > target["x"]  # indented under it
     attacks = edges[edges["relation"] == "attacks"]
     assert {("a5", "a4")} <= set(zip(attacks["source"], attacks["target"], strict=True))
@@ -163,23 +174,35 @@ def test_map_layout_fades_excluded_and_adds_user_arguments() -> None:
 
 
 def test_argument_map_chart_layers_edges_points_text() -> None:
-    """The map chart is rules, points and text, with a strength-sized point layer."""
+    """The map is structure and edge rules, strength-sized points, then the text labels."""
     case = chart_case(10)
     spec = charts.argument_map(case, _result(case)).to_dict()
-    assert _marks(spec) == ["rule", "point", "text"]
-    assert spec["layer"][1]["encoding"]["size"]["field"] == "strength"
-    assert "denied" in spec["title"]
+    assert _marks(spec) == ["rule", "rule", "point"]
+    texts = spec["layer"][3]["layer"]
+    assert [t["mark"]["type"] for t in texts] == ["text", "text", "text"]
+    assert spec["layer"][2]["encoding"]["size"]["field"] == "strength"
+    assert "denied" in spec["title"]["text"]
 
 
-def test_argument_map_fits_a_width_with_shorter_labels() -> None:
-    """Given a width, the map is no wider and its labels are shortened; the legends go below."""
+def test_argument_map_labels_are_headings_wrapped_with_the_whole_heading_on_hover() -> None:
+    """Labels are the heading on at most two lines; the tooltip carries the whole heading."""
+    case = chart_case(10)  # headings are about 60 characters long
+    spec = charts.argument_map(case, _result(case), width=300).to_dict()
+    labels = spec["layer"][3]["layer"][0]
+    rows = spec["datasets"][labels["data"]["name"]]
+    assert all(r["label"].count("\n") <= 1 for r in rows)
+    assert all(r["label"].replace("\n", " ").rstrip("…").strip() in r["heading"] for r in rows)
+    assert "heading" in [t["field"] for t in labels["encoding"]["tooltip"]]
+    assert labels["mark"]["lineBreak"] == "\n"
+
+
+def test_argument_map_fits_a_width_with_legends_below() -> None:
+    """Given a width, the map is no wider (but taller); the legends go below."""
     case = chart_case(10)
     wide = charts.argument_map(case, _result(case)).to_dict()
     narrow = charts.argument_map(case, _result(case), width=300).to_dict()
-    assert narrow["width"] <= 300 < wide["width"]
-    longest = max(len(r["label"]) for r in _data(narrow, 2))
-    assert longest < max(len(r["label"]) for r in _data(wide, 2))
-    assert narrow["layer"][1]["encoding"]["color"]["legend"]["orient"] == "bottom"
+    assert narrow["width"] <= 300 < wide["width"] and narrow["height"] > wide["height"]
+    assert narrow["layer"][2]["encoding"]["color"]["legend"]["orient"] == "bottom"
 
 
 def test_argument_map_handles_a_cycle_of_rebuttals() -> None:

@@ -1,11 +1,13 @@
-"""The argument map: the motion on top, its elements below, arguments and rebuttals under each.
+"""The argument map: the motion on top, then one block an element, laid out in rows.
 
 The layout is computed here, in Python, so that it is the same on every run
-and readable at the size of a real motion (dozens of arguments): one column
-per element; under each element its arguments, one per row; a rebuttal or
-a supporting argument sits on the row after its target, indented. Edges are
-straight rules; nodes are points sized by strength and coloured by side, with
-their headings as text beside them.
+and fits the width it is given: each element is a block (its name and
+strength as a heading, then its arguments, one per row, a rebuttal or a
+supporting argument indented on the row after its target), and the blocks
+fill rows of as many columns as the width allows, so the map never scrolls
+sideways. Each argument is labelled by its heading, wrapped onto two lines
+(cut with "…" when longer); hover a node for the whole heading, its strength
+and why it is out of play. Coordinates are in pixels from the top left.
 
 >>> from workbook import load_case
 >>> nodes, edges = map_layout(load_case(CASES / "legion-v-lutnick"))
@@ -15,13 +17,14 @@ their headings as text beside them.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 import altair as alt
 import pandas as pd
 
-from workbook.charts._base import legend_below, tooltips
+from workbook.charts._base import legend_below, status_of, tooltips
 from workbook.models import Argument, Case
 from workbook.vocabulary import EDGE_COLORS, NODE_COLORS
 
@@ -29,14 +32,19 @@ if TYPE_CHECKING:
     from workbook.charts._base import ResultLike
     from workbook.scenario import Scenario
 
-__all__ = ["EDGE_COLUMNS", "NODE_COLUMNS", "argument_map", "map_layout"]
+__all__ = ["EDGE_COLUMNS", "MAP_WIDTH", "NODE_COLUMNS", "argument_map", "map_layout"]
 
-_INDENT = 0.08
-_MAX_INDENT = 4
-_LABEL = 30
-_COLUMN_PX = 210
-_MIN_COLUMN_PX = 110
-_ROW_PX = 22
+MAP_WIDTH = 1100
+"""The map's width in pixels when none is given: four element blocks a row."""
+_BLOCK = 260  # narrowest block (px): below it, fewer blocks a row
+_GAP = 16  # px between blocks
+_INDENT = 14  # px a rebuttal or support sits right of its target
+_MAX_DEPTH = 4
+_ROW = 28  # px an argument row (two 11px lines)
+_HEAD = 34  # px an element's heading
+_TOP = 30  # px the motion's line
+_CHAR = 5.6  # px a character of the 10px label font, on average
+_LINES = 2
 
 NODE_COLUMNS = [
     "id",
@@ -53,11 +61,23 @@ NODE_COLUMNS = [
 ]
 EDGE_COLUMNS = ["source", "target", "relation", "x", "y", "x2", "y2"]
 
-_Place = tuple[float, float]  # (column, row) on the map
+_Place = tuple[float, float]  # (x, y) in pixels
 
 
-def _short(text: str, limit: int = _LABEL) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+def _wrap(text: str, chars: int, lines: int = _LINES) -> str:
+    r"""Text on at most ``lines`` lines of ``chars`` characters, cut with "…".
+
+    Lines are joined by newlines, which the text mark breaks on.
+
+    >>> _wrap("Likelihood of success on the merits", 12)
+    'Likelihood\nof success…'
+    """
+    chars = max(8, chars)
+    parts = textwrap.wrap(text, chars) or [text]
+    if len(parts) > lines:
+        last = " ".join(parts[lines - 1 :])
+        parts = [*parts[: lines - 1], last[: chars - 1].rstrip() + "…"]
+    return "\n".join(p if len(p) <= chars else p[: chars - 1] + "…" for p in parts)
 
 
 def _arguments(case: Case, scenario: Scenario | None) -> list[Argument]:
@@ -101,21 +121,24 @@ def map_layout(
     case: Case,
     result: ResultLike | None = None,
     scenario: Scenario | None = None,
+    *,
+    width: int = MAP_WIDTH,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """Node and edge tables of the argument map (x in columns, y in rows from the top).
+    """Node and edge tables of the argument map (x and y in pixels from the top left).
 
     Args:
         case: the case.
         result: a weighed result; gives final strengths and which arguments are
             out of play. Without it, base strengths are used and all are in play.
         scenario: adds the user's own arguments to the map.
+        width: the width to fit, in pixels.
 
     Returns:
         ``(nodes, edges)`` DataFrames with columns :data:`NODE_COLUMNS` and
         :data:`EDGE_COLUMNS`.
 
     """
-    nodes, edges = _layout(case, result, scenario)
+    nodes, edges, _ = _layout(case, result, scenario, width)
     return pd.DataFrame(nodes, columns=NODE_COLUMNS), pd.DataFrame(edges, columns=EDGE_COLUMNS)
 
 
@@ -141,80 +164,119 @@ def _edge(source: str, target: str, relation: str, start: _Place, end: _Place) -
     return dict(zip(EDGE_COLUMNS, (source, target, relation, *start, *end), strict=True))
 
 
+def _columns(case: Case, width: int) -> tuple[int, float]:
+    """How many element blocks a row, and each block's width, to fit ``width``."""
+    count = max(1, len(case.elements))
+    cols = max(1, min(count, (width + _GAP) // (_BLOCK + _GAP)))
+    return cols, (width - _GAP * (cols - 1)) / cols
+
+
 def _layout(
     case: Case,
     result: ResultLike | None,
     scenario: Scenario | None,
-) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """The map as plain rows: ``(nodes, edges)``."""
+    width: int,
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], float]:
+    """The map as plain rows: ``(nodes, edges, height)``."""
     args = _arguments(case, scenario)
     el_results = {e.id: e for e in result.elements} if result is not None else {}
-    center = (len(case.elements) - 1) / 2
-    title = case.case.title
-    if result is not None:
-        title += f": {result.outcome}"
-    head = _short(title, 60)
-    nodes = [_node("motion", "motion", "motion", head, case.case.motion, "", (center, 0.0), 1.0)]
+    cols, block = _columns(case, width)
+    title = case.case.title + (f": {result.outcome}" if result is not None else "")
+    nodes = [
+        _node(
+            "motion",
+            "motion",
+            "motion",
+            _wrap(title, int(width / 7), 1),
+            case.case.motion,
+            "",
+            (width / 2, 8.0),
+            1.0,
+        )
+    ]
     edges: list[dict[str, Any]] = []
     where: dict[str, _Place] = {}
-    for col, element in enumerate(case.elements):
+    top, row_height = float(_TOP), 0.0
+    for i, element in enumerate(case.elements):
+        col = i % cols
+        if col == 0 and i:
+            top, row_height = top + row_height + _GAP, 0.0
+        left = col * (block + _GAP)
         er = el_results.get(element.id)
-        label = element.name if er is None else f"{element.name} ({er.strength:.2f})"
+        words = (
+            element.name if er is None else f"{element.name}: {er.strength:.2f}, {status_of(er)}"
+        )
+        head = _wrap(words, int((block - 12) / (_CHAR * 1.15)))
         strength = float(er.strength) if er else 0.5
-        node_id = f"element:{element.id}"
-        at = (float(col), 1.0)
+        at = (left + 4, top + 6)
         nodes.append(
             _node(
-                node_id, "element", "element", _short(label), element.name, element.id, at, strength
+                f"element:{element.id}",
+                "element",
+                "element",
+                head,
+                element.name,
+                element.id,
+                at,
+                strength,
             )
         )
-        edges.append(_edge("motion", node_id, "on", (center, 0.0), at))
         mine = [a for a in args if a.element == element.id]
-        column = _column(mine, col, result, scenario, where)
-        nodes += column[0]
-        edges += column[1]
-    return nodes, edges + _relations(args, where)
+        found = _block(mine, (left, top + _HEAD), block, result, scenario, where)
+        nodes += found[0]
+        edges += found[1]
+        row_height = max(row_height, _HEAD + _ROW * len(mine))
+    return nodes, edges + _relations(args, where), top + row_height + 8
 
 
-def _column(
+def _block(
     args: Sequence[Argument],
-    col: int,
+    corner: _Place,
+    block: float,
     result: ResultLike | None,
     scenario: Scenario | None,
     where: dict[str, _Place],
 ) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-    """One element's arguments under it, each answer indented below its target.
+    """One element's arguments under its heading, each answer indented below its target.
 
-    Records each argument's place in ``where`` for the attack and support edges.
+    Records each argument's place in ``where`` for the attack and support edges; a grey
+    spine joins the element's heading to the arguments that answer it directly.
     """
     strengths: Mapping[str, float] = result.strengths if result is not None else {}
     excluded: Mapping[str, str] = result.excluded if result is not None else {}
     overrides = scenario.strengths if scenario is not None else {}
+    left, top = corner
     nodes: list[dict[str, Any]] = []
     edges: list[dict[str, Any]] = []
+    spine = left + 4
+    roots: list[float] = []
     for row, (a, depth) in enumerate(_order(args)):
-        x = col + _INDENT * min(depth, _MAX_INDENT)
-        y = 2.0 + row
+        x = spine + 10 + _INDENT * min(depth, _MAX_DEPTH)
+        y = top + _ROW * row + 7
         where[a.id] = (x, y)
         in_play = a.id in strengths if result is not None else True
         strength = round(float(strengths.get(a.id, overrides.get(a.id, a.strength))), 4)
-        why_out = excluded.get(a.id, "")
+        chars = int((left + block - x - 12) / _CHAR)
         nodes.append(
             _node(
                 a.id,
                 "argument",
                 a.side,
-                _short(a.heading),
+                _wrap(a.heading, chars),
                 a.heading,
                 a.element,
                 (x, y),
                 strength,
                 in_play,
-                why_out,
+                excluded.get(a.id, ""),
             )
         )
         if depth == 0:
-            edges.append(_edge(f"element:{a.element}", a.id, "on", (float(col), 1.0), (x, y)))
+            roots.append(y)
+            edges.append(_edge(f"element:{a.element}", a.id, "on", (spine, y), (x, y)))
+    if roots:
+        el = f"element:{args[0].element}"
+        edges.insert(0, _edge(el, el, "on", (spine, top - 6), (spine, roots[-1])))
     return nodes, edges
 
 
@@ -241,52 +303,72 @@ def argument_map(
     *,
     width: int | None = None,
 ) -> alt.LayerChart:
-    """The argument map as a chart: rules for edges, points for nodes, text for headings.
+    """The argument map as a chart: one block an element, in rows that fit the width.
 
-    Points are coloured by side (movant blue, opponent orange) and sized by
-    final strength; arguments out of play are faded. Attacks are vermillion
-    dashed rules, supports green. Hover a node for its full heading. The
-    legends sit below the map.
+    Points are coloured and shaped by side (movant blue, opponent orange) and
+    sized by final strength; arguments out of play are faded. Attacks are
+    vermillion dashed rules, supports green, and a grey spine joins each
+    element to the arguments that answer it. Labels are the arguments'
+    headings on two lines; hover a node for the whole heading, its strength
+    and why it is out of play. The legends sit below the map.
 
     Args:
         case: the case.
         result: a weighed result (final strengths, what is out of play).
         scenario: adds the user's own arguments.
-        width: the plot's width in pixels at most (labels are shortened to fit);
-            by default each element's column is 210px wide.
+        width: the plot's width in pixels (default :data:`MAP_WIDTH`); narrower
+            widths put fewer element blocks in a row.
 
     """
-    nodes, edges = _layout(case, result, scenario)
-    rows = int(max(n["y"] for n in nodes)) + 1
-    cols = max(len(case.elements), 1)
-    column_px = _COLUMN_PX if width is None else max(_MIN_COLUMN_PX, min(_COLUMN_PX, width // cols))
-    if column_px < _COLUMN_PX:
-        limit = max(12, int(_LABEL * column_px / _COLUMN_PX))
-        for n in nodes:
-            if n["kind"] != "motion":
-                n["label"] = _short(n["heading"] if n["kind"] == "argument" else n["label"], limit)
-    x_scale = alt.Scale(domain=[-0.3, cols - 0.2], nice=False, zero=False)
-    y_scale = alt.Scale(domain=[-0.5, rows - 0.5], reverse=True, nice=False, zero=False)
-    x = alt.X("x:Q", scale=x_scale, axis=None)
-    y = alt.Y("y:Q", scale=y_scale, axis=None)
-    layers = [_edge_rules(edges, x, y), _node_points(nodes, x, y), _node_text(nodes, x, y)]
+    width = int(width or MAP_WIDTH)
+    nodes, edges, height = _layout(case, result, scenario, width)
+    x = alt.X("x:Q", scale=alt.Scale(domain=[0, width], nice=False, zero=False), axis=None)
+    y = alt.Y(
+        "y:Q",
+        scale=alt.Scale(domain=[0, height], reverse=True, nice=False, zero=False),
+        axis=None,
+    )
+    layers = [
+        _structure(edges, x, y),
+        _edge_rules(edges, x, y),
+        _node_points(nodes, x, y),
+        _node_text(nodes, x, y),
+    ]
     words = "" if result is None else f" Outcome: {result.outcome}."
+    count = sum(1 for n in nodes if n["kind"] == "argument")
     # Edges and nodes each have their own colour legend: keep the scales apart.
-    independent = alt.Resolve(scale=alt.ScaleResolveMap(color="independent", opacity="independent"))
+    independent = alt.Resolve(
+        scale=alt.ScaleResolveMap(color="independent", opacity="independent", size="independent")
+    )
     return alt.LayerChart(
         layer=layers,
         resolve=independent,
-        width=column_px * cols,
-        height=_ROW_PX * rows,
-        title=f"Argument map: {len(nodes) - 1 - len(case.elements)} arguments.{words}",
+        width=width,
+        height=int(height),
+        title=alt.Title(
+            f"Argument map: {count} arguments.{words}",
+            subtitle="Hover a node for its whole heading, its strength and why it is out.",
+            anchor="start",
+        ),
     )
 
 
-def _edge_rules(edges: list[dict[str, Any]], x: alt.X, y: alt.Y) -> alt.Chart:
-    """The edges: attacks dashed, the rest solid, coloured by relation."""
+def _structure(edges: list[dict[str, Any]], x: alt.X, y: alt.Y) -> alt.Chart:
+    """The grey spines and ticks joining each element to the arguments that answer it."""
     chart: alt.Chart = (
-        alt.Chart({"values": edges})
-        .mark_rule(strokeWidth=1.2)
+        alt.Chart({"values": [e for e in edges if e["relation"] == "on"]})
+        .mark_rule(strokeWidth=1, color=EDGE_COLORS["on"])
+        .encode(x=x, y=y, x2=alt.X2("x2:Q"), y2=alt.Y2("y2:Q"))
+    )
+    return chart
+
+
+def _edge_rules(edges: list[dict[str, Any]], x: alt.X, y: alt.Y) -> alt.Chart:
+    """The attacks (dashed) and supports (solid) between arguments, coloured by relation."""
+    relations = [r for r in EDGE_COLORS if r != "on"]
+    chart: alt.Chart = (
+        alt.Chart({"values": [e for e in edges if e["relation"] != "on"]})
+        .mark_rule(strokeWidth=1.3)
         .encode(
             x=x,
             y=y,
@@ -294,13 +376,13 @@ def _edge_rules(edges: list[dict[str, Any]], x: alt.X, y: alt.Y) -> alt.Chart:
             y2=alt.Y2("y2:Q"),
             color=alt.Color(
                 "relation:N",
-                scale=_scale(EDGE_COLORS, EDGE_COLORS),
+                scale=_scale(relations, EDGE_COLORS),
                 title="edge",
                 legend=legend_below(),
             ),
             strokeDash=alt.StrokeDash(
                 "relation:N",
-                scale=alt.Scale(domain=list(EDGE_COLORS), range=[[5, 3], [1, 0], [1, 0]]),
+                scale=alt.Scale(domain=relations, range=[[5, 3], [1, 0]]),
                 legend=None,
             ),
         )
@@ -309,29 +391,25 @@ def _edge_rules(edges: list[dict[str, Any]], x: alt.X, y: alt.Y) -> alt.Chart:
 
 
 def _node_points(nodes: list[dict[str, Any]], x: alt.X, y: alt.Y) -> alt.Chart:
-    """The nodes: shaped and coloured by side, sized by strength, faded when out of play."""
+    """The arguments: shaped and coloured by side, sized by strength, faded when out of play."""
+    sides = [s for s in NODE_COLORS if s not in ("motion", "element")]
     chart: alt.Chart = (
-        alt.Chart({"values": nodes})
+        alt.Chart({"values": [n for n in nodes if n["kind"] == "argument"]})
         .mark_point(filled=True, stroke="black", strokeWidth=0.4)
         .encode(
             x=x,
             y=y,
             color=alt.Color(
-                "side:N",
-                scale=_scale(NODE_COLORS, NODE_COLORS),
-                title="node",
-                legend=legend_below(),
+                "side:N", scale=_scale(sides, NODE_COLORS), title="side", legend=legend_below()
             ),
             shape=alt.Shape(
                 "side:N",
-                scale=alt.Scale(
-                    domain=list(NODE_COLORS), range=["circle", "square", "diamond", "triangle-up"]
-                ),
+                scale=alt.Scale(domain=sides, range=["circle", "square"]),
                 legend=None,
             ),
             size=alt.Size(
                 "strength:Q",
-                scale=alt.Scale(domain=[0, 1], range=[20, 320]),
+                scale=alt.Scale(domain=[0, 1], range=[15, 220]),
                 title="strength",
                 legend=legend_below(),
             ),
@@ -344,18 +422,39 @@ def _node_points(nodes: list[dict[str, Any]], x: alt.X, y: alt.Y) -> alt.Chart:
     return chart
 
 
-def _node_text(nodes: list[dict[str, Any]], x: alt.X, y: alt.Y) -> alt.Chart:
-    """Each node's short label beside it, faded with the node."""
-    chart: alt.Chart = (
-        alt.Chart({"values": nodes})
-        .mark_text(align="left", dx=9, fontSize=10)
+def _node_text(nodes: list[dict[str, Any]], x: alt.X, y: alt.Y) -> alt.LayerChart:
+    """The labels: arguments' headings beside them, elements' names bold, the motion on top."""
+    args = (
+        alt.Chart({"values": [n for n in nodes if n["kind"] == "argument"]})
+        .mark_text(
+            align="left", baseline="top", dx=8, dy=-6, fontSize=10, lineHeight=11, lineBreak="\n"
+        )
         .encode(
             x=x,
             y=y,
             text=alt.Text("label:N"),
             opacity=alt.Opacity(
-                "in_play:N", scale=alt.Scale(domain=[True, False], range=[1.0, 0.35]), legend=None
+                "in_play:N", scale=alt.Scale(domain=[True, False], range=[1.0, 0.4]), legend=None
             ),
+            tooltip=tooltips("heading:N", "side:N", "strength:Q|.2f", "in_play:N", "why_out:N"),
         )
     )
-    return chart
+    heads = (
+        alt.Chart({"values": [n for n in nodes if n["kind"] == "element"]})
+        .mark_text(
+            align="left",
+            baseline="top",
+            dy=-6,
+            fontSize=11,
+            lineHeight=12,
+            fontWeight="bold",
+            lineBreak="\n",
+        )
+        .encode(x=x, y=y, text=alt.Text("label:N"), tooltip=tooltips("heading:N"))
+    )
+    motion = (
+        alt.Chart({"values": [n for n in nodes if n["kind"] == "motion"]})
+        .mark_text(align="center", baseline="top", fontSize=12, fontWeight="bold")
+        .encode(x=x, y=y, text=alt.Text("label:N"), tooltip=tooltips("heading:N"))
+    )
+    return alt.LayerChart(layer=[args, heads, motion])
