@@ -96,8 +96,8 @@ def _argument_list(args: Sequence[Argument], result: Result, case: Case) -> str:
         links = _links(a, case)
         cites = cites_html(case, a.authorities)
         items.append(
-            f"<li><b>{html.escape(a.heading)}</b> <small>({html.escape(a.id)}; "
-            f"{html.escape(state)})</small><br>{html.escape(a.body)}"
+            f"<li><b>{html.escape(a.heading)}</b> <small>({html.escape(state)})</small>"
+            f"<br>{html.escape(a.body)}"
             + (f"<br><small>{html.escape(links)}</small>" if links else "")
             + (f"<br><small>Authorities: {cites}</small>" if cites else "")
             + "</li>"
@@ -106,10 +106,15 @@ def _argument_list(args: Sequence[Argument], result: Result, case: Case) -> str:
 
 
 def _links(arg: Argument, case: Case) -> str:
-    """Plain text naming what an argument rebuts and supports, and what rebuts it."""
+    """Plain text naming, by heading, what an argument rebuts and supports, and what rebuts it."""
+    heading = {a.id: a.heading for a in case.arguments}
     attacked_by = [a.id for a in case.arguments if arg.id in a.attacks]
     links = (("Rebuts", arg.attacks), ("Supports", arg.supports), ("Rebutted by", attacked_by))
-    return ". ".join(f"{words}: {', '.join(ids)}" for words, ids in links if ids)
+    return ". ".join(
+        f"{words}: {'; '.join(f'“{heading.get(i, i)}”' for i in ids)}"
+        for words, ids in links
+        if ids
+    )
 
 
 @dataclass
