@@ -177,23 +177,28 @@ def test_argument_map_chart_layers_edges_points_text() -> None:
     """The map is structure and edge rules, strength-sized points, then the text labels."""
     case = chart_case(10)
     spec = charts.argument_map(case, _result(case)).to_dict()
-    assert _marks(spec) == ["rule", "rule", "point"]
-    texts = spec["layer"][3]["layer"]
-    assert [t["mark"]["type"] for t in texts] == ["text", "text", "text"]
+    assert _marks(spec) == ["rule", "rule", "point", "text", "text", "text"]
     assert spec["layer"][2]["encoding"]["size"]["field"] == "strength"
     assert "denied" in spec["title"]["text"]
+
+
+def _map_rows(spec: Mapping[str, Any], kind: str) -> list[dict[str, Any]]:
+    """The rows of one kind (argument, element, motion, edge) behind a map spec."""
+    return [r for r in spec["datasets"][spec["data"]["name"]] if r["kind"] == kind]
 
 
 def test_argument_map_labels_are_headings_wrapped_with_the_whole_heading_on_hover() -> None:
     """Labels are the heading on at most two lines; the tooltip carries the whole heading."""
     case = chart_case(10)  # headings are about 60 characters long
     spec = charts.argument_map(case, _result(case), width=300).to_dict()
-    labels = spec["layer"][3]["layer"][0]
-    rows = spec["datasets"][labels["data"]["name"]]
+    rows = _map_rows(spec, "argument")
+    assert len(rows) == 10 and any("\n" in r["label"] for r in rows)
     assert all(r["label"].count("\n") <= 1 for r in rows)
     assert all(r["label"].replace("\n", " ").rstrip("…").strip() in r["heading"] for r in rows)
+    labels = spec["layer"][3]
     assert "heading" in [t["field"] for t in labels["encoding"]["tooltip"]]
     assert labels["mark"]["lineBreak"] == "\n"
+    assert "argument" in labels["transform"][0]["filter"]
 
 
 def test_argument_map_fits_a_width_with_legends_below() -> None:

@@ -14,11 +14,11 @@ and the labels.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import altair as alt
 
-from workbook.charts._base import legend_below, tooltips
+from workbook.charts._base import inline, legend_below, tooltips
 from workbook.charts.mapgrid import EDGE_COLUMNS, MAP_WIDTH, NODE_COLUMNS, layout_rows, map_layout
 from workbook.models import Case
 from workbook.vocabulary import EDGE_COLORS, NODE_COLORS
@@ -67,12 +67,10 @@ def argument_map(
         scale=alt.Scale(domain=[0, height], reverse=True, nice=False, zero=False),
         axis=None,
     )
-    layers = [
-        _structure(edges, x, y),
-        _edge_rules(edges, x, y),
-        _node_points(nodes, x, y),
-        _node_text(nodes, x, y),
-    ]
+    # One dataset for every layer, each layer filtering its rows: Altair deep-copies each
+    # layer's own inline data when it combines them, which cost the workbench's redraw.
+    rows = nodes + [{**e, "kind": "edge"} for e in edges]
+    layers = [_structure(x, y), _edge_rules(x, y), _node_points(x, y), *_node_text(x, y)]
     words = "" if result is None else f" Outcome: {result.outcome}."
     count = sum(1 for n in nodes if n["kind"] == "argument")
     # Edges and nodes each have their own colour legend: keep the scales apart.
@@ -80,6 +78,7 @@ def argument_map(
         scale=alt.ScaleResolveMap(color="independent", opacity="independent", size="independent")
     )
     return alt.LayerChart(
+        data=inline(rows),
         layer=layers,
         resolve=independent,
         width=width,
@@ -92,21 +91,26 @@ def argument_map(
     )
 
 
-def _structure(edges: list[dict[str, Any]], x: alt.X, y: alt.Y) -> alt.Chart:
+def _only(test: str) -> alt.Chart:
+    """A layer of the rows that pass ``test`` (a Vega expression on ``datum``)."""
+    return alt.Chart().transform_filter(test)
+
+
+def _structure(x: alt.X, y: alt.Y) -> alt.Chart:
     """The grey spines and ticks joining each element to the arguments that answer it."""
     chart: alt.Chart = (
-        alt.Chart({"values": [e for e in edges if e["relation"] == "on"]})
+        _only("datum.kind === 'edge' && datum.relation === 'on'")
         .mark_rule(strokeWidth=1, color=EDGE_COLORS["on"])
         .encode(x=x, y=y, x2=alt.X2("x2:Q"), y2=alt.Y2("y2:Q"))
     )
     return chart
 
 
-def _edge_rules(edges: list[dict[str, Any]], x: alt.X, y: alt.Y) -> alt.Chart:
+def _edge_rules(x: alt.X, y: alt.Y) -> alt.Chart:
     """The attacks (dashed) and supports (solid) between arguments, coloured by relation."""
     relations = [r for r in EDGE_COLORS if r != "on"]
     chart: alt.Chart = (
-        alt.Chart({"values": [e for e in edges if e["relation"] != "on"]})
+        _only("datum.kind === 'edge' && datum.relation !== 'on'")
         .mark_rule(strokeWidth=1.3)
         .encode(
             x=x,
@@ -129,11 +133,11 @@ def _edge_rules(edges: list[dict[str, Any]], x: alt.X, y: alt.Y) -> alt.Chart:
     return chart
 
 
-def _node_points(nodes: list[dict[str, Any]], x: alt.X, y: alt.Y) -> alt.Chart:
+def _node_points(x: alt.X, y: alt.Y) -> alt.Chart:
     """The arguments: shaped and coloured by side, sized by strength, faded when out of play."""
     sides = [s for s in NODE_COLORS if s not in ("motion", "element")]
     chart: alt.Chart = (
-        alt.Chart({"values": [n for n in nodes if n["kind"] == "argument"]})
+        _only("datum.kind === 'argument'")
         .mark_point(filled=True, stroke="black", strokeWidth=0.4)
         .encode(
             x=x,
@@ -161,10 +165,10 @@ def _node_points(nodes: list[dict[str, Any]], x: alt.X, y: alt.Y) -> alt.Chart:
     return chart
 
 
-def _node_text(nodes: list[dict[str, Any]], x: alt.X, y: alt.Y) -> alt.LayerChart:
+def _node_text(x: alt.X, y: alt.Y) -> list[alt.Chart]:
     """The labels: arguments' headings beside them, elements' names bold, the motion on top."""
     args = (
-        alt.Chart({"values": [n for n in nodes if n["kind"] == "argument"]})
+        _only("datum.kind === 'argument'")
         .mark_text(
             align="left", baseline="top", dx=8, dy=-6, fontSize=10, lineHeight=11, lineBreak="\n"
         )
@@ -179,7 +183,7 @@ def _node_text(nodes: list[dict[str, Any]], x: alt.X, y: alt.Y) -> alt.LayerChar
         )
     )
     heads = (
-        alt.Chart({"values": [n for n in nodes if n["kind"] == "element"]})
+        _only("datum.kind === 'element'")
         .mark_text(
             align="left",
             baseline="top",
@@ -192,8 +196,8 @@ def _node_text(nodes: list[dict[str, Any]], x: alt.X, y: alt.Y) -> alt.LayerChar
         .encode(x=x, y=y, text=alt.Text("label:N"), tooltip=tooltips("heading:N"))
     )
     motion = (
-        alt.Chart({"values": [n for n in nodes if n["kind"] == "motion"]})
+        _only("datum.kind === 'motion'")
         .mark_text(align="center", baseline="top", fontSize=12, fontWeight="bold")
         .encode(x=x, y=y, text=alt.Text("label:N"), tooltip=tooltips("heading:N"))
     )
-    return alt.LayerChart(layer=[args, heads, motion])
+    return [args, heads, motion]
