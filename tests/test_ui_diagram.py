@@ -46,6 +46,7 @@ def test_diagram_groups_the_merged_pair_and_escapes_case_text() -> None:
         ("winter-unmerged", True, ["kept apart"]),
         ("sliding-scale", False, ["0.35", "irreparable harm likely"]),
         ("sliding-scale-pure", False, ["on average above 0.5."]),
+        ("serious-questions", True, ["tipping sharply", "count as one factor"]),
     ],
 )
 def test_standard_rule_in_words(name: str, government: bool, words: list[str]) -> None:

@@ -40,7 +40,7 @@ from pydantic import Field, model_validator
 from workbook.errors import UnsafePathError, WorkspaceError
 from workbook.models import Record
 from workbook.paths import confined, output_file, read_at_most, replaceable
-from workbook.scenario import SCENARIO_VERSION, Scenario
+from workbook.scenario import SCENARIO_VERSION, Scenario, strict_json
 
 __all__ = [
     "WORKSPACE_FORMAT",
@@ -147,11 +147,11 @@ def _temp_for(path: Path) -> tuple[int, Path]:
     return fd, Path(name)
 
 
-def _may_replace(path: Path) -> bool:
+def _may_replace(path: Path, force: bool = False) -> bool:
     def refuse(problem: str, hint: str) -> WorkspaceError:
         return WorkspaceError(problem, path=path, hint=hint)
 
-    return replaceable(path, refuse)
+    return replaceable(path, refuse, force=force)
 
 
 #: What a widget may write: scenarios, exports and work products, never a notebook or a case.
@@ -199,14 +199,17 @@ def _keep_backup(path: Path) -> None:
             tmp.unlink()  # only there when the rename did not happen
 
 
-def atomic_write(path: str | Path, data: str | bytes, *, backup: bool = True) -> Path:
+def atomic_write(
+    path: str | Path, data: str | bytes, *, backup: bool = True, force: bool = False
+) -> Path:
     """Write ``data`` to ``path`` so that a crash leaves the old file or the new, never a mix.
 
     The data goes to a temporary file in the same folder, is flushed and
     fsynced, the old file (if any) is kept as ``<name>.bak`` when ``backup`` is
     true, and the temporary file is renamed over ``path`` with :func:`os.replace`.
     The temporary file is gone afterwards whatever happens, and ones left by a
-    killed save are removed. Only a regular, writable file is ever replaced.
+    killed save are removed. Only a regular, writable file is ever replaced
+    (``force``: a read-only regular file too, never a link, folder or device).
 
     Raises:
         WorkspaceError: the file cannot be written (folder missing, no permission, disk
@@ -217,7 +220,7 @@ def atomic_write(path: str | Path, data: str | bytes, *, backup: bool = True) ->
     payload = data.encode("utf-8") if isinstance(data, str) else data
     tmp: Path | None = None
     try:
-        _may_replace(path)
+        _may_replace(path, force)
         _remove_stale(path)
         fd, tmp = _temp_for(path)
         with os.fdopen(fd, "wb") as handle:
@@ -225,7 +228,7 @@ def atomic_write(path: str | Path, data: str | bytes, *, backup: bool = True) ->
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        if _may_replace(path) and backup:
+        if _may_replace(path, force) and backup:
             _keep_backup(path)
         os.replace(tmp, path)
         tmp = None
@@ -255,19 +258,6 @@ def save_scenario(path: str | Path, scenario: Scenario, *, backup: bool = True) 
 
 
 # --------------------------------------------------------------------------- loading
-
-
-def _no_constants(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows")
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise ValueError(f"key {key!r} appears twice in the same object")
-        out[key] = value
-    return out
 
 
 def _read_object(path: Path, what: str) -> tuple[dict[str, Any], str]:
@@ -312,7 +302,7 @@ def _read_json(path: Path, what: str) -> tuple[Any, str]:
             hint=_backup_hint(path, f"open a .json {what} file saved by the workbook"),
         ) from None
     try:
-        data = json.loads(text, parse_constant=_no_constants, object_pairs_hook=_no_duplicates)
+        data = strict_json(text)
     except json.JSONDecodeError as exc:
         raise WorkspaceError(
             f"not a {what} file: invalid JSON ({exc.msg}, column {exc.colno})",

@@ -9,21 +9,29 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Any
 
 import pandas as pd
 
 from workbook.engine import Result, compare_standards
-from workbook.engine.standards import SlidingScale, Standard, Winter, get_standard
+from workbook.engine.standards import (
+    SeriousQuestions,
+    SlidingScale,
+    Standard,
+    Winter,
+    get_standard,
+)
 from workbook.models import Case
 from workbook.scenario import Scenario
 from workbook.verification import cite_label
-from workbook.vocabulary import status_word
+from workbook.vocabulary import outcome_word, status_word
 
 __all__ = [
     "ANY",
     "AUTHORITY_COLUMNS",
     "arguments_table",
     "authorities_table",
+    "backtest_table",
     "choices",
     "claims_table",
     "element_summary",
@@ -299,6 +307,12 @@ def standard_rule(standard: str | Standard, government_opponent: bool = False) -
     elif isinstance(std, SlidingScale):
         rule = f"No factor below {std.floor:.2f}, and the factors on average above 0.5"
         rule += ", with irreparable harm likely on its own." if std.harm_required else "."
+    elif isinstance(std, SeriousQuestions):
+        rule = (
+            f"Each factor likely; or serious questions on the merits (at least {std.serious:.2f}) "
+            f"with the balance of hardships tipping sharply (above {std.sharply:.2f}) and "
+            "irreparable harm and the public interest each likely."
+        )
     else:
         rule = std.title or std.name
     if std.merges(government_opponent):
@@ -394,3 +408,40 @@ def standards_split(case: Case, scenario: Scenario | None = None) -> pd.DataFram
                 row.update({o.title.split(" (")[0]: o.outcome for o in outcomes})
                 rows.append(row)
     return pd.DataFrame(rows)
+
+
+def backtest_table(results: Iterable[Any]) -> pd.DataFrame:
+    """One row per decided case: the court against the engine (see ``engine.backtest``)."""
+    columns = [
+        "case",
+        "court",
+        "court rested on",
+        "engine",
+        "engine's deciding element",
+        "result",
+        "reasons",
+        "flips reproduced",
+        "P(granted) before",
+        "Brier",
+    ]
+    rows = []
+    for r in results:
+        rows.append(
+            {
+                "case": r.title or r.case,
+                "court": outcome_word(r.court_granted),
+                "court rested on": ", ".join(r.element_name(e) for e in r.rested_on),
+                "engine": outcome_word(r.engine_granted),
+                "engine's deciding element": r.element_name(r.deciding) if r.deciding else "",
+                "result": "agrees" if r.outcome_agrees else "differs",
+                "reasons": "agree" if r.reasons_agree else "differ",
+                "flips reproduced": f"{r.flips_agree} of {len(r.flips)}"
+                if r.flips
+                else "none discussed",
+                "P(granted) before": None
+                if r.p_granted_before is None
+                else round(r.p_granted_before, 2),
+                "Brier": None if r.brier is None else round(r.brier, 2),
+            }
+        )
+    return pd.DataFrame(rows, columns=columns)

@@ -5,7 +5,9 @@ eye can run down them. Each panel shows the factors *as that standard weighs
 them*: the balance of equities and the public interest as one bar when the
 Nken merger applies, two bars when they are kept apart. Every panel has the
 dashed "likely" line at 0.5; a sliding-scale panel adds its floor (no factor
-may fall below it) and the factors' average (which must pass 0.5). The bar of
+may fall below it) and the factors' average (which must pass 0.5), a
+serious-questions panel the line for serious questions and the line the
+hardships must tip past. The bar of
 the factor that decides the motion is outlined and says so. The heading gives
 the outcome; the subtitle the standard's rule.
 """
@@ -20,7 +22,7 @@ import altair as alt
 
 from workbook.charts._base import LINE, inline, legend_below, outcome_words, tooltips, wrap_label
 from workbook.engine import Result
-from workbook.engine.standards import SlidingScale, get_standard
+from workbook.engine.standards import SeriousQuestions, SlidingScale, get_standard
 from workbook.errors import WorkbookError
 from workbook.tables import standard_rule
 from workbook.vocabulary import FACTOR_ROLES, ROLE_NAMES
@@ -67,6 +69,11 @@ def _lines(result: Result, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         out.append({"x": std.floor, "what": f"floor {std.floor:.2f}", "dash": "floor"})
         mean = sum(r["strength"] for r in rows) / len(rows)
         out.append({"x": round(mean, 4), "what": f"average {mean:.2f}", "dash": "average"})
+    elif isinstance(std, SeriousQuestions) and result.factors:
+        out.append(
+            {"x": std.serious, "what": f"serious questions {std.serious:.2f}", "dash": "floor"}
+        )
+        out.append({"x": std.sharply, "what": f"tips sharply {std.sharply:.2f}", "dash": "floor"})
     return out
 
 
