@@ -117,16 +117,27 @@ def test_outcome_words_state_outcome_and_deciding_element(outcome: str, words: s
 
 @pytest.mark.parametrize("n_args", [0, 3, 50])
 def test_map_layout_places_motion_on_top_and_every_argument(n_args: int) -> None:
-    """The map has the motion at y=0, elements at y=1, and one node per argument below."""
+    """The motion is on top, each element's heading above its arguments, one node each."""
     case = chart_case(n_args)
     nodes, edges = map_layout(case, _result(case))
     assert list(nodes.columns) == NODE_COLUMNS and list(edges.columns) == EDGE_COLUMNS
-    assert nodes.iloc[0]["kind"] == "motion" and nodes.iloc[0]["y"] == 0
-    assert (nodes[nodes["kind"] == "element"]["y"] == 1).all()
+    assert nodes.iloc[0]["kind"] == "motion" and nodes["y"].idxmin() == 0
+    heads = nodes[nodes["kind"] == "element"].set_index("element")
     args = nodes[nodes["kind"] == "argument"]
     assert len(args) == n_args
-    assert (args["y"] >= 2).all()
+    assert all(row["y"] > heads.loc[row["element"], "y"] for _, row in args.iterrows())
     assert not args.duplicated(["x", "y"]).any()
+
+
+@pytest.mark.parametrize("width", [300, 700, 1100, 1920])
+def test_map_layout_fits_the_width_in_rows_of_element_blocks(width: int) -> None:
+    """Every node sits inside the width; a narrow map stacks the element blocks in more rows."""
+    case = chart_case(12)
+    nodes, _ = map_layout(case, width=width)
+    assert nodes["x"].between(0, width).all()
+    heads = nodes[nodes["kind"] == "element"]
+    rows = heads["y"].nunique()
+    assert rows == (2 if width < 2 * 260 + 16 else 1)  # two elements: side by side if they fit
 
 
 def test_map_layout_puts_rebuttal_below_its_target_and_draws_attack() -> None:
@@ -136,7 +147,7 @@ def test_map_layout_puts_rebuttal_below_its_target_and_draws_attack() -> None:
     pos = nodes.set_index("id")
     rebuttal, target = pos.loc["a5"], pos.loc["a4"]
     assert rebuttal["element"] == target["element"] == "merits"
-    assert rebuttal["y"] == target["y"] + 1  # on the row right after its target
+    assert rebuttal["y"] > target["y"]  # on a row after its target
     assert rebuttal["x"] > target["x"]  # indented under it
     attacks = edges[edges["relation"] == "attacks"]
     assert {("a5", "a4")} <= set(zip(attacks["source"], attacks["target"], strict=True))
@@ -163,23 +174,40 @@ def test_map_layout_fades_excluded_and_adds_user_arguments() -> None:
 
 
 def test_argument_map_chart_layers_edges_points_text() -> None:
-    """The map chart is rules, points and text, with a strength-sized point layer."""
+    """The map is structure and edge rules, strength-sized points, then the text labels."""
     case = chart_case(10)
     spec = charts.argument_map(case, _result(case)).to_dict()
-    assert _marks(spec) == ["rule", "point", "text"]
-    assert spec["layer"][1]["encoding"]["size"]["field"] == "strength"
-    assert "denied" in spec["title"]
+    assert _marks(spec) == ["rule", "rule", "point", "text", "text", "text"]
+    assert spec["layer"][2]["encoding"]["size"]["field"] == "strength"
+    assert "denied" in spec["title"]["text"]
 
 
-def test_argument_map_fits_a_width_with_shorter_labels() -> None:
-    """Given a width, the map is no wider and its labels are shortened; the legends go below."""
+def _map_rows(spec: Mapping[str, Any], kind: str) -> list[dict[str, Any]]:
+    """The rows of one kind (argument, element, motion, edge) behind a map spec."""
+    return [r for r in spec["datasets"][spec["data"]["name"]] if r["kind"] == kind]
+
+
+def test_argument_map_labels_are_headings_wrapped_with_the_whole_heading_on_hover() -> None:
+    """Labels are the heading on at most two lines; the tooltip carries the whole heading."""
+    case = chart_case(10)  # headings are about 60 characters long
+    spec = charts.argument_map(case, _result(case), width=300).to_dict()
+    rows = _map_rows(spec, "argument")
+    assert len(rows) == 10 and any("\n" in r["label"] for r in rows)
+    assert all(r["label"].count("\n") <= 1 for r in rows)
+    assert all(r["label"].replace("\n", " ").rstrip("…").strip() in r["heading"] for r in rows)
+    labels = spec["layer"][3]
+    assert "heading" in [t["field"] for t in labels["encoding"]["tooltip"]]
+    assert labels["mark"]["lineBreak"] == "\n"
+    assert "argument" in labels["transform"][0]["filter"]
+
+
+def test_argument_map_fits_a_width_with_legends_below() -> None:
+    """Given a width, the map is no wider (but taller); the legends go below."""
     case = chart_case(10)
     wide = charts.argument_map(case, _result(case)).to_dict()
     narrow = charts.argument_map(case, _result(case), width=300).to_dict()
-    assert narrow["width"] <= 300 < wide["width"]
-    longest = max(len(r["label"]) for r in _data(narrow, 2))
-    assert longest < max(len(r["label"]) for r in _data(wide, 2))
-    assert narrow["layer"][1]["encoding"]["color"]["legend"]["orient"] == "bottom"
+    assert narrow["width"] <= 300 < wide["width"] and narrow["height"] > wide["height"]
+    assert narrow["layer"][2]["encoding"]["color"]["legend"]["orient"] == "bottom"
 
 
 def test_argument_map_handles_a_cycle_of_rebuttals() -> None:
@@ -290,15 +318,57 @@ def test_probability_chart_shows_interval_and_elements() -> None:
     assert "P(granted) = 0.30" in spec["title"]["text"]
 
 
+def _views(spec: Mapping[str, Any]) -> list[Mapping[str, Any]]:
+    """The layers of every view of a (possibly concatenated) spec."""
+    return [layer for view in spec.get("vconcat", [spec]) for layer in view.get("layer", [view])]
+
+
 def test_timeline_marks_filing_and_counts_facts_after_it() -> None:
-    """The timeline has dated facts only, coloured by status, and a complaint-filed rule."""
+    """The timeline has dated facts only, numbered, by status, and a complaint-filed rule."""
     spec = charts.timeline(chart_case()).to_dict()
     rows = _data(spec)
-    assert [r["id"] for r in rows] == ["f1", "f2"]
+    assert [r["id"] for r in rows] == ["f1", "f2"] and [r["n"] for r in rows] == [1, 2]
     assert [r["after"] for r in rows] == [False, True]
     assert "1 after the complaint" in spec["title"]
-    assert "rule" in _marks(spec)
-    assert spec["layer"][0]["encoding"]["shape"]["field"] == "status"
+    marks = [v["mark"]["type"] if isinstance(v["mark"], dict) else v["mark"] for v in _views(spec)]
+    assert "rule" in marks
+    assert _views(spec)[0]["encoding"]["shape"]["field"] == "status"
+
+
+def test_timeline_overview_window_drives_the_detail() -> None:
+    """The overview's x interval moves the detail's dates, which open on the busiest weeks."""
+    spec = charts.timeline(chart_case()).to_dict()
+    detail, overview = spec["vconcat"]
+    (param,) = spec["params"]
+    assert param["select"]["encodings"] == ["x"]
+    assert param["views"] == [overview["layer"][0]["name"]]  # a fixed name: same on each run
+    scale = detail["layer"][0]["encoding"]["x"]["scale"]
+    assert "window" in scale["domainRaw"]["expr"] and len(scale["domain"]) == 2
+
+
+def test_timeline_labels_never_overlap_at_the_opening_window() -> None:
+    """Crowded days keep their facts apart: labels on one row never run into the next fact."""
+    from workbook.charts.timeline import _window, timeline_rows
+
+    case = chart_case()
+    facts = [
+        {
+            "id": f"x{i}",
+            "statement": "A long statement of what happened " * 2,
+            "date": f"2026-06-{12 + i // 4:02d}",
+            "sources": ["s"],
+            "status": "reported",
+        }
+        for i in range(24)
+    ]
+    case = case.model_copy(
+        update={"facts": tuple(type(case.facts[0]).model_validate(f) for f in facts)}
+    )
+    rows = timeline_rows(case)
+    assert len({(r["lane"], r["date"]) for r in rows}) == len(rows)  # no two on one spot
+    assert any(len(r["label"]) > 3 for r in rows)  # some carry words, not only numbers
+    start, end = _window([dt.date.fromisoformat(r["date"]) for r in rows])
+    assert start <= dt.date(2026, 6, 12) and end >= dt.date(2026, 6, 17)
 
 
 def test_compare_columns_carry_outcome() -> None:

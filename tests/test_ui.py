@@ -450,7 +450,8 @@ def test_element_panel_shows_both_sides_links_and_badges(case: Case) -> None:
     panel = build_element_panel(case, ["success"])
     movant, opponent = panel.sides["success:movant"].value, panel.sides["success:opponent"].value
     assert "Movant" in movant and "Opponent" in opponent
-    assert "Rebutted by: o1" in movant and "Rebuts: m1" in opponent
+    assert "Rebutted by: “Heading o1”" in movant and "Rebuts: “Heading m1”" in opponent
+    assert "(m1;" not in movant  # headings, never ids
     assert "wb-unverified" in opponent and "wb-badge" not in movant
     assert arguments_table(case)["authorities"].tolist()[2] == "Z [unverified]"
 

@@ -8,13 +8,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import pandas as pd
 
-from workbook.engine import Result
+from workbook.engine import Result, compare_standards
+from workbook.engine.standards import (
+    SeriousQuestions,
+    SlidingScale,
+    Standard,
+    Winter,
+    get_standard,
+)
 from workbook.models import Case
+from workbook.scenario import Scenario
 from workbook.verification import cite_label
 from workbook.vocabulary import outcome_word, status_word
 
@@ -29,9 +37,14 @@ __all__ = [
     "element_summary",
     "facts_table",
     "filter_authorities",
+    "filter_rows",
     "harm_table",
     "html_table",
+    "merger_note",
     "parties_table",
+    "standard_rule",
+    "standards_split",
+    "standards_table",
 ]
 
 ANY = "(any)"
@@ -173,13 +186,32 @@ def filter_authorities(
     status: str = ANY,
 ) -> pd.DataFrame:
     """The rows of :func:`authorities_table` that match every filter (``ANY`` matches all)."""
+    picked = {"topics": topic, "elements": element, "sides": side, "kind": kind, "status": status}
+    return filter_rows(table, picked)
+
+
+def filter_rows(table: pd.DataFrame, filters: Mapping[str, str], *, text: str = "") -> pd.DataFrame:
+    """The rows whose columns hold the filters' values and whose text holds ``text``.
+
+    A filter's column may hold comma-separated values (a row matches if one of them is
+    the value); ``ANY`` matches every row. ``text`` is looked for, in any case, in every
+    column whose name does not start with ``_`` (those hold HTML for display).
+
+    >>> frame = pd.DataFrame({"kind": ["case", "statute"], "topics": ["a, b", "b"]})
+    >>> list(filter_rows(frame, {"topics": "a"})["kind"])
+    ['case']
+    >>> list(filter_rows(frame, {}, text="STAT")["kind"])
+    ['statute']
+    """
     keep = pd.Series(True, index=table.index)
-    for column, value in (("topics", topic), ("elements", element), ("sides", side)):
+    for column, value in filters.items():
         if value != ANY:
             keep &= table[column].map(lambda cell, v=value: _has(str(cell), v))
-    for column, value in (("kind", kind), ("status", status)):
-        if value != ANY:
-            keep &= table[column] == value
+    words = text.strip().lower()
+    if words:
+        shown = [c for c in table.columns if not str(c).startswith("_")]
+        joined = table[shown].astype(str).agg(" ".join, axis=1).str.lower()
+        keep &= joined.str.contains(words, regex=False)
     return table[keep].reset_index(drop=True)
 
 
@@ -259,6 +291,123 @@ def element_summary(result: Result, elements: Iterable[str] | None = None) -> st
         status = status_word(e.satisfied, e.reached)
         lines.append(f"{e.name}: {e.strength:.2f} ({status})")
     return "\n".join(lines)
+
+
+def standard_rule(standard: str | Standard, government_opponent: bool = False) -> str:
+    """What a standard asks of the factors, in one plain sentence.
+
+    >>> standard_rule("winter")
+    'Each factor must be likely on its own (strength above 0.5).'
+    >>> standard_rule("sliding-scale-pure")
+    'No factor below 0.35, and the factors on average above 0.5.'
+    """
+    std = get_standard(standard) if isinstance(standard, str) else standard
+    if isinstance(std, Winter):
+        rule = "Each factor must be likely on its own (strength above 0.5)."
+    elif isinstance(std, SlidingScale):
+        rule = f"No factor below {std.floor:.2f}, and the factors on average above 0.5"
+        rule += ", with irreparable harm likely on its own." if std.harm_required else "."
+    elif isinstance(std, SeriousQuestions):
+        rule = (
+            f"Each factor likely; or serious questions on the merits (at least {std.serious:.2f}) "
+            f"with the balance of hardships tipping sharply (above {std.sharply:.2f}) and "
+            "irreparable harm and the public interest each likely."
+        )
+    else:
+        rule = std.title or std.name
+    if std.merges(government_opponent):
+        rule += " The balance of equities and the public interest count as one factor (Nken)."
+    elif government_opponent and std.merge is False:
+        rule += " The balance of equities and the public interest are kept apart."
+    return rule
+
+
+def standards_table(case: Case, results: Mapping[str, Result]) -> pd.DataFrame:
+    """One row a standard: its rule, how it weighs the last two factors, outcome, decider."""
+    gov = case.case.government_opponent
+    names = {e.id: e.name for e in case.elements}
+    rows = []
+    for name, r in results.items():
+        merged = next((f for f in r.factors if f.merged), None)
+        rows.append(
+            {
+                "standard": (r.standard_title or name).split(" (")[0],
+                "what it asks": standard_rule(name, gov),
+                "equities and public interest": (
+                    f"one factor, {merged.strength:.2f}" if merged else "two factors"
+                ),
+                "outcome": r.outcome,
+                "decided on": names.get(r.deciding or "", r.deciding or "(none)"),
+            }
+        )
+    return pd.DataFrame(
+        rows,
+        columns=[
+            "standard",
+            "what it asks",
+            "equities and public interest",
+            "outcome",
+            "decided on",
+        ],
+    )
+
+
+def merger_note(case: Case, merged: Result, apart: Result) -> str:
+    """What the Nken merger changes, comparing a standard with and without it, in words."""
+    if not case.case.government_opponent:
+        return (
+            "The opponent is not the government, so the balance of equities and the public "
+            "interest are weighed apart under every standard (the Nken merger applies only "
+            "when the government opposes)."
+        )
+    pair = next((f for f in merged.factors if f.merged), None)
+    if pair is None:
+        return "The factors were not reached, so merging them changes nothing here."
+    names = {e.id: e.name for e in case.elements}
+    parts = [
+        f"{names.get(f.elements[0], f.label)} {f.strength:.2f} ({'met' if f.met else 'not met'})"
+        for f in apart.factors
+        if set(f.elements) & set(pair.elements)
+    ]
+    word = "met" if pair.met else "not met"
+    same = merged.outcome == apart.outcome
+    return (
+        f"Merged (Nken: the government opposes), the two count as one factor at "
+        f"{pair.strength:.2f}, the average, which is {word}. Kept apart, each must pass on its "
+        f"own: {'; '.join(parts)}. "
+        + (
+            f"Here merging does not change the outcome ({merged.outcome} either way)."
+            if same
+            else f"Here merging changes the outcome: {merged.outcome} merged, "
+            f"{apart.outcome} kept apart."
+        )
+    )
+
+
+def standards_split(case: Case, scenario: Scenario | None = None) -> pd.DataFrame:
+    """The single answers that would make the standards disagree, from this scenario.
+
+    For each open question (but the one that picks the standard) and each other answer
+    to it, the motion is decided under every shipped standard with the same strengths;
+    a row is kept when the standards do not all reach the same outcome.
+    """
+    base = scenario or Scenario(case=case.case.id)
+    answers = base.answers_for(case)
+    skip = case.standard_question.id if case.standard_question is not None else None
+    rows = []
+    for q in case.questions:
+        if q.id == skip:
+            continue
+        for a in q.answers:
+            if a.id == answers.get(q.id):
+                continue
+            changed = base.model_copy(update={"answers": {**base.answers, q.id: a.id}})
+            outcomes = compare_standards(case, changed)
+            if len({o.granted for o in outcomes}) > 1:
+                row = {"question": q.text, "answer": a.label}
+                row.update({o.title.split(" (")[0]: o.outcome for o in outcomes})
+                rows.append(row)
+    return pd.DataFrame(rows)
 
 
 def backtest_table(results: Iterable[Any]) -> pd.DataFrame:

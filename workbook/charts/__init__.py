@@ -16,12 +16,13 @@ from workbook.charts.core import (
     element_contributions,
     factor_balance,
     probability,
-    timeline,
     tornado,
 )
 from workbook.charts.display import chart_widget, renderer_name, setup, unchecked
 from workbook.charts.map import argument_map, map_layout
 from workbook.charts.odds import value_of_information
+from workbook.charts.standards import standards_chart
+from workbook.charts.timeline import timeline
 
 __all__ = [
     "ElementLike",
@@ -38,6 +39,7 @@ __all__ = [
     "records",
     "renderer_name",
     "setup",
+    "standards_chart",
     "timeline",
     "tornado",
     "unchecked",

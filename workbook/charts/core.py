@@ -15,13 +15,13 @@ The charts:
 - :func:`element_contributions`: why one element has the strength it has.
 - :func:`tornado`: how far each argument's strength moves the outcome.
 - :func:`probability`: the Monte Carlo chance of each element and of the grant.
-- :func:`timeline`: the dated facts, with the complaint's filing marked.
+- :func:`timeline`: the dated facts, with the complaint's filing marked
+  (in :mod:`workbook.charts.timeline`).
 - :func:`compare`: the same case under several standards or semantics.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -44,23 +44,15 @@ from workbook.charts._base import (
 )
 from workbook.errors import UnknownNameError
 from workbook.models import Case
-from workbook.vocabulary import FACT_STATUS_COLORS
 
 __all__ = [
     "compare",
     "element_contributions",
     "factor_balance",
     "probability",
-    "timeline",
     "tornado",
 ]
 
-_STATUS_SHAPES = {
-    "confirmed": "circle",
-    "reported": "square",
-    "alleged": "triangle-up",
-    "disputed": "diamond",
-}
 _WIDTH = 520
 _SIDE = 240
 """Plot width of the charts the workbench keeps beside its controls: with labels wrapped
@@ -306,88 +298,6 @@ def probability(mc: Any, *, names: Mapping[str, str] | None = None) -> alt.Layer
     tail = f"over {int(samples):,} samples" if isinstance(samples, int) else ""
     title = alt.Title(f"P(granted) = {p:.2f} (interval {low:.2f}–{high:.2f})", subtitle=tail)
     return alt.LayerChart(layer=[bars, interval], width=_SIDE, title=title)
-
-
-# --------------------------------------------------------------------------- timeline
-
-
-def timeline(case: Case) -> alt.LayerChart:
-    """The dated facts on a time axis, coloured and shaped by status, with the filing marked.
-
-    Facts after the complaint was filed sit to the right of the dashed
-    "complaint filed" rule. Undated facts are left out (list them with a table).
-    """
-    filed = case.case.filed
-    rows = _timeline_rows(case)
-    base = alt.Chart(inline(rows)).encode(
-        x=alt.X("date:T", title="date", scale=_timeline_scale(case)),
-        y=alt.Y("lane:O", axis=None),
-    )
-    statuses = list(FACT_STATUS_COLORS)
-    points = base.mark_point(size=120, filled=True, stroke="black", strokeWidth=0.5).encode(
-        color=alt.Color(
-            "status:N",
-            scale=alt.Scale(domain=statuses, range=list(FACT_STATUS_COLORS.values())),
-            legend=alt.Legend(orient="bottom"),
-        ),
-        shape=alt.Shape(
-            "status:N",
-            scale=alt.Scale(domain=statuses, range=[_STATUS_SHAPES[s] for s in statuses]),
-        ),
-        tooltip=tooltips("date:T", "status:N", "statement:N", "sources:N", "id:N"),
-    )
-    labels = base.mark_text(align="left", dx=8, fontSize=10).encode(text=alt.Text("id:N"))
-    layers: list[alt.Chart] = [points, labels]
-    if filed:
-        layers += _filing_layers(filed)
-    after = sum(1 for r in rows if r["after"])
-    title = f"{case.case.title}: {len(rows)} dated facts, {after} after the complaint"
-    return alt.LayerChart(layer=layers, width=_WIDTH + 160, height=220, title=title)
-
-
-def _timeline_rows(case: Case) -> list[dict[str, Any]]:
-    """One row a dated fact, in date order, spread over six lanes so labels do not collide."""
-    filed = case.case.filed
-    rows = []
-    for i, fact in enumerate(case.timeline()):
-        text = fact.statement if len(fact.statement) <= 70 else fact.statement[:67] + "..."
-        rows.append(
-            {
-                "id": fact.id,
-                "date": fact.date.isoformat() if fact.date else "",
-                "status": fact.status,
-                "statement": fact.statement,
-                "sources": ", ".join(fact.sources),
-                "label": text,
-                "lane": i % 6,
-                "after": bool(filed and fact.date and fact.date > filed),
-            }
-        )
-    return rows
-
-
-def _timeline_scale(case: Case) -> alt.Scale:
-    """The date axis: from just before the first fact to past the last, or Altair's default."""
-    dates = [f.date for f in case.timeline() if f.date]
-    if not dates:
-        return alt.Scale()
-    # Room on the right for the last labels: a tenth of the span, at least ten days.
-    span = max((dates[-1] - dates[0]).days, 1)
-    end = dates[-1] + dt.timedelta(days=max(10, span // 10))
-    return alt.Scale(domain=[(dates[0] - dt.timedelta(days=2)).isoformat(), end.isoformat()])
-
-
-def _filing_layers(filed: dt.date) -> list[alt.Chart]:
-    """The dashed "complaint filed" rule and its label."""
-    rule = inline([{"date": filed.isoformat(), "what": "complaint filed"}])
-    return [
-        alt.Chart(rule)
-        .mark_rule(strokeDash=[4, 4], color="black")
-        .encode(x=alt.X("date:T"), tooltip=tooltips("what:N", "date:T")),
-        alt.Chart(rule)
-        .mark_text(align="left", dx=3, dy=-6, baseline="bottom")
-        .encode(x=alt.X("date:T"), y=alt.value(0), text=alt.Text("what:N")),
-    ]
 
 
 # --------------------------------------------------------------------------- comparisons

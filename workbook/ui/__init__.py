@@ -5,7 +5,9 @@ plain methods its controls call; tests call those methods directly.
 """
 
 from workbook.ui.brief import BriefBuilder, build_brief_builder
+from workbook.ui.browse import table_html
 from workbook.ui.common import ControlPanel, error_box, errors_to
+from workbook.ui.diagram import motion_diagram
 from workbook.ui.exercises import Exercises, build_exercises
 from workbook.ui.panels import (
     AuthorityBrowser,
@@ -15,6 +17,13 @@ from workbook.ui.panels import (
     question_controls,
 )
 from workbook.ui.readings import reading, readings_note, readings_of
+from workbook.ui.records import (
+    authorities_html,
+    authority_browser,
+    claim_browser,
+    fact_browser,
+    parties_html,
+)
 from workbook.ui.workbench import Workbench, build_workbench
 
 __all__ = [
@@ -24,15 +33,22 @@ __all__ = [
     "ElementPanel",
     "Exercises",
     "Workbench",
+    "authorities_html",
+    "authority_browser",
     "build_authority_browser",
     "build_brief_builder",
     "build_element_panel",
     "build_exercises",
     "build_workbench",
+    "claim_browser",
     "error_box",
     "errors_to",
+    "fact_browser",
+    "motion_diagram",
+    "parties_html",
     "question_controls",
     "reading",
     "readings_note",
     "readings_of",
+    "table_html",
 ]

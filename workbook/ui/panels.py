@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import html
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import ipywidgets as widgets
-import pandas as pd
 
 from workbook import charts
 from workbook.charts import chart_widget, setup, unchecked
@@ -23,16 +22,11 @@ from workbook.engine import Result, analyse
 from workbook.errors import UnknownNameError
 from workbook.models import Argument, Case, Question
 from workbook.scenario import Scenario
-from workbook.tables import (
-    ANY,
-    authorities_table,
-    choices,
-    element_summary,
-    filter_authorities,
-    html_table,
-)
+from workbook.tables import element_summary
 from workbook.ui.a11y import accessible_names, named
+from workbook.ui.browse import TableBrowser
 from workbook.ui.common import error_box, errors_to
+from workbook.ui.records import authority_browser
 from workbook.verification import cites_html
 from workbook.vocabulary import status_word
 
@@ -42,83 +36,22 @@ __all__ = [
     "build_authority_browser",
     "build_element_panel",
     "question_controls",
+    "strength_gauge",
 ]
 
 
-@dataclass
-class AuthorityBrowser:
-    """A filterable table of a case's authorities (built by :func:`build_authority_browser`)."""
-
-    case: Case
-    table: pd.DataFrame
-    filters: dict[str, widgets.Dropdown]
-    body: widgets.HTML
-    count: widgets.Label
-    error: widgets.HTML
-    widget: widgets.VBox
-    shown: pd.DataFrame = field(default_factory=pd.DataFrame)
-
-    def set_filter(self, **values: str) -> pd.DataFrame:
-        """Set some filters (topic, element, side, kind, status) and return the rows shown."""
-        for name, value in values.items():
-            if name not in self.filters:
-                raise UnknownNameError(
-                    f"no filter {name!r}; filters are: {', '.join(self.filters)}"
-                )
-            box = self.filters[name]
-            if value not in box.options:
-                raise UnknownNameError(
-                    f"{value!r} is not a {name} in this case; "
-                    f"choose one of: {', '.join(map(str, box.options))}"
-                )
-            box.value = value  # fires refresh through the observer
-        return self.refresh()
-
-    def refresh(self) -> pd.DataFrame:
-        """Redraw the table from the current filters and return the rows shown."""
-        picked = {name: str(box.value) for name, box in self.filters.items()}
-        self.shown = filter_authorities(self.table, **picked)
-        cols = ["short", "kind", "topics", "elements", "sides", "status", "proposition"]
-        self.body.value = html_table(self.shown[cols])
-        self.count.value = f"{len(self.shown)} of {len(self.table)} authorities"
-        return self.shown
+AuthorityBrowser = TableBrowser
+"""The authority browser is a :class:`workbook.ui.browse.TableBrowser` over the authorities."""
 
 
-def build_authority_browser(case: Case) -> AuthorityBrowser:
-    """Dropdown filters (topic, element, side, kind, verification status) over the authorities."""
+def build_authority_browser(case: Case, *, page_size: int = 10) -> TableBrowser:
+    """The authorities a page at a time, each row opening to its verification record.
+
+    Full citations, filters (topic, element, side, kind, verification status), a search
+    box and a sort (see :func:`workbook.ui.records.authority_browser`).
+    """
     setup()
-    table = authorities_table(case)
-    columns = {
-        "topic": "topics",
-        "element": "elements",
-        "side": "sides",
-        "kind": "kind",
-        "status": "status",
-    }
-    filters = {
-        name: widgets.Dropdown(
-            options=choices(table, col),
-            value=ANY,
-            description=name,
-            layout=widgets.Layout(width="260px"),
-        )
-        for name, col in columns.items()
-    }
-    body, count, error = widgets.HTML(), widgets.Label(), error_box()
-    box = widgets.VBox(
-        [
-            widgets.HBox(list(filters.values()), layout=widgets.Layout(flex_flow="row wrap")),
-            count,
-            error,
-            body,
-        ]
-    )
-    browser = AuthorityBrowser(case, table, filters, body, count, error, box)
-    on_change = errors_to(error)(lambda _change: browser.refresh())
-    for dropdown in filters.values():
-        dropdown.observe(on_change, names="value")
-    browser.refresh()
-    return browser
+    return authority_browser(case, page_size=page_size)
 
 
 # --------------------------------------------------------------------------- questions
@@ -167,8 +100,8 @@ def _argument_list(args: Sequence[Argument], result: Result, case: Case) -> str:
         links = _links(a, case)
         cites = cites_html(case, a.authorities)
         items.append(
-            f"<li><b>{html.escape(a.heading)}</b> <small>({html.escape(a.id)}; "
-            f"{html.escape(state)})</small><br>{html.escape(a.body)}"
+            f"<li><b>{html.escape(a.heading)}</b> <small>({html.escape(state)})</small>"
+            f"<br>{html.escape(a.body)}"
             + (f"<br><small>{html.escape(links)}</small>" if links else "")
             + (f"<br><small>Authorities: {cites}</small>" if cites else "")
             + "</li>"
@@ -177,10 +110,15 @@ def _argument_list(args: Sequence[Argument], result: Result, case: Case) -> str:
 
 
 def _links(arg: Argument, case: Case) -> str:
-    """Plain text naming what an argument rebuts and supports, and what rebuts it."""
+    """Plain text naming, by heading, what an argument rebuts and supports, and what rebuts it."""
+    heading = {a.id: a.heading for a in case.arguments}
     attacked_by = [a.id for a in case.arguments if arg.id in a.attacks]
     links = (("Rebuts", arg.attacks), ("Supports", arg.supports), ("Rebutted by", attacked_by))
-    return ". ".join(f"{words}: {', '.join(ids)}" for words, ids in links if ids)
+    return ". ".join(
+        f"{words}: {'; '.join(f'“{heading.get(i, i)}”' for i in ids)}"
+        for words, ids in links
+        if ids
+    )
 
 
 @dataclass
@@ -225,8 +163,8 @@ class ElementPanel:
             er = result.element(eid)
             status = status_word(er.satisfied, er.reached)
             self.headers[eid].value = (
-                f"<h3>{html.escape(er.name)}</h3><p>Strength <b>{er.strength:.2f}</b> "
-                f"({html.escape(status)}). Bars below: how much each argument moves it.</p>"
+                f"<h3>{html.escape(er.name)}</h3>{strength_gauge(er.strength, status)}"
+                "<p>Bars below: how much each argument moves it.</p>"
             )
             for side in ("movant", "opponent"):
                 args = self.case.arguments_for(eid, side)
@@ -246,6 +184,24 @@ class ElementPanel:
         """The elements' strengths and the outcome as plain text (for printing)."""
         result = self.result or self.refresh()
         return f"{element_summary(result, self.elements)}\nOutcome: {result.outcome}"
+
+
+def strength_gauge(strength: float, status: str) -> str:
+    """An element's strength as a bar from 0 to 1 with the dashed 0.5 "likely" line (HTML)."""
+    colour = {"met": "#0072B2", "not met": "#D55E00"}.get(status, "#767676")
+    pct = max(0.0, min(1.0, strength)) * 100
+    words = f"Strength {strength:.2f} ({status}); an element is likely above 0.5"
+    return (
+        f'<div class="wb-gauge" role="img" aria-label="{html.escape(words)}" '
+        'style="display:flex;align-items:center;gap:8px;margin:2px 0">'
+        '<div style="position:relative;width:260px;height:14px;background:#eeeeee;'
+        'border:1px solid #767676">'
+        f'<div style="width:{pct:.1f}%;height:100%;background:{colour}"></div>'
+        '<div style="position:absolute;left:50%;top:-4px;bottom:-4px;'
+        'border-left:2px dashed #000"></div></div>'
+        f"<span>Strength <b>{strength:.2f}</b> ({html.escape(status)}); the dashed line is "
+        "0.5, the <i>likely</i> line</span></div>"
+    )
 
 
 def _element_ids(case: Case, which: Iterable[str]) -> tuple[str, ...]:
