@@ -28,6 +28,7 @@ LAYERS: dict[str, int] = {
     "engine": 6,
     "store": 7,
     "tables": 7,
+    "exercises": 7,
     "charts": 8,
     "export": 8,
     "ui": 9,
