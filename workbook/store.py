@@ -2,8 +2,10 @@
 
 A *workspace* is one student's or lawyer's work on one case: their
 :class:`~workbook.scenario.Scenario` (dropped, added and re-weighed arguments,
-answers to the contested questions), their answers to the exercises, and their
-notes. Both scenario and workspace files are versioned JSON.
+answers to the contested questions), their answers to the exercises (and how
+each went: right or not, in how many tries), and their notes. Both scenario and
+workspace files are versioned JSON. Workspace format 2 added ``marks``; a format 1
+file (without it) still loads, with no marks.
 
 Saving (:func:`atomic_write`) writes a temporary file in the same folder,
 flushes and fsyncs it, keeps the previous version as ``<name>.bak``, and only
@@ -45,6 +47,7 @@ from workbook.scenario import SCENARIO_VERSION, Scenario
 __all__ = [
     "WORKSPACE_FORMAT",
     "WORKSPACE_VERSION",
+    "ExerciseMark",
     "Workspace",
     "atomic_write",
     "confined_path",
@@ -55,10 +58,22 @@ __all__ = [
 ]
 
 #: Bumped when the JSON shape changes; newer files are refused, not guessed at.
-WORKSPACE_VERSION = 1
+#: 2 added ``marks`` (how each exercise went); a version 1 file loads without them.
+WORKSPACE_VERSION = 2
 #: The ``format`` tag that tells a workspace from any other JSON file.
 WORKSPACE_FORMAT = "workbook-workspace"
 _MAX_BYTES = 20_000_000
+
+
+class ExerciseMark(Record):
+    """How one exercise went: the last answer, whether it was right, in how many tries."""
+
+    answer: str = Field(description="The value of the last answer given.")
+    correct: bool = Field(description="Whether that answer was right.")
+    tries: int = Field(1, ge=1, description="How many times the student checked an answer.")
+    prompt: str = Field("", description="The exercise's question, for a reader of the file.")
+    element: str = Field("", description="Id of the element the exercise is about.")
+    label: str = Field("", description="The answer as the student saw it.")
 
 
 class Workspace(Record):
@@ -73,6 +88,9 @@ class Workspace(Record):
     scenario: Scenario
     exercises: Mapping[str, str] = Field(
         default_factory=dict, description="Exercise id -> the answer given."
+    )
+    marks: Mapping[str, ExerciseMark] = Field(
+        default_factory=dict, description="Exercise id -> how it went (format 2 on)."
     )
     argument_notes: Mapping[str, str] = Field(
         default_factory=dict, description="Argument id -> a note on it."
@@ -89,8 +107,12 @@ class Workspace(Record):
         return self
 
     def to_json(self) -> str:
-        """The workspace as stable, sorted, indented JSON."""
-        data = self.model_dump(mode="json")
+        """The workspace as stable, sorted, indented JSON, in the current format.
+
+        An older file loaded and saved again is written as the current version, since
+        what it holds now may use what that version added.
+        """
+        data = self.model_dump(mode="json") | {"version": WORKSPACE_VERSION}
         return json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 

@@ -271,6 +271,7 @@ class BriefBuilder(ControlPanel):
             author=self.student.value.strip(),
             scenario=self.scenario,
             exercises=dict(loaded.exercises) if loaded else {},
+            marks=dict(loaded.marks) if loaded else {},
             argument_notes=dict(loaded.argument_notes) if loaded else {},
             notes=self.notes.value,
         )
