@@ -151,7 +151,11 @@ def _answer_settings(c: _Case) -> list[tuple[str, str]]:
             r = c.weigh(c.base.with_answer(c.case, q.id, a.id))
             moved = (r.granted, r.deciding) != (now.granted, now.deciding)
             (moving if moved else still).append((q.id, a.id))
-    return (moving + still)[:_ANSWER_SCENARIOS]
+    out: list[tuple[str, str]] = []
+    for q_id, a_id in moving + still:  # one answer per question, for variety
+        if q_id not in {q for q, _ in out}:
+            out.append((q_id, a_id))
+    return out[:_ANSWER_SCENARIOS]
 
 
 def _answer_exercise(c: _Case, question: str, answer: str) -> Exercise:
@@ -163,7 +167,10 @@ def _answer_exercise(c: _Case, question: str, answer: str) -> Exercise:
         c,
         setting,
         f"answer:{question}={answer}",
-        paragraph(f"{change}: which element decides the motion?"),
+        paragraph(
+            f"suppose the court answers {quoted(q.text)} with {quoted(label)}",
+            "which element then decides the motion?",
+        ),
         paragraph(
             "an answer can settle a threshold, close off arguments or bring others into play",
             "look for the elements the question bears on, then find the weakest step left",
