@@ -107,7 +107,7 @@ _BAD = [
 
 
 def _texts(x: Exercise) -> list[tuple[str, str]]:
-    out = [("prompt", x.prompt), ("hint", x.hint), ("worked", x.worked)]
+    out = [("prompt", x.prompt), ("title", x.title), ("hint", x.hint), ("worked", x.worked)]
     out += [(f"check {c.value}", x.check(c.value).message) for c in x.choices]
     return out
 

@@ -7,6 +7,7 @@ The widget is :func:`workbook.ui.build_exercises`.
 
 from __future__ import annotations
 
+from workbook.exercises.classroom import ClassWork, StudentWork, example_class, read_class
 from workbook.exercises.generate import HARM_TYPES, NO_ELEMENT, NO_FLIP, exercises_for
 from workbook.exercises.model import Choice, Exercise, Feedback, Setting
 
@@ -15,10 +16,14 @@ __all__ = [
     "NO_ELEMENT",
     "NO_FLIP",
     "Choice",
+    "ClassWork",
     "Exercise",
     "Feedback",
     "Setting",
+    "StudentWork",
+    "example_class",
     "exercises_for",
+    "read_class",
 ]
 
 

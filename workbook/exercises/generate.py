@@ -51,6 +51,12 @@ _DROP_SCENARIOS = 2
 _OTHER_STANDARDS = ("sliding-scale", "sliding-scale-pure")
 
 
+def _short(text: str, words: int = 8) -> str:
+    """The first few words of case text, with "…" when cut (for titles only)."""
+    parts = quoted(text)[1:-1].split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
+
+
 class _Case:
     """The case, its names, and weighing under a scenario (each scenario weighed once)."""
 
@@ -76,7 +82,7 @@ class _Case:
         return quoted(self.names.get(element or "", element or "no single element"))
 
 
-def _deciding(c: _Case, setting: Setting, id: str, prompt: str, hint: str) -> Exercise:
+def _deciding(c: _Case, setting: Setting, id: str, prompt: str, hint: str, title: str) -> Exercise:
     """Which element decides the motion in a setting."""
     result = c.weigh(setting.scenario)
     right = result.deciding or NO_ELEMENT
@@ -93,6 +99,7 @@ def _deciding(c: _Case, setting: Setting, id: str, prompt: str, hint: str) -> Ex
         answers=frozenset({right}),
         hint=hint,
         worked=paragraph(f"the motion is {result.outcome}, and {said}"),
+        title=title,
         explanation=result.explanation,
     )
 
@@ -122,6 +129,7 @@ def _met(c: _Case, element: str) -> Exercise:
         id=f"met:{element}",
         element=element,
         prompt=paragraph(f"on the case file's defaults, is {c.name(element)} met?"),
+        title=f"Is {c.name(element)} met?",
         setting=Setting(c.base),
         choices=tuple(Choice(s, s.capitalize()) for s in ("met", "not met", "not reached")),
         answers=frozenset({status}),
@@ -175,6 +183,8 @@ def _answer_exercise(c: _Case, question: str, answer: str) -> Exercise:
             "an answer can settle a threshold, close off arguments or bring others into play",
             "look for the elements the question bears on, then find the weakest step left",
         ),
+        f"If {quoted(_short(q.text, 6))} is answered {quoted(_short(label, 5))}: "
+        "which element decides?",
     )
 
 
@@ -223,6 +233,7 @@ def _drop_exercise(c: _Case, arg: Argument) -> Exercise:
             f"does the outcome change from {was}?",
         ),
         setting=Setting(scenario, change, "drop"),
+        title=f"Drop {quoted(_short(arg.heading))}: does the outcome change?",
         choices=(
             Choice("changes", f"Yes: the motion would be {outcome_word(not now.granted)}"),
             Choice("stays", f"No: the motion stays {was}"),
@@ -254,6 +265,7 @@ def _standard_exercise(c: _Case, name: str) -> Exercise:
             f"switch the standard: {change}, is the motion granted or denied?",
         ),
         setting=Setting(scenario, change, "standard"),
+        title=f"Under {quoted(_short(standard.title))}: granted or denied?",
         choices=(Choice("granted", "Granted"), Choice("denied", "Denied")),
         answers=frozenset({after.outcome}),
         hint=paragraph(
@@ -277,6 +289,7 @@ def _harm_exercise(c: _Case, arg: Argument) -> Exercise:
         id=f"harm:{arg.id}",
         element=arg.element,
         prompt=paragraph(f"what kind of irreparable harm does {quoted(arg.heading)} claim?"),
+        title=f"What kind of harm is {quoted(_short(arg.heading))}?",
         setting=Setting(c.base),
         choices=tuple(Choice(t, _harm_words(t).capitalize()) for t in HARM_TYPES),
         answers=frozenset({arg.harm.type}),
@@ -323,6 +336,7 @@ def _flip_exercise(c: _Case) -> Exercise:
             "which single change of answer to a contested question would flip it?",
         ),
         setting=Setting(c.base),
+        title="Which single answer flips the outcome?",
         choices=(
             *(Choice(v, label) for v, label in labels.items()),
             Choice(NO_FLIP, "No single answer flips it"),
@@ -356,6 +370,7 @@ def exercises_for(case: Case, scenario: Scenario | None = None) -> tuple[Exercis
                 "the thresholds come first, and an element the court never reaches cannot decide",
                 "among the rest, look for the weakest step",
             ),
+            "Which element decides the motion?",
         )
     ]
     out += [_met(c, e.id) for e in case.elements]

@@ -74,6 +74,7 @@ class Exercise:
         answers: the values that are right (usually one).
         hint: a nudge, shown after a first wrong answer.
         worked: the worked answer, shown when it is right or after a second miss.
+        title: a short name for the exercise (for charts and lists), e.g. "Is “Mootness” met?".
         explanation: the engine's own explanation of the outcome in the exercise's
             scenario, shown after the worked answer ('' when not about the outcome).
 
@@ -87,6 +88,7 @@ class Exercise:
     answers: frozenset[str]
     hint: str
     worked: str
+    title: str = ""
     explanation: str = ""
 
     def __repr__(self) -> str:
