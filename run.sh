@@ -16,7 +16,7 @@ setup() {
     if ! "$VENV/bin/python" -m uv --version >/dev/null 2>&1; then
         "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check uv
     fi
-    VIRTUAL_ENV="$PWD/$VENV" "$VENV/bin/python" -m uv pip install --quiet -e ".[notebooks,test,bench]"
+    VIRTUAL_ENV="$PWD/$VENV" "$VENV/bin/python" -m uv pip install --quiet -e ".[notebooks,test,bench,grading]"
 }
 
 # The browser test drives Debian's Chromium; install it when missing and we can (root + apt).
