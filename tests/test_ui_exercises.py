@@ -133,3 +133,34 @@ def test_a_card_per_exercise_with_changed_scenarios_labelled() -> None:
     changed = [c for c in ex.cards.values() if c.exercise.setting.kind != "defaults"]
     assert changed and all("Changed scenario" in c.widget.children[0].value for c in changed)
     assert all(c.choice.value is None for c in ex.cards.values())
+
+
+def test_resume_brings_back_answers_tries_and_feedback(ex: Exercises, tmp_path) -> None:
+    """A saved workspace reopened: choices, tries, the hint or the worked answer come back."""
+    ex.choose("deciding", _wrong(ex, "deciding"))
+    ex.check("deciding")
+    ex.choose("flip", _right(ex, "flip"))
+    ex.check("flip")
+    saved = ex.save()
+    again = build_exercises(ui_case(), folder=tmp_path)
+    again.save_box.children[2].children[2].click()  # "Carry on from file"
+    assert again.error.value == "" and again.student.value == "A. Student"
+    assert again.marks == ex.marks
+    card = again.cards["deciding"]
+    assert card.choice.value == _wrong(ex, "deciding") and card.tries == 1 and not card.done
+    assert "Hint:" in card.feedback.value
+    assert "Why:" in again.cards["flip"].feedback.value and again.cards["flip"].done
+    again.choose("deciding", _right(ex, "deciding"))
+    assert again.check("deciding").correct and again.marks["deciding"].tries == 2
+    assert saved.name in again.status.value or "Carried on" in again.status.value
+
+
+def test_resume_refuses_another_cases_work(ex: Exercises, tmp_path) -> None:
+    """Work on another case is refused, and nothing changes."""
+    from workbook.scenario import Scenario
+    from workbook.store import Workspace, save_workspace
+
+    save_workspace(tmp_path / "other.json", Workspace(case="x", scenario=Scenario(case="x")))
+    with pytest.raises(UnknownNameError, match="not on"):
+        ex.resume("other.json")
+    assert ex.marks == {}

@@ -9,7 +9,8 @@ an answer it was not given for.
 
 How each exercise went is kept as an :class:`~workbook.store.ExerciseMark` (the
 first time through: checking again after the worked answer was shown changes
-nothing). :meth:`Exercises.save` writes the workspace a student can reopen, and
+nothing). :meth:`Exercises.save` writes the workspace a student can reopen
+(:meth:`Exercises.resume` brings its answers back), and
 :meth:`Exercises.write_work_product` the HTML page a teacher reads, with the
 outcome, the strengths and the score.
 
@@ -48,7 +49,13 @@ from workbook.exercises import Exercise, Feedback, exercises_for
 from workbook.export import write_work_product
 from workbook.models import Case
 from workbook.scenario import Scenario
-from workbook.store import ExerciseMark, Workspace, confined_path, save_workspace
+from workbook.store import (
+    ExerciseMark,
+    Workspace,
+    confined_path,
+    load_workspace,
+    save_workspace,
+)
 from workbook.ui.common import ControlPanel, errors_to
 
 __all__ = ["Card", "Exercises", "build_exercises"]
@@ -181,6 +188,38 @@ class Exercises(ControlPanel):
         self.status.value = self._written(out)
         return out
 
+    def resume(self, path: str | Path | None = None) -> Workspace:
+        """Bring back the answers saved in a workspace file (this case's), to carry on.
+
+        Each saved answer is chosen again with its mark and tries; a finished exercise
+        shows its worked answer, one missed once shows its hint. Answers to exercises
+        this case no longer has are kept in the marks but not shown.
+        """
+        target = confined_path(self.folder, self.save_path.value if path is None else path)
+        ws = load_workspace(target)
+        if ws.case != self.case.case.id:
+            raise UnknownNameError(
+                f"{target.name} holds work on {ws.case!r}, not on {self.case.case.id!r}"
+            )
+        self.marks = dict(ws.marks)
+        if ws.author:
+            self.student.value = ws.author
+        for id, mark in ws.marks.items():
+            card = self.cards.get(id)
+            if card is None or mark.answer not in {c.value for c in card.exercise.choices}:
+                continue
+            self._sync(card.choice, mark.answer)
+            card.tries = mark.tries
+            card.done = mark.correct or mark.tries >= 2
+            out = card.exercise.check(mark.answer)
+            card.feedback.value = (
+                out.html() + self._worked(card.exercise, shown_because=not out.correct)
+                if card.done
+                else out.html(f"Hint: {card.exercise.hint} Try once more.")
+            )
+        self.status.value = html.escape(f"Carried on from {target.name}. {self.score()}")
+        return ws
+
     def score(self) -> str:
         """How it is going, in words: right so far, on the first try, out of how many."""
         right = sum(m.correct for m in self.marks.values())
@@ -250,15 +289,17 @@ class Exercises(ControlPanel):
             value=f"{stem}-work-product.html", description="file", layout=wide
         )
         save = widgets.Button(description="Save answers", icon="save")
+        resume = widgets.Button(description="Carry on from file", icon="folder-open")
         write = widgets.Button(description="Write work product", icon="file")
         save.on_click(errors_to(self.error)(lambda _b: self.save()))
+        resume.on_click(errors_to(self.error)(lambda _b: self.resume()))
         write.on_click(errors_to(self.error)(lambda _b: self.write_work_product()))
         self.status = widgets.HTML()
         self.save_box = widgets.VBox(
             [
                 widgets.HTML("<h3>Save your answers</h3>"),
                 self.student,
-                widgets.HBox([self.save_path, save]),
+                widgets.HBox([self.save_path, save, resume]),
                 widgets.HBox([self.work_path, write]),
                 self.status,
             ]
