@@ -25,3 +25,25 @@ def test_the_quick_benchmarks_run_and_report_every_target():
         line for line in targets if "PASS" in line or "MISS" in line or "not measured" in line
     ]
     assert len(reported) == 6, done.stdout  # semantics x2, Monte Carlo, odds x2, flagship
+
+
+def test_the_scale_benchmark_generates_valid_cases(tmp_path):
+    """bench_scale's chain and ring load and weigh (its timings are run by hand, not here)."""
+    import importlib.util
+
+    import yaml
+
+    from workbook import load_case
+    from workbook.engine import weigh
+
+    spec = importlib.util.spec_from_file_location("bench_scale", BENCH / "bench_scale.py")
+    assert spec is not None and spec.loader is not None
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    for shape in ("chain", "ring"):
+        folder = tmp_path / shape
+        folder.mkdir()
+        (folder / "case.yaml").write_text(yaml.safe_dump(bench.generated(40, shape)), "utf-8")
+        case = load_case(folder)
+        assert len(case.arguments) == 40
+        assert weigh(case).elements

@@ -10,7 +10,7 @@ import altair as alt
 import pytest
 from conftest import chart_case
 
-from workbook import DEFAULT_CASE, charts, load_case
+from workbook import CASES, DEFAULT_CASE, charts, load_case
 from workbook.charts.map import EDGE_COLUMNS, NODE_COLUMNS, map_layout
 from workbook.engine import ElementResult, MonteCarlo, Result
 from workbook.models import Argument, Case
@@ -337,3 +337,17 @@ def test_timeline_dates_are_iso_strings() -> None:
     """Dates are ISO strings so the spec is JSON and the same on every run."""
     rows = _data(charts.timeline(chart_case()).to_dict())
     assert rows[0]["date"] == dt.date(2026, 6, 12).isoformat()
+
+
+def test_the_forecasts_chart_draws_each_decided_case_and_says_how_many():
+    """One row per case with a forecast; the title counts them; no id on the axis."""
+    from workbook.charts import forecasts
+    from workbook.engine.backtest import backtest
+
+    result = backtest(load_case(CASES / "tiktok-v-trump"), samples=500)
+    spec = forecasts([result]).to_dict()
+    rows = next(v for v in spec["datasets"].values() if v and "title" in v[0])
+    assert [r["title"] for r in rows] == ["TikTok Inc. v. Trump"]
+    assert rows[0]["result"] == 1.0 and 0 <= rows[0]["forecast"] <= 1
+    assert "1 decided case" in spec["title"]["text"]
+    assert forecasts([]).to_dict()["title"]["text"].endswith("0 decided cases")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from conftest import ui_case
 
-from workbook import CASES, load_case
+from workbook import CASES, DEFAULT_CASE, load_case
 from workbook.charts import class_answers, class_dropped, class_outcomes
 from workbook.errors import WorkspaceError
 from workbook.exercises import example_class, read_class
@@ -16,8 +16,9 @@ from workbook.export import render_work_product, write_example_class, write_work
 from workbook.scenario import Scenario
 from workbook.store import Workspace, save_workspace
 
-SHIPPED = sorted(p.name for p in CASES.iterdir() if p.is_dir())
 SAMPLES = CASES.parent / "classroom"
+#: The cases with an example class committed (the flagship at least; see its README).
+SAMPLED = sorted(p.name for p in SAMPLES.iterdir() if p.is_dir())
 
 
 def _values(spec: dict) -> list[dict]:
@@ -26,7 +27,12 @@ def _values(spec: dict) -> list[dict]:
     return data["values"] if "values" in data else spec["datasets"][data["name"]]
 
 
-@pytest.mark.parametrize("name", SHIPPED)
+def test_the_flagship_has_an_example_class() -> None:
+    """The teacher's notebook opens on a committed class for the default case."""
+    assert DEFAULT_CASE.name in SAMPLED and set(SAMPLED) <= {p.name for p in CASES.iterdir()}
+
+
+@pytest.mark.parametrize("name", SAMPLED)
 def test_the_committed_sample_class_is_what_the_workbook_writes(name: str, tmp_path: Path) -> None:
     """data/classroom/<case> holds exactly the example class the code makes now."""
     case = load_case(CASES / name)
@@ -103,7 +109,7 @@ def test_an_empty_folder_is_an_empty_class(tmp_path: Path) -> None:
     assert class_dropped(work.dropped()).to_dict()["title"]["subtitle"] == "no argument dropped"
 
 
-@pytest.mark.parametrize("name", SHIPPED)
+@pytest.mark.parametrize("name", SAMPLED)
 def test_charts_show_headings_and_titles_not_ids(name: str) -> None:
     """The class charts label bars with exercise titles and argument headings, never ids."""
     case = load_case(CASES / name)

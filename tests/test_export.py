@@ -85,16 +85,14 @@ def test_write_work_product(mini, tmp_path, name, start):
 
 
 def test_exports_are_deterministic(mini):
-    """Two exports of the same case and scenario are identical, DOCX text and metadata included."""
+    """Two exports of the same case and scenario are byte-identical, the DOCX included."""
     for fmt in FORMATS:
         first, second = (export_outline(mini, SCENARIO, "movant", fmt) for _ in range(2))
+        assert first == second
         if isinstance(first, bytes):
-            assert isinstance(second, bytes)
-            assert docx_text(first) == docx_text(second)
-            with zipfile.ZipFile(io.BytesIO(first)) as a, zipfile.ZipFile(io.BytesIO(second)) as b:
-                assert a.read("docProps/core.xml") == b.read("docProps/core.xml")
-        else:
-            assert first == second
+            # byte-identical across runs too: no member carries the time it was saved
+            with zipfile.ZipFile(io.BytesIO(first)) as a:
+                assert {i.date_time for i in a.infolist()} == {(1980, 1, 1, 0, 0, 0)}
 
 
 def test_docx_uses_word_styles_and_a_real_toa_table(mini):
@@ -472,7 +470,8 @@ def test_the_word_brief_renders_as_a_court_document(case_dir, tmp_path):
         capture_output=True,
         text=True,
     ).stdout
-    assert case.case.court.upper() in first
+    # a long court name wraps onto a second line of the centred heading
+    assert case.case.court.upper() in " ".join(first.split())
     assert "Plaintiff" in first and "Civil Action No." in first and "No. No." not in first
     assert first.rstrip().endswith("1")  # the page number in the footer
     whole = subprocess.run(

@@ -37,13 +37,13 @@ ALLOWED = "inside the workbook's folder"
 
 @pytest.fixture(autouse=True)
 def _no_hang() -> Iterator[None]:
-    """A probe that blocks (a FIFO read, /dev/zero) fails the test after 5 s, not hanging it."""
+    """A probe that blocks (a FIFO read, /dev/zero) fails the test after 30 s, not hanging it."""
 
     def hung(signum: int, frame: Any) -> None:
         raise TimeoutError("the probe blocked")
 
     old = signal.signal(signal.SIGALRM, hung)
-    signal.alarm(5)
+    signal.alarm(30)
     try:
         yield
     finally:
@@ -472,9 +472,13 @@ BAD_OUTPUTS = [
     (["schema", "-o", "{case}/case.yaml"], "case file"),
     (["export", "{case}", "-o", ""], "no output file"),
     (["schema", "-o", ""], "no output file"),
-    (["export", "{case}", "-o", "{tmp}/newdir/"], "folder"),
-    (["export", "{case}", "-o", "{tmp}/existing"], "folder"),
-    (["schema", "-o", "{tmp}/existing"], "folder"),
+    (["export", "{case}", "-o", "{tmp}/newdir/"], "no such folder"),
+    (["export", "{case}", "-o", "{case}/brief.md"], "holds a case file"),
+    (["export", "{case}", "-o", "{case}/"], "holds a case file"),
+    (["schema", "-o", "{case}/s.json"], "holds a case file"),
+    (["export", "{case}", "-o", "{tmp}/readonly.md"], "--force"),
+    (["export", "{case}", "--force", "-o", "{case}/case.yaml"], "case file"),
+    (["export", "{case}", "--force", "-o", "{tmp}/link.md"], "symbolic link"),
     (["export", "{case}", "--format", "md", "-o", "{tmp}/x.docx"], "for docx, not --format md"),
     (["export", "{case}", "--format", "docx", "-o", "{tmp}/x.md"], "for md, not --format docx"),
     (["export", "{case}", "--format", "aif", "-o", "{tmp}/x.argdown"], "not --format aif"),
@@ -492,6 +496,8 @@ def test_bad_output_is_refused_and_nothing_changes(
     tmp = case_dir.parent
     (tmp / "link.json").symlink_to(tmp / "target.json")
     (tmp / "link.md").symlink_to(tmp / "target.md")
+    (tmp / "readonly.md").write_text("keep me", encoding="utf-8")
+    (tmp / "readonly.md").chmod(0o444)
     before = {p: p.read_bytes() for p in case_dir.iterdir()}
     listing = _listing(tmp)
     args = [a.format(case=case_dir, tmp=tmp) for a in argv]
@@ -500,6 +506,7 @@ def test_bad_output_is_refused_and_nothing_changes(
     assert err.startswith("error: ") and words in err and "Traceback" not in err
     assert {p: p.read_bytes() for p in case_dir.iterdir()} == before
     assert _listing(tmp) == listing
+    assert (tmp / "readonly.md").read_text(encoding="utf-8") == "keep me"
 
 
 @pytest.mark.parametrize(
@@ -508,13 +515,25 @@ def test_bad_output_is_refused_and_nothing_changes(
         (["export", "{case}", "-o", "{tmp}/x.docx"], "x.docx"),
         (["export", "{case}", "--format", "aif", "-o", "{tmp}/x.json"], "x.json"),
         (["export", "{case}", "--format", "md", "-o", "{tmp}/x.txt"], "x.txt"),
-        (["export", "{case}", "-o", "{case}/brief.md"], "case/brief.md"),
+        (["export", "{case}", "--force", "-o", "{case}/brief.md"], "case/brief.md"),
         (["schema", "-o", "{tmp}/s.json"], "s.json"),
+        (["export", "{case}", "-o", "{tmp}/existing"], "existing/case-movant.md"),
+        (
+            ["export", "{case}", "--side", "opponent", "--format", "docx", "-o", "{tmp}/existing/"],
+            "existing/case-opponent.docx",
+        ),
+        (["schema", "-o", "{tmp}/existing"], "existing/case-file.schema.json"),
+        (["export", "{case}", "--force", "-o", "{tmp}/readonly.md"], "readonly.md"),
     ],
 )
 def test_good_output_is_written(case_dir: Path, argv: list[str], name: str) -> None:
-    """A plain file name (and a suffix that agrees with --format) is written, atomically."""
+    """A file name, a folder (a default name in it), or --force: written atomically.
+
+    --force lets an export into a case folder and over a read-only file.
+    """
     tmp = case_dir.parent
+    (tmp / "readonly.md").write_text("old", encoding="utf-8")
+    (tmp / "readonly.md").chmod(0o444)
     assert main([a.format(case=case_dir, tmp=tmp) for a in argv]) == 0
     assert (tmp / name).stat().st_size > 0
     assert _temps(tmp) == [] and _temps(case_dir) == []

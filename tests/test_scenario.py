@@ -88,3 +88,35 @@ def test_answers_fall_back_to_the_case_defaults() -> None:
     case = load_case(DEFAULT_CASE)
     s = Scenario(case=case.case.id)
     assert s.answers_for(case) == case.default_answers
+
+
+@pytest.mark.parametrize(
+    ("change", "word"),
+    [
+        ({"version": "2"}, "version"),
+        ({"version": 2.0}, "version"),
+        ({"version": True}, "version"),
+        ({"strengths": {"ARG": True}}, "strengths"),
+        ({"strengths": {"ARG": "0.5"}}, "strengths"),
+        ({"ranges": {"ARG": {"low": "0.1", "high": 0.9}}}, "ranges"),
+        ({"priors": {"Q": {"A": True}}}, "priors"),
+    ],
+)
+def test_saved_work_is_read_strictly(change: dict[str, object], word: str) -> None:
+    """A version or a number written as text, a float or true is refused, not guessed at."""
+    case = load_case(DEFAULT_CASE)
+    arg, question = case.arguments[0].id, case.questions[0]
+    data = json.loads(Scenario(case=case.case.id).to_json())
+    text = json.dumps(change).replace("ARG", arg).replace('"Q"', json.dumps(question.id))
+    data.update(json.loads(text.replace('"A"', json.dumps(question.answers[0].id))))
+    with pytest.raises(ValidationError, match=word):
+        Scenario.from_data(data)
+
+
+@pytest.mark.parametrize(
+    "text", ['{"case": "a", "case": "b"}', '{"case": "a", "strengths": {"x": NaN}}']
+)
+def test_scenario_json_refuses_repeated_keys_and_nan(text: str) -> None:
+    """The one JSON reader for saved work: a repeated key or NaN is an error."""
+    with pytest.raises(ValueError, match=r"twice|NaN"):
+        Scenario.from_json(text)

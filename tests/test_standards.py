@@ -300,3 +300,43 @@ def test_the_merged_factor_is_reported_as_decided():
     assert len(merged) == 1 and merged[0].elements == ("equities", "public")
     assert merged[0].strength == pytest.approx(0.4) and not merged[0].met
     assert d.satisfied["equities"] is False and d.deciding in ("equities", "public")
+
+
+SERIOUS_CASES = [
+    # (strengths, government, granted, deciding, words)
+    ({}, False, True, "success", "relief issues under Winter itself"),
+    ({"success": 0.4, "equities": 0.8}, False, True, "equities", "Granted on serious questions"),
+    ({"success": 0.4, "equities": 0.65}, False, False, "equities", "do not tip sharply"),
+    ({"success": 0.4, "equities": 0.7}, False, False, "equities", "do not tip sharply"),
+    ({"success": 0.3, "equities": 0.9}, False, False, "success", "not even a serious question"),
+    ({"success": 0.9, "harm": 0.5}, False, False, "harm", "harm must be likely"),
+    ({"success": 0.4, "equities": 0.9, "public": 0.5}, False, False, "public", "public interest"),
+    ({"success": 0.9, "equities": 0.45}, False, False, "equities", "is not likely"),
+    # with the government opposing, the merged factor must tip sharply
+    # (the merged factor is stood for by its weaker element)
+    ({"success": 0.4, "equities": 0.9, "public": 0.6}, True, True, "public", "Nken"),
+    ({"success": 0.4, "equities": 0.8, "public": 0.55}, True, False, "public", "sharply"),
+]
+
+
+@pytest.mark.parametrize(("strengths", "government", "granted", "deciding", "words"), SERIOUS_CASES)
+def test_ninth_circuit_serious_questions(strengths, government, granted, deciding, words):
+    """Cottrell: serious questions and hardships tipping sharply, with harm and public interest."""
+    d = STANDARDS["serious-questions"].decide(scores(**strengths), government_opponent=government)
+    assert (d.granted, d.deciding) == (granted, deciding)
+    assert words in d.explanation
+    assert "Alliance for the Wild Rockies v. Cottrell, 632 F.3d 1127" in d.explanation
+
+
+def test_serious_questions_grants_whatever_winter_grants():
+    """The serious-questions route adds to Winter's path; it never takes a grant away."""
+    rng = np.random.default_rng(0)
+    m = rng.random((2000, len(ORDER)))
+    roles = [r for _, r in ORDER]
+    for government in (False, True):
+        winter, _ = Winter().decide_batch(m, roles, government_opponent=government)
+        serious, _ = STANDARDS["serious-questions"].decide_batch(
+            m, roles, government_opponent=government
+        )
+        assert not (winter & ~serious).any()
+        assert (serious & ~winter).any()

@@ -69,7 +69,8 @@ def test_a_standard_that_ignores_settlements_and_requirements_is_reported():
     assert ignored[0].answers == {"s": "not"} and "Harm is settled as not met" in ignored[0].message
 
 
-def test_a_standard_the_question_on_it_does_not_apply_is_reported():
+def test_only_the_standards_the_question_on_it_offers_are_swept():
+    """A case with a question on the standard is swept under the standards its answers apply."""
     on_standard = {
         "id": "std",
         "text": "Does the sliding scale survive Winter?",
@@ -79,9 +80,14 @@ def test_a_standard_the_question_on_it_does_not_apply_is_reported():
             {"id": "yes", "label": "Yes", "standards": ["sliding-scale"]},
         ],
     }
-    report = sweep(make_case(questions=[QUESTION, on_standard]))
-    bad = {c.standard for c in report.contradictions if c.kind == "standard-vs-answer"}
-    assert bad == {"winter-unmerged", "sliding-scale-unmerged"}  # no answer applies these
+    case = make_case(questions=[QUESTION, on_standard])
+    report = sweep(case)
+    assert not [c for c in report.contradictions if c.kind == "standard-vs-answer"]
+    # two standards, each under every single and pair of answer changes
+    assert report.scenarios == 2 * sweep(case, standards={"winter": "winter"}).scenarios
+    # asked for by name, an unoffered standard is weighed, and the clash is reported
+    forced = sweep(case, standards={"winter-unmerged": "winter-unmerged"})
+    assert {c.kind for c in forced.contradictions} == {"standard-vs-answer"}
 
 
 def test_an_argument_resting_on_a_denied_fact_is_reported():

@@ -527,3 +527,19 @@ def test_workbench_shows_the_chosen_answer_in_full(bench: Any) -> None:
     assert box.label in chosen.value
     bench.set_answer("q1", "no")
     assert box.label in chosen.value
+
+
+def test_backtest_table_names_elements_not_ids() -> None:
+    """The backtest table shows the court's and the engine's elements by name."""
+    from workbook import CASES, load_case
+    from workbook.engine.backtest import backtest
+
+    case = load_case(CASES / "tiktok-v-trump")
+    from workbook.tables import backtest_table
+
+    table = backtest_table([backtest(case, samples=500)])
+    row = table.iloc[0]
+    names = {e.name for e in case.elements}
+    assert set(row["court rested on"].split(", ")) <= names
+    assert row["engine's deciding element"] in names
+    assert row["result"] == "agrees" and row["flips reproduced"] == "none discussed"

@@ -99,6 +99,7 @@ def test_every_standard_is_compared():
         "winter-unmerged",
         "sliding-scale-pure",
         "sliding-scale-unmerged",
+        "serious-questions",
     ]
     by = {r.standard: r for r in rows}
     assert by["winter"].outcome == "denied"

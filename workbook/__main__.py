@@ -158,7 +158,9 @@ def _weigh(args: argparse.Namespace) -> int:
     return 0
 
 
-def _output(text: str | None, fmt: str | None = None) -> Path | None:
+def _output(
+    text: str | None, fmt: str | None = None, *, default: str | None = None, force: bool = False
+) -> Path | None:
     """The checked ``-o`` file (None: standard output), refusing what would destroy data.
 
     Raises:
@@ -168,7 +170,7 @@ def _output(text: str | None, fmt: str | None = None) -> Path | None:
     """
     from workbook.errors import ExportError
     from workbook.export import FORMATS
-    from workbook.paths import output_file
+    from workbook.paths import holds_a_case, output_file
 
     if text is None:
         return None
@@ -176,7 +178,13 @@ def _output(text: str | None, fmt: str | None = None) -> Path | None:
     def refuse(problem: str, hint: str) -> ExportError:
         return ExportError(f"-o {text!r}: {problem}; {hint}")
 
-    path = output_file(text, refuse)
+    path = output_file(text, refuse, default=default)
+    if not force and holds_a_case(path.parent):
+        raise refuse(
+            "that folder holds a case file (.yaml), and an export there would sit among the "
+            "case's own files",
+            "write it outside the case folder, or pass --force",
+        )
     suffix = path.suffix.lower()
     named = [f for f, ext in FORMATS.items() if ext == suffix]
     if fmt is not None and named and fmt not in named:
@@ -190,11 +198,13 @@ def _output(text: str | None, fmt: str | None = None) -> Path | None:
 def _export(args: argparse.Namespace) -> int:
     from workbook.casefile.load import load_case
     from workbook.errors import ExportError, WorkbookError
-    from workbook.export import export_outline, format_for
+    from workbook.export import FORMATS, export_outline, format_for
     from workbook.store import atomic_write
 
     try:
-        output = _output(args.output, args.format)
+        named = f"{Path(args.path).resolve().stem or 'case'}-{args.side}"
+        default = named + FORMATS[args.format or "md"]
+        output = _output(args.output, args.format, default=default, force=args.force)
         fmt = args.format or (format_for(output) if output else "md")
         if fmt == "docx" and output is None and sys.stdout.isatty():
             raise ExportError(
@@ -204,7 +214,7 @@ def _export(args: argparse.Namespace) -> int:
         case = load_case(args.path)
         data = export_outline(case, _scenario(args, case), args.side, fmt)
         if output:
-            atomic_write(output, data, backup=False)
+            atomic_write(output, data, backup=False, force=args.force)
     except (WorkbookError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -223,9 +233,9 @@ def _schema(args: argparse.Namespace) -> int:
 
     text = schema_text()
     try:
-        output = _output(args.output)
+        output = _output(args.output, default="case-file.schema.json", force=args.force)
         if output:
-            atomic_write(output, text, backup=False)
+            atomic_write(output, text, backup=False, force=args.force)
     except WorkbookError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -247,37 +257,64 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _case_dirs(paths: Sequence[Path]) -> list[Path]:
+    """Case folders: each path itself, or a folder of case folders (``data/cases/``)."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir() and not any(path.glob("*.yaml")):
+            out.extend(sorted(p for p in path.iterdir() if p.is_dir() and any(p.glob("*.yaml"))))
+        else:
+            out.append(path)
+    return out
+
+
 def _backtest(args: argparse.Namespace) -> int:
     import json
 
     from workbook.casefile.load import load_case
-    from workbook.engine.backtest import backtest
+    from workbook.engine.backtest import backtest, summarize
     from workbook.errors import WorkbookError
 
-    rows = []
-    for path in args.paths:
+    results = []
+    for path in _case_dirs(args.paths):
         try:
             result = backtest(load_case(path), samples=args.samples)
         except (WorkbookError, OSError) as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 1
         if result is None:
-            print(f"{path}: no ruling (a pending case)", file=sys.stderr)
+            if not args.json:
+                print(f"{path}: no ruling (a pending case)", file=sys.stderr)
             continue
-        rows.append(result.to_data())
+        results.append(result)
         if not args.json:
-            d = rows[-1]
-            verdict = "agrees" if result.agrees else "DISAGREES"
-            odds = (
-                f"; P(granted) before {d['p_granted_before']}" if result.brier is not None else ""
-            )
-            print(
-                f"{d['case']}: court {d['court']} on {', '.join(d['rested_on'])}; engine "
-                f"{d['engine']} deciding on {d['deciding']}: {verdict}{odds}"
-            )
+            print("\n".join(_backtest_lines(result)))
+    summary = summarize(results)
     if args.json:
-        sys.stdout.write(json.dumps(rows, indent=2) + "\n")
+        data = {"cases": [r.to_data() for r in results], "summary": summary.to_data()}
+        sys.stdout.write(json.dumps(data, indent=2) + "\n")
+    else:
+        print("\n".join(summary.lines()))
     return 0
+
+
+def _backtest_lines(result: Any) -> list[str]:
+    d = result.to_data()
+    verdict = "agrees" if result.agrees else "DISAGREES"
+    odds = f"; P(granted) before {d['p_granted_before']}" if result.brier is not None else ""
+    lines = [
+        f"{d['case']}: court {d['court']} on {', '.join(d['rested_on'])}; engine "
+        f"{d['engine']} deciding on {d['deciding']}: {verdict}{odds}",
+        "  under every standard: " + ", ".join(f"{k} {v}" for k, v in d["by_standard"].items()),
+    ]
+    for flip in result.flips:
+        supposed = ", ".join(f"{q} = {a}" for q, a in flip.answers.items())
+        mark = "same" if flip.agrees else "DIFFERENT"
+        lines.append(
+            f"  had the court found {supposed}: opinion says {flip.to_data()['opinion_says']}, "
+            f"engine {flip.to_data()['engine']} ({mark})"
+        )
+    return lines
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -300,7 +337,9 @@ def _parser() -> argparse.ArgumentParser:
     test = sub.add_parser(
         "backtest", help="weigh decided cases under the court's answers and compare"
     )
-    test.add_argument("paths", nargs="+", type=Path, metavar="DIR")
+    test.add_argument(
+        "paths", nargs="+", type=Path, metavar="DIR", help="case folders, or a folder of them"
+    )
     test.add_argument("--samples", type=int, default=4000, help="Monte Carlo samples for the odds")
     test.add_argument("--json", action="store_true", help="print JSON")
     test.set_defaults(run=_backtest)
@@ -309,10 +348,21 @@ def _parser() -> argparse.ArgumentParser:
         "-o",
         "--output",
         metavar="OUT",
-        help="write it to this file (atomically; not a folder, a link, a device or a case file)",
+        help="write it to this file, atomically (a folder: case-file.schema.json in it); "
+        "a link, a device, a case file (.yaml), a read-only file or a case folder is refused",
     )
+    _force(schema)
     schema.set_defaults(run=_schema)
     return parser
+
+
+def _force(parser: Any) -> None:
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="also write into a case folder or over a read-only file (never over a link, a "
+        "device or a case file)",
+    )
 
 
 def _check_parser(sub: Any) -> None:
@@ -366,9 +416,11 @@ def _export_parser(sub: Any) -> None:
         "-o",
         "--output",
         metavar="OUT",
-        help="write here instead of stdout, atomically; its suffix must agree with --format, "
-        "and a folder, a link, a device, a read-only file or a case file (.yaml) is refused",
+        help="write here instead of stdout, atomically; its suffix must agree with --format; "
+        "a folder means CASE-SIDE.EXT in it; a link, a device, a case file (.yaml), a "
+        "read-only file or a case folder is refused",
     )
+    _force(export)
     export.set_defaults(run=_export)
 
 

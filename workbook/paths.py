@@ -29,6 +29,7 @@ __all__ = [
     "DEFAULT_CASE",
     "Refuse",
     "confined",
+    "holds_a_case",
     "output_file",
     "read_at_most",
     "replaceable",
@@ -146,11 +147,11 @@ _KINDS = {
 }
 
 
-def replaceable(path: str | Path, refuse: Refuse) -> bool:
+def replaceable(path: str | Path, refuse: Refuse, *, force: bool = False) -> bool:
     """True when ``path`` is a regular file that may be replaced, False when there is none.
 
     Refused (through ``refuse``): a link, a folder, a pipe, a device, a socket,
-    or a read-only file; renaming over one would destroy what it is.
+    or a read-only file (unless ``force``); renaming over one would destroy what it is.
     """
     try:
         st = os.lstat(path)
@@ -163,12 +164,20 @@ def replaceable(path: str | Path, refuse: Refuse) -> bool:
             "and the workbook replaces only regular files; nothing was written",
             "choose a new file name, or remove what is there first",
         )
-    if not st.st_mode & 0o222 or not os.access(path, os.W_OK):
+    if not force and (not st.st_mode & 0o222 or not os.access(path, os.W_OK)):
         raise refuse(
             "cannot save: the file is read-only; nothing was written",
-            "choose another file name, or make the file writable first",
+            "choose another file name, make the file writable first, or pass --force",
         )
     return True
+
+
+def holds_a_case(folder: Path) -> bool:
+    """Whether ``folder`` holds a case file (``.yaml``, ``.yml``)."""
+    try:
+        return any(p.suffix.lower() in CASE_SUFFIXES for p in folder.iterdir())
+    except OSError:  # no such folder, or not readable: the write reports it
+        return False
 
 
 CASE_SUFFIXES = (".yaml", ".yml")
@@ -181,14 +190,16 @@ def output_file(
     *,
     resolved: Path | None = None,
     suffixes: tuple[str, ...] = (),
+    default: str | None = None,
 ) -> Path:
     """The file an export, a save or the schema is written to, once ``name`` is known to be one.
 
-    Refused: an empty name, a name that ends with a slash or names a folder, a
-    case file's name (``.yaml``, ``.yml``), which an export would overwrite
-    with something else, and, when ``suffixes`` is given, any other suffix.
-    ``resolved`` is where ``name`` leads when it is not to be taken as given;
-    messages show ``name`` as typed.
+    A name that ends with a slash or names a folder means ``default`` inside that
+    folder (refused when no ``default`` is given, or the folder does not exist).
+    Refused: an empty name, a case file's name (``.yaml``, ``.yml``), which an
+    export would overwrite with something else, and, when ``suffixes`` is given,
+    any other suffix. ``resolved`` is where ``name`` leads when it is not to be
+    taken as given; messages show ``name`` as typed.
     """
     text = str(name)
     if not text.strip():
@@ -198,11 +209,15 @@ def output_file(
         folder = text.endswith(("/", os.sep)) or path.is_dir()
     except OSError as exc:  # a name too long for the system
         raise refuse(f"cannot use it ({exc.strerror or exc})", "give a shorter file name") from None
-    if folder:
+    if folder and default is None:
         raise refuse(
             "the output names a folder, not a file",
             f"give a file name inside it, such as {text.rstrip('/' + os.sep)}/brief.md",
         )
+    if folder:
+        if not path.is_dir():
+            raise refuse("there is no such folder", "create the folder first, or give a file name")
+        path = path / str(default)
     suffix = path.suffix.lower()
     if suffix in CASE_SUFFIXES:
         raise refuse(

@@ -17,7 +17,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from pydantic import ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, StrictFloat, StrictInt, model_validator
 
 from workbook.errors import ScenarioError
 from workbook.models import Argument, Case, Question, Record
@@ -31,6 +31,7 @@ __all__ = [
     "check_added",
     "check_odds",
     "rebalanced",
+    "strict_json",
 ]
 
 DEFAULT_STANDARD = "winter"
@@ -43,9 +44,9 @@ SCENARIO_VERSION = 1
 class StrengthRange(Record):
     """An uncertain base strength: uniform on ``low``..``high``, or a Beta around ``mode``."""
 
-    low: float = Field(ge=0.0, le=1.0)
-    high: float = Field(ge=0.0, le=1.0)
-    mode: float | None = Field(None, ge=0.0, le=1.0, description="Most likely value (PERT).")
+    low: StrictFloat = Field(ge=0.0, le=1.0)
+    high: StrictFloat = Field(ge=0.0, le=1.0)
+    mode: StrictFloat | None = Field(None, ge=0.0, le=1.0, description="Most likely value (PERT).")
 
     @model_validator(mode="after")
     def _ordered(self) -> StrengthRange:
@@ -62,11 +63,13 @@ class Scenario(Record):
     # saved work is machine-written JSON: a number where text belongs is a damaged file
     model_config = ConfigDict(**{**Record.model_config, "coerce_numbers_to_str": False})
 
-    version: int = Field(SCENARIO_VERSION, description="Format version of the saved file.")
+    # saved work is machine-written: "2", 2.0 or true for a version, true or "0.5" for a
+    # strength, is a damaged or hand-made file, refused rather than guessed at
+    version: StrictInt = Field(SCENARIO_VERSION, description="Format version of the saved file.")
     case: str = Field(description="Id of the case the scenario belongs to.")
     dropped: tuple[str, ...] = Field((), description="Ids of case arguments left out.")
     added: tuple[Argument, ...] = Field((), description="The user's own arguments.")
-    strengths: Mapping[str, float] = Field(
+    strengths: Mapping[str, StrictFloat] = Field(
         default_factory=dict, description="Argument id -> base strength overriding the case file."
     )
     ranges: Mapping[str, StrengthRange] = Field(
@@ -80,7 +83,7 @@ class Scenario(Record):
         description="Name of the injunction standard; None: the answer to the case's question "
         "on the standard picks it (else Winter). A name set here also sets that answer.",
     )
-    priors: Mapping[str, Mapping[str, float]] = Field(
+    priors: Mapping[str, Mapping[str, StrictFloat]] = Field(
         default_factory=dict,
         description="Question id -> answer id -> probability, overriding the case file's odds.",
     )
@@ -282,20 +285,43 @@ class Scenario(Record):
     @classmethod
     def from_json(cls, text: str) -> Scenario:
         """Read a scenario back from :meth:`to_json` output (validation errors propagate)."""
-        data: Any = json.loads(text)
-        return cls.from_data(data)
+        return cls.from_data(strict_json(text))
 
     @classmethod
     def from_data(cls, data: Any) -> Scenario:
         """Validate plain data (already parsed JSON) as a scenario."""
         if isinstance(data, Mapping):
             version = data.get("version", SCENARIO_VERSION)
-            if isinstance(version, int) and version > SCENARIO_VERSION:
+            if type(version) is int and version > SCENARIO_VERSION:
                 raise ScenarioError(
                     f"this scenario was saved by a newer workbook (format {version}; "
                     f"this one reads up to {SCENARIO_VERSION}); upgrade the workbook to open it"
                 )
         return cls.model_validate(data)
+
+
+def _no_constants(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"key {key!r} appears twice in the same object")
+        out[key] = value
+    return out
+
+
+def strict_json(text: str) -> Any:
+    """JSON as saved work must be: no key twice in one object, no NaN or Infinity.
+
+    Raises:
+        json.JSONDecodeError: not JSON.
+        ValueError: a repeated key or a non-standard number.
+
+    """
+    return json.loads(text, parse_constant=_no_constants, object_pairs_hook=_no_duplicates)
 
 
 def check_odds(question: Question, odds: Mapping[str, float]) -> None:

@@ -9,19 +9,21 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 import pandas as pd
 
 from workbook.engine import Result
 from workbook.models import Case
 from workbook.verification import cite_label
-from workbook.vocabulary import status_word
+from workbook.vocabulary import outcome_word, status_word
 
 __all__ = [
     "ANY",
     "AUTHORITY_COLUMNS",
     "arguments_table",
     "authorities_table",
+    "backtest_table",
     "choices",
     "claims_table",
     "element_summary",
@@ -257,3 +259,40 @@ def element_summary(result: Result, elements: Iterable[str] | None = None) -> st
         status = status_word(e.satisfied, e.reached)
         lines.append(f"{e.name}: {e.strength:.2f} ({status})")
     return "\n".join(lines)
+
+
+def backtest_table(results: Iterable[Any]) -> pd.DataFrame:
+    """One row per decided case: the court against the engine (see ``engine.backtest``)."""
+    columns = [
+        "case",
+        "court",
+        "court rested on",
+        "engine",
+        "engine's deciding element",
+        "result",
+        "reasons",
+        "flips reproduced",
+        "P(granted) before",
+        "Brier",
+    ]
+    rows = []
+    for r in results:
+        rows.append(
+            {
+                "case": r.title or r.case,
+                "court": outcome_word(r.court_granted),
+                "court rested on": ", ".join(r.element_name(e) for e in r.rested_on),
+                "engine": outcome_word(r.engine_granted),
+                "engine's deciding element": r.element_name(r.deciding) if r.deciding else "",
+                "result": "agrees" if r.outcome_agrees else "differs",
+                "reasons": "agree" if r.reasons_agree else "differ",
+                "flips reproduced": f"{r.flips_agree} of {len(r.flips)}"
+                if r.flips
+                else "none discussed",
+                "P(granted) before": None
+                if r.p_granted_before is None
+                else round(r.p_granted_before, 2),
+                "Brier": None if r.brier is None else round(r.brier, 2),
+            }
+        )
+    return pd.DataFrame(rows, columns=columns)

@@ -48,6 +48,7 @@ STANDARD_NAMES: tuple[str, ...] = (
     "sliding-scale",
     "sliding-scale-pure",
     "sliding-scale-unmerged",
+    "serious-questions",
 )
 """The shipped injunction standards (:mod:`workbook.engine.standards`), by name."""
 

@@ -66,6 +66,15 @@ def _ruling(case: Case, unknown: Unknown) -> None:
         )
         for j, src in enumerate(given.sources):
             unknown(src, "sources", ("ruling", "answers", q_id, "sources", j))
+    for i, flip in enumerate(r.flips):
+        for q_id, a_id in flip.answers.items():
+            where = ("ruling", "flips", i, "answers", q_id)
+            if q_id not in answers:
+                unknown(q_id, "questions", where)
+                continue
+            unknown(a_id, "questions", where, valid=answers[q_id], what=f"answer to {q_id!r}:")
+        for j, src in enumerate(flip.sources):
+            unknown(src, "sources", ("ruling", "flips", i, "sources", j))
 
 
 def _references(case: Case, unknown: Unknown) -> None:

@@ -79,6 +79,7 @@ def loose_ends(case: Case) -> Lint:
     if case.ruling is not None:
         used |= set(case.ruling.sources)
         used |= {s for a in case.ruling.answers.values() for s in a.sources}
+        used |= {s for f in case.ruling.flips for s in f.sources}
     for i, source in enumerate(case.sources):
         if source.id not in used:
             yield (

@@ -165,6 +165,8 @@ def _type_hint(kind: str) -> str:
         return "write text (quote it if YAML reads it as a number, date or yes/no)"
     if kind.startswith(("tuple", "list")):
         return "write a list: one `- item` per line, or [a, b]"
+    if kind == "requires_no_answer":
+        return "list the answers under which the argument is in play, or drop the question"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return "write a mapping of keys to values"
     return "see the case-file schema (python -m workbook schema) for what this key holds"
@@ -182,6 +184,7 @@ class _Refs:
         self.located = located
         self.problems: list[CaseFileError] = []
         self.warnings: list[Finding] = []
+        self.unknowns = 0
         self.ids = {
             s: {r.id for r in getattr(case, s)} for s in SECTIONS if s not in ("case", "ruling")
         }
@@ -199,13 +202,16 @@ class _Refs:
         valid: Iterable[str] | None = None,
         what: str = "",
     ) -> None:
-        options = sorted(self.ids[section] if valid is None else valid)
-        if ref in options:
+        known = self.ids[section] if valid is None else valid
+        if ref in (known if isinstance(known, (set, frozenset)) else set(known)):
             return
+        options = sorted(known)
         what = what or (section.rstrip("s") if section != "authorities" else "authority") + " id"
-        close = did_you_mean(ref, options).rstrip()
+        # a fuzzy match costs a pass over every id: only for the first few unknown references
+        self.unknowns += 1
+        close = did_you_mean(ref, options).rstrip() if self.unknowns <= _SUGGEST else ""
         if valid is not None:
-            hint = f"use one of: {', '.join(options)}"
+            hint = f"use one of: {', '.join(options[:40])}" + (" ..." if len(options) > 40 else "")
         elif close:
             hint = close
         else:
@@ -414,6 +420,9 @@ def check_case(path: str | Path) -> CheckReport:
             problems.append(CaseFileError(problem, path=file, line=line, hint=_READING_HINT))
     return CheckReport(Path(path), tuple(problems), tuple(warnings), case)
 
+
+_SUGGEST = 20
+"""Unknown references that get a "did you mean" (each costs a fuzzy pass over every id)."""
 
 _READING_HINT = (
     "cite only the case's authorities, at pages their verification records give (___ for none)"

@@ -10,6 +10,7 @@ Shapes repeat what colour says, and every chart states the outcome in words.
 """
 
 from workbook.charts._base import ElementLike, ResultLike, outcome_words, records
+from workbook.charts.backtest import forecasts
 from workbook.charts.classroom import class_answers, class_dropped, class_outcomes
 from workbook.charts.core import (
     compare,
@@ -34,6 +35,7 @@ __all__ = [
     "compare",
     "element_contributions",
     "factor_balance",
+    "forecasts",
     "map_layout",
     "outcome_words",
     "probability",

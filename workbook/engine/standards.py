@@ -13,6 +13,15 @@
     likely on its own: the Circuit has affirmed a denial for want of
     irreparable harm alone (CityFed Fin. Corp. v. OTS, 58 F.3d 738 (D.C. Cir.
     1995)).
+``serious-questions``
+    The Ninth Circuit's "serious questions" approach, which survives Winter
+    there (Alliance for the Wild Rockies v. Cottrell, 632 F.3d 1127 (9th Cir.
+    2011)): relief issues when every factor is likely, or when the merits raise
+    serious questions (success at least ``serious``, 0.35, the same line the
+    sliding scale draws for a showing too weak to offset) and the balance of
+    hardships tips *sharply* toward the movant (above ``sharply``, 0.7), with
+    irreparable harm and the public interest each likely. With the government
+    opposing, the merged factor must tip sharply.
 ``sliding-scale-pure``
     A teaching variant: the same scale with harm offsettable like any other
     factor. It shows what the harm requirement changes, and its explanations
@@ -59,6 +68,7 @@ from workbook.engine.wording import (
     NKEN,
     OPEN_QUESTION,
     PURE_SCALE,
+    SERIOUS_QUESTIONS,
     WINTER,
 )
 from workbook.errors import ScenarioError
@@ -71,6 +81,7 @@ __all__ = [
     "Decision",
     "ElementScore",
     "FunctionStandard",
+    "SeriousQuestions",
     "SlidingScale",
     "Standard",
     "Winter",
@@ -202,6 +213,91 @@ class SlidingScale(Standard):
         return f"{head} {variant} {body}{merge} {OPEN_QUESTION}"
 
 
+@dataclass(frozen=True, repr=False)
+class SeriousQuestions(Standard):
+    """The Ninth Circuit's serious-questions approach (Cottrell), beside Winter's own path."""
+
+    name: str = "serious-questions"
+    title: str = "Ninth Circuit serious questions, hardships tipping sharply (Cottrell)"
+    merge: bool | None = None
+    serious: float = 0.35
+    sharply: float = 0.7
+    required_roles: tuple[str, ...] = ("irreparable-harm", "public-interest")
+
+    @staticmethod
+    def _roles(layout: FactorLayout) -> tuple[int, int, int, int]:
+        """Factor indices of success, harm, the hardships (merged or not), public interest."""
+        hardships = next(
+            (k for k, f in enumerate(layout.factors) if "balance of equities" in f.label), -1
+        )
+        public = hardships if layout.merged else layout.factor_of("public-interest")
+        return (
+            layout.factor_of("likelihood-of-success"),
+            layout.factor_of("irreparable-harm"),
+            hardships,
+            public,
+        )
+
+    def _pick(self, f: Matrix, layout: FactorLayout) -> tuple[NDArray[np.bool_], NDArray[np.intp]]:
+        s, h, e, p = self._roles(layout)
+        likely = f > LIKELY
+        every = np.asarray(likely.all(axis=0))
+        serious = (f[s] >= self.serious) & (f[e] > self.sharply) & likely[h] & likely[p]
+        granted = every | serious
+        # the deciding factor: on a grant by Winter's path the narrowest, on a grant by
+        # serious questions the hardships that carry it; on a denial the first that fails
+        deciding = np.where(every, first_extreme(f, lowest=True), e)
+        fail = np.where(
+            ~likely[h],
+            h,
+            np.where(
+                ~likely[p],
+                p,
+                np.where(f[s] < self.serious, s, np.where(likely[s], first_true(~likely), e)),
+            ),
+        )
+        return granted, np.where(granted, deciding, fail)
+
+    def _explain_factors(self, r: FactorRow, granted: bool) -> str:
+        fs, words, layout = r.fs, r.words, r.layout
+        s, h, e, p = self._roles(layout)
+        merge = f" {NKEN}" if layout.merged else ""
+        if (fs > LIKELY).all():
+            body = (
+                f"Granted: every factor is likely, so relief issues under Winter itself; the "
+                f"narrowest is {words(int(fs.argmin()))}, which decides the motion."
+            )
+        elif granted:
+            body = (
+                f"Granted on serious questions: {words(s)} is not likely but at least "
+                f"{self.serious:.2f}, a serious question, and {words(e)} is above "
+                f"{self.sharply:.2f}, tipping sharply toward the movant, with irreparable harm "
+                f"and the public interest likely. The sharp tip decides the motion."
+            )
+        elif fs[h] <= LIKELY:
+            body = f"Denied: {words(h)} is not likely, and on either path harm must be likely."
+        elif fs[p] <= LIKELY:
+            body = (
+                f"Denied: {words(p)} is not likely, and on either path the public interest "
+                "must favour relief."
+            )
+        elif fs[s] < self.serious:
+            body = (
+                f"Denied: {words(s)} is below {self.serious:.2f}, not even a serious "
+                "question, so it decides the motion."
+            )
+        elif fs[s] > LIKELY:
+            k = int((fs <= LIKELY).argmax())
+            body = f"Denied: {words(k)} is not likely, so it decides the motion."
+        else:
+            body = (
+                f"Denied: {words(s)} raises serious questions but is not likely, and "
+                f"{words(e)} is not above {self.sharply:.2f}: the hardships do not tip "
+                "sharply enough to make up for it, so they decide the motion."
+            )
+        return f"{SERIOUS_QUESTIONS} {body}{merge}"
+
+
 STANDARDS: Mapping[str, Standard] = {
     "winter": Winter(),
     "sliding-scale": SlidingScale(),
@@ -220,6 +316,7 @@ STANDARDS: Mapping[str, Standard] = {
         merge=False,
         title="Sliding scale, harm required, equities and public interest kept apart",
     ),
+    "serious-questions": SeriousQuestions(),
 }
 """The shipped standards by name. The ``-unmerged`` variants never apply the Nken merger."""
 assert tuple(sorted(STANDARDS)) == tuple(sorted(STANDARD_NAMES))

@@ -105,13 +105,19 @@ def sweep(
     Args:
         case: the case file.
         standards: name -> standard (a name, a :class:`Standard` or a function); by
-            default every shipped standard but the teaching variants.
+            default every shipped standard but the teaching variants, and, when the
+            case has a question on the standard, only those its answers apply (a
+            Ninth Circuit case need not be weighed under the D.C. Circuit's scale).
         pairs: also weigh every pair of changed answers.
         required: factor roles a standard that declares none must still require.
 
     """
-    chosen = standards or {k: v for k, v in STANDARDS.items() if k not in TEACHING_VARIANTS}
     q = case.standard_question
+    # a case with a question on the standard says which standards its court could apply
+    offered = {s for a in q.answers for s in a.standards} if q is not None else set(STANDARDS)
+    chosen = standards or {
+        k: v for k, v in STANDARDS.items() if k not in TEACHING_VARIANTS and k in offered
+    }
     found: list[Contradiction] = []
     total = 0
     for name, value in chosen.items():

@@ -13,10 +13,12 @@ from workbook.engine.factors import ElementScore, FactorLayout, Matrix
 
 __all__ = [
     "CITYFED",
+    "COTTRELL",
     "HARM_REQUIRED",
     "NKEN",
     "OPEN_QUESTION",
     "PURE_SCALE",
+    "SERIOUS_QUESTIONS",
     "WINTER",
     "factor_words",
     "gate_words",
@@ -41,6 +43,13 @@ PURE_SCALE = (
     "included, can be offset by the others. It is not the D.C. Circuit's rule, which has "
     f"upheld a denial of relief for want of irreparable harm alone ({CITYFED}); the default "
     "sliding scale requires harm on its own."
+)
+COTTRELL = "Alliance for the Wild Rockies v. Cottrell, 632 F.3d 1127 (9th Cir. 2011)"
+SERIOUS_QUESTIONS = (
+    f"Under the Ninth Circuit's serious-questions approach ({COTTRELL}), which survives "
+    f"{WINTER} in that circuit, serious questions going to the merits and a balance of "
+    "hardships that tips sharply toward the movant can support relief, so long as irreparable "
+    "harm is likely and the injunction is in the public interest."
 )
 OPEN_QUESTION = (
     "Whether the sliding scale survives Winter is an open question in the D.C. Circuit: "

@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import zipfile
 from typing import Any
 
 from workbook.export.escape import one_line
@@ -256,4 +257,22 @@ def render_docx(outline: Outline) -> bytes:
     _add_argument(doc, outline)
     out = io.BytesIO()
     doc.save(out)
+    return _fixed_zip(out.getvalue())
+
+
+_EPOCH = (1980, 1, 1, 0, 0, 0)
+"""The zip format's earliest date: every member carries it, so the same outline gives the
+same bytes on every run (python-docx stamps each member with the time of saving)."""
+
+
+def _fixed_zip(data: bytes) -> bytes:
+    """The .docx with every member's timestamp fixed and nothing else changed."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            member = zipfile.ZipInfo(info.filename, date_time=_EPOCH)
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.external_attr = 0o644 << 16
+            dst.writestr(member, src.read(info.filename))
     return out.getvalue()

@@ -35,7 +35,7 @@ from workbook.models.records import (
     Text,
     Verification,
 )
-from workbook.models.ruling import CourtAnswer, Ruling
+from workbook.models.ruling import CourtAnswer, Flip, Ruling
 
 __all__ = [
     "Answer",
@@ -52,6 +52,7 @@ __all__ = [
     "ElementRole",
     "Fact",
     "FactStatus",
+    "Flip",
     "Harm",
     "HarmType",
     "Id",

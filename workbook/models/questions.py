@@ -8,7 +8,7 @@ from typing import Any, Literal
 from pydantic import Field, field_validator
 
 from workbook.errors import UnknownNameError
-from workbook.models.records import Cite, Id, Record, Text, listify
+from workbook.models.records import Cite, Id, Number, Record, Text, listify
 from workbook.vocabulary import lookup
 
 __all__ = ["Answer", "Prior", "Question", "Settlement"]
@@ -61,7 +61,7 @@ class Answer(Record):
 class Prior(Record):
     """A judgment of how likely the court is to give each answer, with its reason."""
 
-    odds: Mapping[Id, float] = Field(
+    odds: Mapping[Id, Number] = Field(
         description="Answer id -> probability; they must sum to 1. Answers left out have 0."
     )
     reason: Text = Field(description="Why these odds: the authorities and the record.")

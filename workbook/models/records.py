@@ -6,7 +6,15 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
 
 __all__ = [
     "Argument",
@@ -44,6 +52,26 @@ Id = Annotated[
     ),
 ]
 Text = Annotated[str, Field(min_length=1)]
+
+
+def _a_number(value: Any) -> Any:
+    """Refuse true/false and text where a number belongs (lax parsing would read true as 1.0)."""
+    if isinstance(value, (bool, str)):
+        raise PydanticCustomError("float_type", "Input should be a number, not true/false or text")
+    return value
+
+
+def _a_date(value: Any) -> Any:
+    """Refuse a number where a date belongs (lax parsing would read 86400 as 1970-01-02)."""
+    if isinstance(value, (bool, int, float)):
+        raise PydanticCustomError("date_type", "Input should be a date, not a number")
+    return value
+
+
+Number = Annotated[float, BeforeValidator(_a_number)]
+"""A real number: an int or a float, never true/false or text."""
+Date = Annotated[dt.date, BeforeValidator(_a_date)]
+"""A date written YYYY-MM-DD (a YAML date or an ISO string), never a number."""
 Side = Literal["movant", "opponent"]
 FactStatus = Literal["alleged", "reported", "confirmed", "disputed"]
 VerificationStatus = Literal["verified", "partly-verified", "unverified"]
@@ -106,7 +134,7 @@ class Source(Record):
         "news", "filing", "letter", "opinion", "statute", "regulation", "agency", "web", "other"
     ]
     title: Text
-    date: dt.date | None = None
+    date: Date | None = None
     where: Text = Field(description="File name, URL or citation that locates the source.")
     publisher: str = ""
     reliability: str = Field(
@@ -120,7 +148,7 @@ class Fact(Record):
 
     id: Id
     statement: Text = Field(description="The fact, paraphrased; never copied from the source.")
-    date: dt.date | None = Field(None, description="When it happened, if known.")
+    date: Date | None = Field(None, description="When it happened, if known.")
     sources: tuple[Id, ...] = Field(min_length=1)
     status: FactStatus = Field(
         description="alleged (a party or interested actor asserts it, unconfirmed), reported "
@@ -223,7 +251,7 @@ class Verification(Record):
     status: VerificationStatus
     checked: str = Field("", description="What was confirmed: citation, proposition, pinpoint.")
     where: tuple[str, ...] = Field((), description="The copies actually read (URLs or citations).")
-    on: dt.date | None = Field(None, description="When it was checked.")
+    on: Date | None = Field(None, description="When it was checked.")
     note: str = Field("", description="Conflicts between sources, doubts, what is not checked.")
 
 
@@ -266,7 +294,7 @@ class Argument(Record):
     body: Text = Field(description="The argument, paraphrased.")
     authorities: tuple[Cite, ...] = ()
     facts: tuple[Id, ...] = ()
-    strength: float = Field(
+    strength: Number = Field(
         ge=0.0, le=1.0, description="Base strength before attacks and supports."
     )
     strength_reason: Text = Field(description="One line: why this base strength.")
@@ -291,6 +319,18 @@ class Argument(Record):
     def _one_answer_is_a_list(cls, value: Any) -> Any:
         return listify(value)
 
+    @field_validator("requires")
+    @classmethod
+    def _some_answer(cls, value: Mapping[str, tuple[str, ...]]) -> Mapping[str, tuple[str, ...]]:
+        for q_id, answers in value.items():
+            if not answers:
+                raise PydanticCustomError(
+                    "requires_no_answer",
+                    "requires question {q} with no answer, so the argument could never be in play",
+                    {"q": q_id},
+                )
+        return value
+
     def available(self, answers: Mapping[str, str]) -> bool:
         """Whether the argument is in play under these answers to the questions."""
         return all(answers.get(q) in allowed for q, allowed in self.requires.items())
@@ -304,7 +344,7 @@ class CaseInfo(Record):
     court: Text
     docket: str = ""
     judge: str = ""
-    filed: dt.date | None = None
+    filed: Date | None = None
     motion: Text = Field(description="The motion being weighed.")
     movant: Id = Field(description="Party id of the movant.")
     opponent: Id = Field(description="Party id of the main opponent.")
@@ -314,7 +354,7 @@ class CaseInfo(Record):
     )
     status: Literal["pending", "decided", "hypothetical"] = "pending"
     outcome: str = Field("", description="For a decided case: what the court did.")
-    as_of: dt.date | None = Field(
+    as_of: Date | None = Field(
         None,
         description="The date a brief on the motion is written as of: facts after it stay out "
         "of the statement of facts (for a decided case, the eve of the ruling).",

@@ -11,25 +11,12 @@ import pydantic
 
 from workbook.errors import WorkspaceError
 from workbook.paths import read_at_most
-from workbook.scenario import SCENARIO_VERSION, Scenario
+from workbook.scenario import SCENARIO_VERSION, Scenario, strict_json
 from workbook.store.workspace import WORKSPACE_FORMAT, WORKSPACE_VERSION, Workspace
 
 __all__ = ["load_scenario", "load_workspace", "parse_workspace"]
 
 _MAX_BYTES = 20_000_000
-
-
-def _no_constants(name: str) -> Any:
-    raise ValueError(f"{name} is not a number JSON allows")
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise ValueError(f"key {key!r} appears twice in the same object")
-        out[key] = value
-    return out
 
 
 def _read_object(path: Path, what: str, raw: bytes | None = None) -> tuple[dict[str, Any], str]:
@@ -79,7 +66,7 @@ def _parse_json(raw: bytes, path: Path, what: str) -> tuple[Any, str]:
             hint=_backup_hint(path, f"open a .json {what} file saved by the workbook"),
         ) from None
     try:
-        data = json.loads(text, parse_constant=_no_constants, object_pairs_hook=_no_duplicates)
+        data = strict_json(text)
     except json.JSONDecodeError as exc:
         raise WorkspaceError(
             f"not a {what} file: invalid JSON ({exc.msg}, column {exc.colno})",

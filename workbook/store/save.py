@@ -69,11 +69,11 @@ def _temp_for(path: Path) -> tuple[int, Path]:
     return fd, Path(name)
 
 
-def _may_replace(path: Path) -> bool:
+def _may_replace(path: Path, force: bool = False) -> bool:
     def refuse(problem: str, hint: str) -> WorkspaceError:
         return WorkspaceError(problem, path=path, hint=hint)
 
-    return replaceable(path, refuse)
+    return replaceable(path, refuse, force=force)
 
 
 #: What a widget may write: scenarios, exports and work products, never a notebook or a case.
@@ -121,14 +121,17 @@ def _keep_backup(path: Path) -> None:
             tmp.unlink()  # only there when the rename did not happen
 
 
-def atomic_write(path: str | Path, data: str | bytes, *, backup: bool = True) -> Path:
+def atomic_write(
+    path: str | Path, data: str | bytes, *, backup: bool = True, force: bool = False
+) -> Path:
     """Write ``data`` to ``path`` so that a crash leaves the old file or the new, never a mix.
 
     The data goes to a temporary file in the same folder, is flushed and
     fsynced, the old file (if any) is kept as ``<name>.bak`` when ``backup`` is
     true, and the temporary file is renamed over ``path`` with :func:`os.replace`.
     The temporary file is gone afterwards whatever happens, and ones left by a
-    killed save are removed. Only a regular, writable file is ever replaced.
+    killed save are removed. Only a regular, writable file is ever replaced
+    (``force``: a read-only regular file too, never a link, folder or device).
 
     Raises:
         WorkspaceError: the file cannot be written (folder missing, no permission, disk
@@ -139,7 +142,7 @@ def atomic_write(path: str | Path, data: str | bytes, *, backup: bool = True) ->
     payload = data.encode("utf-8") if isinstance(data, str) else data
     tmp: Path | None = None
     try:
-        _may_replace(path)
+        _may_replace(path, force)
         _remove_stale(path)
         fd, tmp = _temp_for(path)
         with os.fdopen(fd, "wb") as handle:
@@ -147,7 +150,7 @@ def atomic_write(path: str | Path, data: str | bytes, *, backup: bool = True) ->
             handle.write(payload)
             handle.flush()
             os.fsync(handle.fileno())
-        if _may_replace(path) and backup:
+        if _may_replace(path, force) and backup:
             _keep_backup(path)
         os.replace(tmp, path)
         tmp = None

@@ -417,6 +417,10 @@ _NOTES = {
     "sliding-scale-pure": (
         "Teaching variant: even irreparable harm can be offset. Not the Circuit's rule."
     ),
+    "serious-questions": (
+        "The Ninth Circuit: serious questions on the merits suffice if the hardships tip "
+        "sharply, with harm and the public interest likely (Cottrell)."
+    ),
 }
 
 
