@@ -16,7 +16,7 @@ setup() {
     if ! "$VENV/bin/python" -m uv --version >/dev/null 2>&1; then
         "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check uv
     fi
-    VIRTUAL_ENV="$PWD/$VENV" "$VENV/bin/python" -m uv pip install --quiet -e ".[notebooks,test,bench]"
+    VIRTUAL_ENV="$PWD/$VENV" "$VENV/bin/python" -m uv pip install --quiet -e ".[notebooks,test,bench,grading]"
     # axe-core, which the accessibility test injects into the page, at the version its
     # lockfile pins (never from a CDN); without npm that test skips, saying why.
     local lock=tests/browser/package-lock.json installed=tests/browser/node_modules/.package-lock.json

@@ -42,7 +42,7 @@ from workbook.export import export_outline, render_work_product
 from workbook.export.wordfields import field_codes
 from workbook.models import Argument, Case
 from workbook.scenario import Scenario
-from workbook.store import Workspace
+from workbook.store import ExerciseMark, Workspace
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -239,7 +239,17 @@ def work_product_workspace() -> Workspace:
         case="mini",
         author="A. Student",
         scenario=SCENARIO,
-        exercises={"ex-2": "Harm", "ex-1": "Standing comes first."},
+        exercises={"ex-2": "Harm", "ex-1": "Standing comes first.", "met:harm": "not met"},
+        marks={
+            "met:harm": ExerciseMark(
+                answer="not met",
+                correct=True,
+                tries=2,
+                prompt="On the case file's defaults, is “Harm” met?",
+                element="harm",
+                label="Not met",
+            )
+        },
         argument_notes={"m-harm": "Needs a declaration."},
         notes="Ask about bonds.",
     )

@@ -28,11 +28,12 @@ LAYERS: dict[str, int] = {
     "engine": 6,
     "store": 7,
     "tables": 7,
-    "charts": 8,
-    "export": 8,
-    "ui": 9,
-    "__init__": 10,
-    "__main__": 11,
+    "exercises": 8,
+    "charts": 9,
+    "export": 9,
+    "ui": 10,
+    "__init__": 11,
+    "__main__": 12,
 }
 
 

@@ -8,7 +8,7 @@ import yaml
 
 ROOT = Path(__file__).parent.parent
 #: Extras a conda or Binder user gets; `bench` (peer libraries for benchmarks) is left to pip.
-MIRRORED_EXTRAS = ("notebooks", "test")
+MIRRORED_EXTRAS = ("notebooks", "test", "grading")
 
 
 def _name(requirement: str) -> str:
@@ -32,7 +32,7 @@ def _environment() -> tuple[list[str], dict[str, str]]:
 
 
 def test_environment_yml_lists_the_same_dependencies_as_pyproject() -> None:
-    """Every dependency of the package and its notebook/test extras is in environment.yml, alike."""
+    """Every dependency of the package and its mirrored extras is in environment.yml, alike."""
     conda, pip = _environment()
     assert pip == _pyproject(), "update environment.yml to match pyproject.toml"
     assert any(c.startswith("python") for c in conda)

@@ -14,7 +14,7 @@ from workbook import DEFAULT_CASE, load_case
 from workbook.errors import ScenarioError, WorkspaceError
 from workbook.models import Argument, Case
 from workbook.scenario import Scenario
-from workbook.store import Workspace, save_scenario, save_workspace
+from workbook.store import ExerciseMark, Workspace, save_scenario, save_workspace
 from workbook.ui.brief import (
     BriefBuilder,
     build_brief_builder,
@@ -241,6 +241,27 @@ def test_load_a_workspace_brings_exercises_and_notes(brief: BriefBuilder, tmp_pa
     assert brief.student.value == "Ada" and brief.notes.value == "my notes"
     assert "&lt;b&gt;harm&lt;/b&gt;" in brief.exercises.value
     assert brief.work_product().exercises == {"deciding": "<b>harm</b>"}
+
+
+def test_loaded_marks_show_the_question_and_how_it_went(
+    brief: BriefBuilder, tmp_path: Path
+) -> None:
+    """Marked answers show the question, the answer as chosen and how it went, and are kept."""
+    mark = ExerciseMark(
+        answer="harm", correct=False, tries=2, prompt="Which <i>element</i>?", label="Harm"
+    )
+    ws = Workspace(
+        case="toy",
+        scenario=Scenario(case="toy"),
+        exercises={"deciding": "harm"},
+        marks={"deciding": mark},
+    )
+    save_workspace(tmp_path / "ws.json", ws)
+    brief.load("ws.json")
+    assert (
+        "Which &lt;i&gt;element&lt;/i&gt;?</b> Harm (not right, 2 tries)" in brief.exercises.value
+    )
+    assert brief.work_product().marks == {"deciding": mark}
 
 
 @pytest.mark.parametrize(

@@ -18,6 +18,7 @@ from workbook.models import Argument
 from workbook.scenario import SCENARIO_VERSION, Scenario
 from workbook.store import (
     WORKSPACE_VERSION,
+    ExerciseMark,
     Workspace,
     atomic_write,
     load_scenario,
@@ -50,6 +51,7 @@ WS = Workspace(
     author="S",
     scenario=SCENARIO,
     exercises={"ex-1": "a"},
+    marks={"ex-1": ExerciseMark(answer="a", correct=False, tries=2, prompt="Which?")},
     argument_notes={"o-harm": "weak"},
     notes="notes",
 )
@@ -61,6 +63,49 @@ def test_workspace_round_trip(tmp_path):
     assert load_workspace(path) == WS
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["format"] == "workbook-workspace" and data["version"] == WORKSPACE_VERSION
+
+
+#: A workspace as the first format saved it: no ``marks``, version 1.
+VERSION_1 = """{
+  "argument_notes": {"o-harm": "weak"},
+  "author": "S",
+  "case": "mini",
+  "exercises": {"ex-1": "a"},
+  "format": "workbook-workspace",
+  "notes": "notes",
+  "scenario": {"case": "mini", "version": 1, "dropped": ["m-harm"]},
+  "version": 1
+}
+"""
+
+
+def test_a_version_1_file_still_loads(tmp_path):
+    """A workspace saved before exercise marks existed loads, with its answers and no marks."""
+    path = tmp_path / "old.json"
+    path.write_text(VERSION_1, encoding="utf-8")
+    ws = load_workspace(path)
+    assert ws.exercises == {"ex-1": "a"} and ws.marks == {} and ws.author == "S"
+    assert ws.scenario.dropped == ("m-harm",)
+    assert json.loads(ws.to_json())["version"] == WORKSPACE_VERSION == 2
+
+
+@pytest.mark.parametrize(
+    ("mark", "problem"),
+    [
+        ({"answer": "a", "correct": True, "tries": 0}, "greater than or equal to 1"),
+        ({"answer": "a"}, "Field required"),
+        ({"answer": "a", "correct": True, "extra": 1}, "Extra inputs"),
+    ],
+)
+def test_a_bad_mark_is_refused_naming_its_key(tmp_path, mark, problem):
+    """A damaged exercise mark is refused with the key that holds it."""
+    data = json.loads(GOOD)
+    data["marks"] = {"ex-1": mark}
+    path = tmp_path / "w.json"
+    path.write_text(json.dumps(data, indent=2), encoding="utf-8")
+    with pytest.raises(WorkspaceError, match=problem) as info:
+        load_workspace(path)
+    assert (info.value.key or "").startswith("marks.ex-1")
 
 
 def test_scenario_round_trip_and_cross_loading(tmp_path):

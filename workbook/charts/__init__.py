@@ -11,6 +11,7 @@ Shapes repeat what colour says, and every chart states the outcome in words.
 
 from workbook.charts._base import ElementLike, ResultLike, outcome_words, records
 from workbook.charts.backtest import forecasts
+from workbook.charts.classroom import class_answers, class_dropped, class_outcomes
 from workbook.charts.core import (
     compare,
     element_contributions,
@@ -29,6 +30,9 @@ __all__ = [
     "ResultLike",
     "argument_map",
     "chart_widget",
+    "class_answers",
+    "class_dropped",
+    "class_outcomes",
     "compare",
     "element_contributions",
     "factor_balance",

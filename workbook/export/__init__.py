@@ -12,7 +12,8 @@ One call for each job, for the command line and the brief-builder notebook::
   ``argdown``) or bytes (``docx``).
 * :func:`write_export` writes it to a file with the atomic writer.
 * :func:`render_work_product` renders a student's workspace for a teacher, and
-  :func:`write_work_product` writes it to a file.
+  :func:`write_work_product` writes it to a file; :func:`write_example_class`
+  writes a made-up class's work products, for trying the teacher's notebook.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 from typing import Literal
 
 from workbook.errors import UnknownNameError
+from workbook.exercises.classroom import example_class
 from workbook.export.outline import Outline, build_outline
 from workbook.export.student import render_work_product
 from workbook.models import Case, Side
@@ -35,6 +37,7 @@ __all__ = [
     "export_outline",
     "format_for",
     "render_work_product",
+    "write_example_class",
     "write_export",
     "write_work_product",
 ]
@@ -101,3 +104,18 @@ def write_work_product(path: str | Path, case: Case, workspace: Workspace) -> Pa
     """Write a student's work product for a teacher: HTML (``.html``) or Markdown (``.md``)."""
     fmt = "md" if Path(path).suffix.lower() == ".md" else "html"
     return atomic_write(path, render_work_product(case, workspace, fmt), backup=False)
+
+
+def write_example_class(folder: str | Path, case: Case) -> list[Path]:
+    """Write :func:`~workbook.exercises.classroom.example_class` as HTML work products.
+
+    The files are ``<folder>/<student>.html`` (``student-a.html``...); the folder is
+    made if missing. Returns the files written.
+    """
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for ws in example_class(case):
+        name = ws.author.lower().replace(" ", "-") + ".html"
+        out.append(write_work_product(folder / name, case, ws))
+    return out

@@ -1,8 +1,10 @@
 """A student's work product in one file a teacher can open: HTML (or Markdown).
 
-The HTML file shows the scenario (answers to the contested questions, dropped
-and re-weighed arguments), the student's own arguments, the answers to the
-exercises and the notes, and ends with the whole workspace as JSON, so the
+The HTML file shows the outcome the scenario leads to (granted or denied, the
+deciding element and every element's strength), the scenario (answers to the
+contested questions, dropped and re-weighed arguments), the student's own
+arguments, the answers to the exercises (right or not, in how many tries) and
+the notes, and ends with the whole workspace as JSON, so the
 teacher can load it back with :func:`workbook.store.load_workspace` after
 copying it out. Everything the student typed is escaped; the page has no
 scripts and loads nothing.
@@ -13,10 +15,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from workbook.cite import Citer
+from workbook.engine.weighing import weigh
 from workbook.errors import UnknownNameError
 from workbook.export.escape import html_text, markdown_text
 from workbook.models import Argument, Case
-from workbook.store import Workspace
+from workbook.store import ExerciseMark, Workspace
+from workbook.vocabulary import status_word
 
 __all__ = ["render_work_product"]
 
@@ -54,15 +58,56 @@ def _sections(case: Case, ws: Workspace) -> list[tuple[str, list[tuple[str, str]
         (f"{a.heading} ({a.side}, {elements.get(a.element, a.element)})", _describe(case, a))
         for a in sc.added
     ]
-    exercises = sorted(ws.exercises.items())
+    exercises = _exercises(ws)
     notes = [(f"On {headings.get(k, k)}", v) for k, v in sorted(ws.argument_notes.items())]
     notes += [("Notes", text) for text in (ws.notes, sc.notes) if text]
     return [
+        ("Outcome", _outcome(case, ws)),
         ("Scenario", scenario),
         ("My arguments", own),
         ("Exercises", exercises),
         ("Notes", notes),
     ]
+
+
+def _outcome(case: Case, ws: Workspace) -> list[tuple[str, str]]:
+    """The outcome the student's scenario leads to, and each element's strength."""
+    result = weigh(case, ws.scenario)
+    names = {e.id: e.name for e in case.elements}
+    out = [
+        ("Outcome", f"{result.outcome.capitalize()} under {result.standard_title}"),
+        ("Deciding element", names.get(result.deciding or "", "none")),
+    ]
+    out += [
+        (e.name, f"strength {e.strength:.2f}, {status_word(e.satisfied, e.reached)}")
+        for e in result.elements
+    ]
+    return out
+
+
+def _how(mark: ExerciseMark) -> str:
+    shown = mark.label or mark.answer
+    nth = {1: "first", 2: "second", 3: "third"}.get(mark.tries)
+    if mark.correct:
+        return (
+            f"{shown} (right on the {nth} try)"
+            if nth
+            else f"{shown} (right after {mark.tries} tries)"
+        )
+    tries = "one try" if mark.tries == 1 else f"{mark.tries} tries"
+    return f"{shown} (not right after {tries})"
+
+
+def _exercises(ws: Workspace) -> list[tuple[str, str]]:
+    """A summary line, then each answer: marked ones with how they went, older ones bare."""
+    marks = sorted(ws.marks.items())
+    rows = [(m.prompt or k, _how(m)) for k, m in marks]
+    rows += [(k, v) for k, v in sorted(ws.exercises.items()) if k not in ws.marks]
+    if marks:
+        right = sum(m.correct for _, m in marks)
+        first = sum(m.correct and m.tries == 1 for _, m in marks)
+        rows.insert(0, ("Score", f"{right} of {len(marks)} right, {first} on the first try"))
+    return rows
 
 
 def _describe(case: Case, arg: Argument) -> str:
@@ -114,7 +159,11 @@ def _markdown(case: Case, ws: Workspace) -> str:
         out += [f"By {markdown_text(ws.author)}", ""]
     for heading, rows in _sections(case, ws):
         out += [f"## {heading}", ""]
-        out += [f"- **{markdown_text(label)}:** {markdown_text(text)}" for label, text in rows]
+        out += [
+            f"- **{markdown_text(label)}{'' if label.endswith('?') else ':'}** "
+            f"{markdown_text(text)}"
+            for label, text in rows
+        ]
         out += [""] if rows else ["(none)", ""]
     while out and not out[-1]:
         out.pop()

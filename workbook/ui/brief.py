@@ -272,6 +272,7 @@ class BriefBuilder(ControlPanel):
             author=self.student.value.strip(),
             scenario=self.scenario,
             exercises=dict(loaded.exercises) if loaded else {},
+            marks=dict(loaded.marks) if loaded else {},
             argument_notes=dict(loaded.argument_notes) if loaded else {},
             notes=self.notes.value,
         )
@@ -301,7 +302,15 @@ class BriefBuilder(ControlPanel):
                 "<i>No exercise answers: load a workspace file that holds them to include them.</i>"
             )
             return
-        rows = "".join(f"<li><b>{html.escape(k)}</b>: {html.escape(v)}</li>" for k, v in answers)
+        marks = self.workspace.marks if self.workspace else {}
+        rows = "".join(
+            f"<li><b>{html.escape(marks[k].prompt or k)}</b> "
+            f"{html.escape(marks[k].label or v)} ({'right' if marks[k].correct else 'not right'}, "
+            f"{marks[k].tries} {'try' if marks[k].tries == 1 else 'tries'})</li>"
+            if k in marks
+            else f"<li><b>{html.escape(k)}</b>: {html.escape(v)}</li>"
+            for k, v in answers
+        )
         self.exercises.value = f"<p>Exercise answers from the workspace:</p><ul>{rows}</ul>"
 
     def _build(self) -> None:
