@@ -239,12 +239,83 @@ def test_workbench_add_argument_rejects_bad_input(
         bench.add_argument(**args)
 
 
-def test_workbench_add_button_shows_error_instead_of_raising(bench: Any) -> None:
-    """The Add button with an empty heading shows the error in the error box and adds nothing."""
-    bench.new_heading.value = ""
-    bench.add_button.click()
-    assert "ScenarioError" in bench.error.value and "heading" in bench.error.value
-    assert bench.scenario.added == ()
+@pytest.mark.parametrize(
+    ("heading", "text", "pins", "message"),
+    [
+        ("", "Some text.", "", "heading"),
+        ("A heading", "  ", "", "text"),
+        ("A heading", "Some text.", "1; 2", "pin cites"),
+    ],
+)
+def test_workbench_add_button_shows_error_beside_the_form(
+    bench: Any, heading: str, text: str, pins: str, message: str
+) -> None:
+    """The Add button with a missing heading or text, or extra pins, says so beside the form."""
+    form = bench.form
+    form.heading.value, form.text.value, form.pins.value = heading, text, pins
+    form.cites.value = [next(iter(form.authorities))]
+    form.button.click()
+    assert "ScenarioError" in form.error.value and message in form.error.value
+    assert bench.scenario.added == () and form.heading.value == heading
+
+
+def _fill_form(form: Any, heading: str = "Mine", text: str = "My reasons.") -> None:
+    form.side.value, form.element.value = "opponent", "harm"
+    form.heading.value, form.text.value, form.strength.value = heading, text, 0.8
+    form.attacks.value = [next(k for k, v in form.targets.items() if v == "m2")]
+    form.cites.value = [next(k for k, v in form.authorities.items() if v == "auth1")]
+    form.pins.value = "20"
+    form.linked.value = [next(iter(form.facts))]
+
+
+def test_workbench_form_adds_with_text_pins_and_facts_then_clears(bench: Any) -> None:
+    """The form adds the argument with its own text, pin cite and fact, then empties itself."""
+    form = bench.form
+    bench.accordion.selected_index = 2
+    rows_before = list(bench.accordion.children[0].children)
+    _fill_form(form)
+    form.button.click()
+    assert form.error.value == ""
+    (arg,) = bench.scenario.added
+    assert (arg.heading, arg.body, arg.side, arg.element) == (
+        "Mine",
+        "My reasons.",
+        "opponent",
+        "harm",
+    )
+    assert arg.attacks == ("m2",) and arg.authorities[0].pin == "20" and len(arg.facts) == 1
+    assert form.heading.value == form.text.value == "" and form.attacks.value == []
+    assert bench.accordion.selected_index == 2  # the open element stays open
+    assert list(bench.accordion.children[0].children) == rows_before  # no rebuild
+    assert "Mine" in form.mine.children[0].children[0].value
+    assert any(label.startswith("Opponent: Mine") for label in form.targets)
+
+
+def test_workbench_edit_and_delete_own_argument(bench: Any) -> None:
+    """Edit fills the form; saving keeps the id and place; Delete takes the argument out."""
+    _fill_form(bench.form)
+    bench.form.button.click()
+    bench.set_strength("user-1", 0.3)
+    edit = bench.form.mine.children[0].children[1]
+    edit.click()
+    assert bench.form.heading.value == "Mine" and bench.form.pins.value == "20"
+    bench.form.text.value = "Better reasons."
+    bench.form.button.click()
+    (arg,) = bench.scenario.added
+    assert (arg.id, arg.body, arg.strength) == ("user-1", "Better reasons.", 0.8)
+    assert "user-1" not in bench.scenario.strengths
+    assert bench.sliders["user-1"].value == 0.8
+    bench.form.mine.children[0].children[2].click()
+    assert bench.scenario.added == () and "user-1" not in bench.sliders
+
+
+def test_workbench_refuses_to_delete_an_argument_another_of_yours_answers(bench: Any) -> None:
+    """Deleting an argument that another of the user's attacks says which, and keeps both."""
+    first = bench.add_argument("movant", "harm", "First", 0.5)
+    bench.add_argument("opponent", "harm", "Second", 0.5, attacks=[first.id])
+    with pytest.raises(ScenarioError, match="Second"):
+        bench.remove_added(first.id)
+    assert len(bench.scenario.added) == 2
 
 
 @pytest.mark.parametrize(
@@ -366,13 +437,14 @@ def _html_values(widget: Any) -> list[str]:
 @pytest.mark.parametrize("text", _HOSTILE)
 def test_workbench_hostile_argument_text_is_escaped_everywhere(bench: Any, text: str) -> None:
     """Hostile text in a user-added argument never reaches any HTML widget as a raw tag."""
-    bench.new_heading.value = text
-    bench.new_element.value = "harm"
-    bench.new_side.value = "opponent"
-    bench.new_strength.value = 0.95
-    bench.new_attacks.value = ("m2",)
-    bench.add_button.click()
-    assert bench.error.value == ""
+    form = bench.form
+    form.heading.value, form.text.value = text, text
+    form.element.value = "harm"
+    form.side.value = "opponent"
+    form.strength.value = 0.95
+    form.attacks.value = [next(k for k, v in form.targets.items() if v == "m2")]
+    form.button.click()
+    assert form.error.value == ""
     added = bench.scenario.added[0]
     bench.drop(added.id)
     bench.drop(added.id, False)
@@ -439,7 +511,7 @@ def test_workbench_load_button_shows_bad_file_and_keeps_the_scenario(
 
 def test_workbench_authority_choices_and_rows_show_verification(bench: Any) -> None:
     """Unverified authorities are marked in the add form and on the argument rows."""
-    labels = dict((v, k) for k, v in bench.new_authorities.options)
+    labels = {v: k for k, v in bench.form.authorities.items()}
     assert labels == {"auth1": "A", "auth2": "Z [unverified]"}
     rows = " ".join(_html_values(bench.accordion))
     assert "wb-unverified" in rows

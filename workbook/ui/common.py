@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 import ipywidgets as widgets
 
-__all__ = ["ControlPanel", "error_box", "errors_to"]
+__all__ = ["ControlPanel", "close_tree", "error_box", "errors_to"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -76,3 +76,10 @@ class ControlPanel:
 def error_box() -> widgets.HTML:
     """An empty HTML widget for a builder's errors."""
     return widgets.HTML(value="")
+
+
+def close_tree(widget: widgets.Widget) -> None:
+    """Close a widget and every box inside it, so a removed row leaves no model behind."""
+    for child in getattr(widget, "children", ()):
+        close_tree(child)
+    widget.close()

@@ -23,8 +23,9 @@ absolute paths, ``~`` and links that lead out are refused.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
+from typing import Any
 
 from workbook import charts
 from workbook.charts.display import setup
@@ -38,6 +39,7 @@ from workbook.engine import (
     TornadoBar,
     analyse,
 )
+from workbook.errors import ScenarioError
 from workbook.models import Argument, Case
 from workbook.scenario import Scenario, rebalanced
 from workbook.store import confined_path, load_scenario, save_scenario
@@ -184,28 +186,66 @@ class Workbench(WorkbenchView):
         authorities: Iterable[str] = (),
         body: str = "",
         id: str | None = None,
+        pins: Mapping[str, str] | None = None,
+        facts: Iterable[str] = (),
     ) -> Argument:
         """Add the user's own argument, re-weigh, and return it.
 
+        ``body`` is its text (the heading when empty), ``pins`` an authority's
+        pin cite by its id (``{"winter": "20"}``), ``facts`` the facts it rests on.
+
         Raises:
             ScenarioError: the side, heading or strength is invalid, or the
-                element, an attacked or supported argument, or an authority is
-                not in the case. Nothing is added then.
+                element, an attacked or supported argument, an authority or a
+                fact is not in the case. Nothing is added then.
 
         """
         draft = ArgumentDraft(
-            side, element, heading, strength, attacks, supports, authorities, body, id
+            side, element, heading, strength, attacks, supports, authorities, body, id, pins, facts
         )
         arg = new_argument(self.case, self.arguments, draft)
         self.scenario = self.scenario.with_added(self.case, arg)
-        self._rebuild_rows()
+        self._sync_rows()
+        self.refresh()
+        return arg
+
+    def edit_argument(self, argument: str, **fields: Any) -> Argument:
+        """Replace one of the user's own arguments (same id, same place), re-weigh, return it.
+
+        ``fields`` are :meth:`add_argument`'s. The new base strength replaces any
+        slider setting of the old one. Raises as :meth:`add_argument` does, and then
+        nothing changes.
+        """
+        old = lookup({a.id: a for a in self.scenario.added}, argument, "argument of your own")
+        others = [a for a in self.arguments if a.id != old.id]
+        arg = new_argument(self.case, others, ArgumentDraft(**fields, id=old.id))
+        self.scenario = self.scenario.model_copy(
+            update={
+                "added": tuple(arg if a.id == old.id else a for a in self.scenario.added),
+                "strengths": {k: v for k, v in self.scenario.strengths.items() if k != old.id},
+            }
+        )
+        self._sync_rows()
         self.refresh()
         return arg
 
     def remove_added(self, argument: str) -> Result:
-        """Delete one of the user's own arguments and re-weigh."""
-        self.scenario = self.scenario.without_added(argument)
-        self._rebuild_rows()
+        """Delete one of the user's own arguments and re-weigh.
+
+        Raises:
+            ScenarioError: another of the user's arguments attacks or supports it
+                (delete or edit that one first); nothing changes then.
+
+        """
+        scenario = self.scenario.without_added(argument)
+        for a in scenario.added:
+            if argument in (*a.attacks, *a.supports):
+                raise ScenarioError(
+                    f"your argument {a.heading!r} attacks or supports this one: "
+                    "edit or delete it first"
+                )
+        self.scenario = scenario
+        self._sync_rows()
         return self.refresh()
 
     def apply(self, scenario: Scenario) -> Result:
@@ -223,7 +263,7 @@ class Workbench(WorkbenchView):
                 }
             }
         )
-        self._rebuild_rows()
+        self._sync_rows()
         for qid, box in self.answer_boxes.items():
             self._sync(box, self.answers[qid])
         self._sync(self.standard_box, self.standard)

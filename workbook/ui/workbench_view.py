@@ -13,11 +13,13 @@ from workbook.charts.display import chart_widget, unchecked
 from workbook.engine import SEMANTICS, STANDARDS, Analysis, Result
 from workbook.models import Argument, Case
 from workbook.scenario import Scenario
-from workbook.ui.common import ControlPanel, errors_to
+from workbook.ui.add_form import AddForm
+from workbook.ui.common import ControlPanel, close_tree, errors_to
 from workbook.ui.decisive import decisive_html, status_words
 from workbook.ui.odds import odds_controls
 from workbook.ui.panels import question_controls
-from workbook.verification import cite_label, cites_html
+from workbook.ui.workbench_style import CSS, chosen_html, standard_note
+from workbook.verification import cites_html
 
 __all__ = ["WorkbenchView"]
 
@@ -56,6 +58,8 @@ class WorkbenchView(ControlPanel):
     set_semantics: Callable[[str], Result]
     set_prior: Callable[[str, str, float], Result]
     add_argument: Callable[..., Argument]
+    edit_argument: Callable[..., Argument]
+    remove_added: Callable[[str], Result]
     save: Callable[[str | Path], Path]
     load: Callable[[str | Path], Scenario]
 
@@ -86,7 +90,7 @@ class WorkbenchView(ControlPanel):
             + "".join(f"<br>{html.escape(m)}" for m in merged)
             + "</p>"
         )
-        self.standard_note.value = _standard_note(result.standard)
+        self.standard_note.value = standard_note(result.standard)
         low, high = mc.interval
         self.p_text.value = (
             f"P(granted) = {mc.p_granted:.2f} "
@@ -154,27 +158,53 @@ class WorkbenchView(ControlPanel):
         return widgets.VBox([title, row, reason], layout=widgets.Layout(margin="0 0 6px 0"))
 
     def _rebuild_rows(self) -> None:
+        """Build every argument's row, once: later changes go through :meth:`_sync_rows`."""
         self.checks: dict[str, widgets.Checkbox] = {}
         self.sliders: dict[str, widgets.FloatSlider] = {}
         self.labels: dict[str, widgets.HTML] = {}
         self.reasons: dict[str, widgets.HTML] = {}
-        children = []
+        self.rows: dict[str, tuple[Argument, widgets.Widget]] = {}
+        self.element_boxes: dict[str, widgets.VBox] = {}
         for e in self.case.elements:
-            rows = [self._row(a) for a in self.arguments if a.element == e.id]
-            children.append(widgets.VBox(rows or [widgets.HTML("<i>no arguments yet</i>")]))
-        self.accordion.children = children
+            self.element_boxes[e.id] = widgets.VBox()
+        self.accordion.children = list(self.element_boxes.values())
         for i, e in enumerate(self.case.elements):
             self.accordion.set_title(i, e.name)
-        named = [(f"{a.side.capitalize()}: {a.heading}", a.id) for a in self.arguments]
-        self.new_attacks.options = named
-        self.new_supports.options = named
+        self._sync_rows()
+
+    def _sync_rows(self) -> None:
+        """Bring the rows in line with the scenario, touching only what changed.
+
+        The case's rows stay (their tick and slider follow the scenario); a row of the
+        user's is added, replaced or removed with its argument. The accordion keeps the
+        element that is open, and the pickers offer the arguments now in play.
+        """
+        current = {a.id: a for a in self.arguments}
+        for aid, (arg, row) in list(self.rows.items()):
+            if current.get(aid) != arg:
+                del self.rows[aid]
+                for table in (self.checks, self.sliders, self.labels, self.reasons):
+                    table.pop(aid, None)
+                close_tree(row)
+        for arg in self.arguments:
+            if arg.id not in self.rows:
+                self.rows[arg.id] = (arg, self._row(arg))
+            else:
+                self._sync(self.checks[arg.id], arg.id not in self.scenario.dropped)
+                self._sync(self.sliders[arg.id], self.scenario.strengths.get(arg.id, arg.strength))
+        for eid, box in self.element_boxes.items():
+            rows = [self.rows[a.id][1] for a in self.arguments if a.element == eid]
+            if list(box.children) != rows:
+                box.children = rows or [widgets.HTML("<i>no arguments yet</i>")]
+        self.form.set_arguments(self.arguments)
+        self.form.show_mine(self.scenario.added, self.edit_from_list, self.remove_from_list)
 
     def _build(self) -> None:
         self._build_status()
         self._build_choices()
         add_form = self._build_add_form()
         file_box = self._build_file_controls()
-        self.accordion = widgets.Accordion()  # _rebuild_rows fills it, again on every add
+        self.accordion = widgets.Accordion()  # _rebuild_rows fills it, _sync_rows keeps it
         self._rebuild_rows()
         controls = self._controls(add_form, file_box)
         results = self._build_results()
@@ -204,7 +234,7 @@ class WorkbenchView(ControlPanel):
             layout=_fill(),
         )
         self.standard_box.observe(self._on(lambda ch: self.set_standard(ch["new"])), names="value")
-        self.standard_note = widgets.HTML(_standard_note(self.scenario.standard_for(self.case)))
+        self.standard_note = widgets.HTML(standard_note(self.scenario.standard_for(self.case)))
         self.semantics_box = widgets.Dropdown(
             options=list(SEMANTICS),
             value=self.scenario.semantics,
@@ -216,52 +246,37 @@ class WorkbenchView(ControlPanel):
         )
 
     def _build_add_form(self) -> widgets.VBox:
-        """The add-an-argument form, its button wired to ``add_argument``."""
-        case = self.case
-        self.new_side = widgets.ToggleButtons(
-            options=["movant", "opponent"], value="movant", style={"button_width": "90px"}
-        )
-        self.new_element = widgets.Dropdown(
-            options=[(e.name, e.id) for e in case.elements], description="element", layout=_fill()
-        )
-        self.new_heading = widgets.Text(
-            placeholder="one-line heading", description="heading", layout=_fill()
-        )
-        self.new_strength = widgets.FloatSlider(
-            value=0.5,
-            min=0,
-            max=1,
-            step=_STEP,
-            description="strength",
-            readout_format=".2f",
-            layout=_fill(),
-        )
-        self.new_attacks = widgets.SelectMultiple(description="attacks", rows=4, layout=_fill())
-        self.new_supports = widgets.SelectMultiple(description="supports", rows=4, layout=_fill())
-        self.new_authorities = widgets.SelectMultiple(
-            options=[
-                (cite_label(a.short or a.id, a.verification.status), a.id) for a in case.authorities
-            ],
-            description="authorities",
-            rows=4,
-            layout=_fill(),
-        )
-        self.add_button = add = widgets.Button(description="Add argument", button_style="primary")
-        add.on_click(errors_to(self.error)(lambda _b: self._add_from_form()))
-        fields = [self.new_side, self.new_element, self.new_heading, self.new_strength]
-        targets = [self.new_attacks, self.new_supports, self.new_authorities]
-        return widgets.VBox([*fields, *targets, add])
+        """The add-an-argument form, its buttons wired to ``add_argument``/``edit_argument``."""
+        self.form = form = AddForm(self.case, self.arguments)
+        form.button.on_click(errors_to(form.error)(lambda _b: self._add_from_form()))
+        form.cancel.on_click(errors_to(form.error)(lambda _b: form.clear()))
+        return form.widget
 
     def _add_from_form(self) -> Argument:
-        return self.add_argument(
-            self.new_side.value,
-            self.new_element.value,
-            self.new_heading.value,
-            self.new_strength.value,
-            attacks=self.new_attacks.value,
-            supports=self.new_supports.value,
-            authorities=self.new_authorities.value,
-        )
+        """Add (or save the edit of) the argument in the form, then empty the form."""
+        draft = self.form.draft()
+        if self.form.editing is not None:
+            arg = self.edit_argument(self.form.editing, **draft)
+            done = "Saved"
+        else:
+            arg = self.add_argument(**draft)
+            done = "Added"
+        self.form.clear()
+        self.form.status.value = f"<small>{done} “{html.escape(arg.heading)}”.</small>"
+        return arg
+
+    def edit_from_list(self, argument: str) -> None:
+        """Put one of the user's arguments into the form (its Edit button)."""
+        self.form.fill(self.scenario.argument(self.case, argument))
+        self.form.status.value = ""
+
+    def remove_from_list(self, argument: str) -> None:
+        """Delete one of the user's arguments (its Delete button)."""
+        heading = self.scenario.argument(self.case, argument).heading
+        self.remove_added(argument)
+        if self.form.editing == argument:
+            self.form.clear()
+        self.form.status.value = f"<small>Deleted “{html.escape(heading)}”.</small>"
 
     def _build_file_controls(self) -> widgets.VBox:
         """The standard and semantics boxes, and the scenario file with Save and Load."""
@@ -292,8 +307,10 @@ class WorkbenchView(ControlPanel):
         questions: list[widgets.Widget] = []
         for q in self.case.questions:
             choice = self.answer_boxes[q.id]
-            chosen = widgets.HTML(_chosen(choice), layout=widgets.Layout(margin="0 0 8px 8px"))
-            choice.observe(lambda _ch, c=choice, w=chosen: setattr(w, "value", _chosen(c)), "value")
+            chosen = widgets.HTML(chosen_html(choice), layout=widgets.Layout(margin="0 0 8px 8px"))
+            choice.observe(
+                lambda _ch, c=choice, w=chosen: setattr(w, "value", chosen_html(c)), "value"
+            )
             questions += [widgets.HTML(f"<b>{html.escape(q.text)}</b>"), choice, chosen]
         box = widgets.VBox(
             questions or [widgets.HTML("<i>This case file has no contested questions.</i>")]
@@ -352,11 +369,11 @@ class WorkbenchView(ControlPanel):
         """The whole screen: a short heading, the controls beside the results, the map below.
 
         The results column sticks to the top of the page (or of the notebook) while the
-        controls scroll, and scrolls on its own; see ``_CSS``.
+        controls scroll, and scrolls on its own; see ``CSS``.
         """
         case = self.case.case
         head = widgets.HTML(
-            f"{_CSS}<h2>{html.escape(case.title)}</h2>"
+            f"{CSS}<h2>{html.escape(case.title)}</h2>"
             f"<p>{html.escape(case.motion)}. <small>A teaching and analysis aid, not legal "
             "advice. Authorities marked partly verified or unverified have not been fully "
             "checked.</small></p>"
@@ -371,64 +388,3 @@ class WorkbenchView(ControlPanel):
         root = widgets.VBox([head, main, widgets.HTML("<h4>Argument map</h4>"), map_box])
         root.add_class("wb-root")
         return root
-
-
-_CSS = """<style>
-.wb-root, .wb-main, .wb-main > .widget-box:first-child { overflow: visible !important; }
-.wb-root { width: 100%; min-width: 0; container-type: inline-size; }
-.wb-root .widget-html-content, .wb-root .widget-label {
-  line-height: 1.4; white-space: normal; overflow-wrap: break-word; height: auto;
-}
-.wb-root .widget-html, .wb-root .widget-label { height: auto; }
-.wb-root h2 { margin: 0 0 2px 0; }
-.wb-root .wb-outcome { margin: 4px 0; }
-.wb-side {
-  position: sticky; top: 0; align-self: start; max-height: 100vh;
-  overflow-y: auto !important; overflow-x: hidden !important;
-  background: var(--jp-layout-color0, #fff); z-index: 2;
-}
-.wb-side > * { flex-shrink: 0; }
-.jp-NotebookPanel .wb-side { max-height: calc(100vh - 130px); }
-.wb-tabs .lm-TabBar-tab { flex: 0 0 auto !important; min-width: 0 !important; padding: 0 9px; }
-.jp-OutputArea:has(.wb-root), .jp-OutputArea-child:has(.wb-root),
-.jp-OutputArea-output:has(.wb-root), .jp-Cell-outputWrapper:has(.wb-root) {
-  overflow: visible !important; min-width: 0;
-}
-@container (max-width: 800px) {
-  .wb-main { grid-template-columns: minmax(0, 1fr) !important; }
-  .wb-side { position: static; max-height: none !important; }
-}
-</style>"""
-"""The workbench's own style: wrapped text at a normal line height (a widget's HTML otherwise
-takes the 28px control height), short tabs sized to their titles, a results column that stays
-in view, and one column when the notebook is narrower than 800px. Sticky positioning needs every
-box between the column and the page's scroller to let its content overflow, hence the host
-output area's rules."""
-
-
-_NOTES = {
-    "winter": "Each factor must be likely on its own (Winter v. NRDC).",
-    "winter-unmerged": "Winter, with the equities and the public interest weighed apart.",
-    "sliding-scale": (
-        "The D.C. Circuit's sliding scale: strong factors offset weak ones, but irreparable "
-        "harm is required on its own (CityFed)."
-    ),
-    "sliding-scale-unmerged": "Sliding scale (harm required); equities and public interest apart.",
-    "sliding-scale-pure": (
-        "Teaching variant: even irreparable harm can be offset. Not the Circuit's rule."
-    ),
-}
-
-
-def _chosen(box: widgets.Dropdown) -> str:
-    """The answer a dropdown shows, in full and in small print."""
-    return f"<small>{html.escape(str(box.label or ''))}</small>"
-
-
-def _standard_note(name: str) -> str:
-    """What the chosen standard does, and that the answer on the standard follows it."""
-    note = _NOTES.get(name, "")
-    return (
-        f"<small>{html.escape(note)} Choosing a standard also sets the answer to the case's "
-        "question on the standard, and answering that question picks the standard.</small>"
-    )
