@@ -22,6 +22,7 @@ from workbook.tables import (
     filter_authorities,
 )
 from workbook.ui.common import errors_to
+from workbook.ui.compare_view import comparison_html
 from workbook.ui.panels import build_authority_browser, build_element_panel
 from workbook.ui.workbench import build_workbench
 
@@ -585,7 +586,7 @@ def test_workbench_row_says_why_an_argument_is_out(bench: Any) -> None:
 def test_workbench_layout_is_controls_beside_results(bench: Any) -> None:
     """The tabs have short titles; the results column starts with the outcome and P(granted)."""
     tabs = bench.widget.children[1].children[0].children[0]
-    assert tabs.titles == ("Arguments", "Questions", "Odds", "Add", "Standard")
+    assert tabs.titles == ("Arguments", "Questions", "Odds", "Add", "Standard", "Compare")
     side = bench.widget.children[1].children[1]
     assert "wb-side" in side._dom_classes
     shown = side.children
@@ -599,3 +600,61 @@ def test_workbench_shows_the_chosen_answer_in_full(bench: Any) -> None:
     assert box.label in chosen.value
     bench.set_answer("q1", "no")
     assert box.label in chosen.value
+
+
+# --------------------------------------------------------------------------- moot court
+
+
+def test_workbench_reset_goes_back_to_the_case_file(bench: Any) -> None:
+    """Reset drops every change and own argument, and the controls show the defaults again."""
+    bench.accordion.selected_index = 1
+    bench.set_answer("q1", "no")
+    bench.set_strength("m2", 0.1)
+    bench.drop("o2")
+    bench.add_argument("movant", "harm", "Mine", 0.7)
+    bench.moot.reset.click()
+    assert bench.moot.error.value == ""
+    assert bench.scenario == Scenario(case=bench.case.case.id)
+    assert bench.checks["o2"].value and bench.sliders["m2"].value != 0.1
+    assert bench.answer_boxes["q1"].value == bench.case.default_answers["q1"]
+    assert "user-1" not in bench.sliders and bench.accordion.selected_index == 1
+
+
+def test_workbench_compare_with_pinned_scenario(bench: Any) -> None:
+    """Pin A, change things, compare: the table shows the answers and arguments that differ."""
+    bench.moot.compare.click()
+    assert "pin a scenario" in bench.moot.error.value
+    bench.moot.pin.click()
+    bench.set_answer("q1", "no")
+    bench.drop("o2")
+    bench.moot.compare.click()
+    diff = bench.comparison
+    assert bench.moot.error.value == "" and not diff.same
+    assert "dropped" in [d.b for d in diff.arguments]
+    assert len(diff.answers) == 1 and diff.elements
+    table = bench.moot.table.value
+    assert "Answers that differ" in table and "dropped" in table and "<th>A</th>" in table
+    bench.pin()
+    assert bench.compare().same
+
+
+def test_workbench_compare_with_a_saved_file(bench: Any, tmp_path: Path) -> None:
+    """A saved scenario can be A; a file for another case is refused beside the button."""
+    bench.drop("o2")
+    bench.save("mine.json")
+    bench.reset()
+    bench.moot.path.value = "mine.json"
+    bench.moot.compare_file.click()
+    assert bench.moot.error.value == "" and [d.a for d in bench.comparison.arguments] == ["dropped"]
+    (tmp_path / "other.json").write_text(Scenario(case="other").to_json(), encoding="utf-8")
+    bench.moot.path.value = "other.json"
+    bench.moot.compare_file.click()
+    assert "other" in bench.moot.error.value
+
+
+def test_comparison_html_escapes_user_text(bench: Any) -> None:
+    """An own argument's hostile heading reaches the comparison table escaped."""
+    bench.pin()
+    bench.add_argument("movant", "harm", "<script>x</script>", 0.7)
+    html_text = comparison_html(bench.compare())
+    assert "&lt;script&gt;" in html_text and "<script>" not in html_text

@@ -23,6 +23,7 @@ absolute paths, ``~`` and links that lead out are refused.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -36,14 +37,17 @@ from workbook.engine import (
     Analysis,
     MonteCarlo,
     Result,
+    ScenarioComparison,
     TornadoBar,
     analyse,
+    compare_scenarios,
 )
 from workbook.errors import ScenarioError
 from workbook.models import Argument, Case
 from workbook.scenario import Scenario, rebalanced
 from workbook.store import confined_path, load_scenario, save_scenario
 from workbook.tables import element_summary
+from workbook.ui.compare_view import comparison_html
 from workbook.ui.decisive import decisive_html
 from workbook.ui.odds import current_odds, status, sync_values
 from workbook.ui.user_input import ArgumentDraft, new_argument, strength_value
@@ -87,6 +91,8 @@ class Workbench(WorkbenchView):
         self.spread = DEFAULT_SPREAD
         self.scenario = Scenario(case=case.case.id)
         self.analysis: Analysis | None = None
+        self.pinned: Scenario | None = None
+        self.comparison: ScenarioComparison | None = None
         self._build()
         if scenario is not None:
             self.apply(scenario)
@@ -272,6 +278,48 @@ class Workbench(WorkbenchView):
             sync_values(self.odds_sliders[q.id], current_odds(self.case, scenario, q), self._sync)
             self.odds_status[q.id].value = status(self.scenario, q)
         return self.refresh()
+
+    def reset(self) -> Result:
+        """Go back to the case file's defaults, and re-weigh.
+
+        The answers, odds, standard and strengths become the case file's, and the user's
+        own arguments are removed. The semantics stays as chosen (it is a way of weighing,
+        not part of a scenario's claim); a pinned scenario stays pinned, to compare with.
+        """
+        result = self.apply(Scenario(case=self.case.case.id, semantics=self.scenario.semantics))
+        self.moot.status.value = "<small>Reset to the case file's defaults.</small>"
+        return result
+
+    def pin(self) -> Scenario:
+        """Remember the scenario on screen as A, to compare later ones with it."""
+        self.pinned = self.scenario
+        outcome = charts.outcome_words(self.result) if self.result else ""
+        self.moot.status.value = f"<small>Pinned as A: {html.escape(outcome)}</small>"
+        return self.pinned
+
+    def compare(self, other: Scenario | None = None) -> ScenarioComparison:
+        """Compare A (the pinned scenario, or ``other``) with the scenario on screen (B).
+
+        Raises:
+            ScenarioError: nothing is pinned and no other scenario is given, or it does
+                not fit the case.
+
+        """
+        a = other if other is not None else self.pinned
+        if a is None:
+            raise ScenarioError("pin a scenario as A first (or compare with a saved file)")
+        a.check(self.case)
+        diff = compare_scenarios(self.case, a, self.scenario, max_iterations=self.whatif_iterations)
+        self.comparison = diff
+        self.moot.table.value = comparison_html(diff, ("A", "B (on screen)"))
+        return diff
+
+    def compare_file(self, path: str | Path) -> ScenarioComparison:
+        """Compare a saved scenario (a name inside the workbench's folder, as A) with B."""
+        target = confined_path(self.folder, path)
+        diff = self.compare(load_scenario(target))
+        self.moot.status.value = f"<small>A is {html.escape(target.name)}.</small>"
+        return diff
 
     def save(self, path: str | Path) -> Path:
         """Save the scenario as JSON (atomically: a crash leaves the old file or the new).

@@ -29,6 +29,12 @@ CSS = """<style>
 .jp-OutputArea-output:has(.wb-root), .jp-Cell-outputWrapper:has(.wb-root) {
   overflow: visible !important; min-width: 0;
 }
+.wb-compare { border-collapse: collapse; width: 100%; table-layout: fixed; }
+.wb-compare td, .wb-compare th {
+  border: 1px solid #bbb; padding: 2px 6px; vertical-align: top; text-align: left;
+  overflow-wrap: anywhere;
+}
+.wb-compare .wb-cmp-group { background: #eee; }
 @container (max-width: 800px) {
   .wb-main { grid-template-columns: minmax(0, 1fr) !important; }
   .wb-side { position: static; max-height: none !important; }

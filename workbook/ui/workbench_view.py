@@ -15,6 +15,7 @@ from workbook.models import Argument, Case
 from workbook.scenario import Scenario
 from workbook.ui.add_form import AddForm
 from workbook.ui.common import ControlPanel, close_tree, errors_to
+from workbook.ui.compare_view import CompareControls
 from workbook.ui.decisive import decisive_html, status_words
 from workbook.ui.odds import odds_controls
 from workbook.ui.panels import question_controls
@@ -24,8 +25,8 @@ from workbook.verification import cites_html
 __all__ = ["WorkbenchView"]
 
 _STEP = 0.05
-_TABS = ("Arguments", "Questions", "Odds", "Add", "Standard")
-"""The control tabs' titles: short, so that all five fit the controls column at 1280px."""
+_TABS = ("Arguments", "Questions", "Odds", "Add", "Standard", "Compare")
+"""The control tabs' titles: short, so that all six fit the controls column at 1280px."""
 _MAP = 1100
 """The argument map's width: it fits the page at 1280px in Voilà (in JupyterLab, with the
 file browser open, it scrolls inside its own box)."""
@@ -60,6 +61,10 @@ class WorkbenchView(ControlPanel):
     add_argument: Callable[..., Argument]
     edit_argument: Callable[..., Argument]
     remove_added: Callable[[str], Result]
+    reset: Callable[[], Result]
+    pin: Callable[[], Scenario]
+    compare: Callable[..., object]
+    compare_file: Callable[[str | Path], object]
     save: Callable[[str | Path], Path]
     load: Callable[[str | Path], Scenario]
 
@@ -302,6 +307,17 @@ class WorkbenchView(ControlPanel):
             ]
         )
 
+    def _moot(self) -> widgets.VBox:
+        """The Compare tab: reset, pin as A, compare with A or a file; errors shown there."""
+        self.moot = moot = CompareControls(f"{self.case.case.id}.scenario.json")
+        moot.reset.on_click(errors_to(moot.error)(lambda _b: self.reset()))
+        moot.pin.on_click(errors_to(moot.error)(lambda _b: self.pin()))
+        moot.compare.on_click(errors_to(moot.error)(lambda _b: self.compare()))
+        moot.compare_file.on_click(
+            errors_to(moot.error)(lambda _b: self.compare_file(moot.path.value))
+        )
+        return moot.widget
+
     def _question_box(self) -> widgets.VBox:
         """Each question, its answer box, and the chosen answer in full (a box cuts it short)."""
         questions: list[widgets.Widget] = []
@@ -326,7 +342,7 @@ class WorkbenchView(ControlPanel):
                 slider.observe(
                     self._on(lambda ch, q=q, a=a: self.set_prior(q, a, ch["new"])), names="value"
                 )
-        tabs = [self.accordion, self._question_box(), odds, add_form, file_box]
+        tabs = [self.accordion, self._question_box(), odds, add_form, file_box, self._moot()]
         controls = widgets.Tab(children=tabs, titles=_TABS, layout=widgets.Layout(min_width="0"))
         controls.add_class("wb-tabs")
         return controls
