@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +25,7 @@ from workbook.tables import (
 )
 from workbook.ui.common import errors_to
 from workbook.ui.compare_view import comparison_html
+from workbook.ui.files import DOWNLOADS, read_upload
 from workbook.ui.panels import build_authority_browser, build_element_panel
 from workbook.ui.workbench import build_workbench
 
@@ -366,10 +369,10 @@ def test_workbench_load_other_case_is_refused(bench: Any, tmp_path: Path) -> Non
 
 
 def test_workbench_load_button_shows_missing_file(bench: Any, tmp_path: Path) -> None:
-    """Loading a missing file through the button shows the error to the user."""
+    """Loading a missing file through the button shows the error beside the button."""
     bench.path.value = "missing.json"
     bench.load_button.click()
-    assert bench.error.value and "missing.json" in bench.error.value
+    assert "missing.json" in bench.files.error.value
 
 
 def test_workbench_charts_redraw_on_change(bench: Any) -> None:
@@ -505,9 +508,11 @@ def test_workbench_load_button_shows_bad_file_and_keeps_the_scenario(
     before = bench.scenario
     bench.path.value = name
     bench.load_button.click()
-    assert "wb-error" in bench.error.value and bench.scenario == before
-    bench.answer_boxes["q1"].value = "yes"  # the next good change clears the message
-    assert bench.error.value == "" and bench.scenario.answers == {}
+    assert "wb-error" in bench.files.error.value and bench.scenario == before
+    assert bench.error.value == ""  # shown beside the button, not at the top
+    bench.path.value = "good.json"
+    bench.save_button.click()
+    assert bench.files.error.value == ""  # the next good press clears the message
 
 
 def test_workbench_authority_choices_and_rows_show_verification(bench: Any) -> None:
@@ -586,7 +591,7 @@ def test_workbench_row_says_why_an_argument_is_out(bench: Any) -> None:
 def test_workbench_layout_is_controls_beside_results(bench: Any) -> None:
     """The tabs have short titles; the results column starts with the outcome and P(granted)."""
     tabs = bench.widget.children[1].children[0].children[0]
-    assert tabs.titles == ("Arguments", "Questions", "Odds", "Add", "Standard", "Compare")
+    assert tabs.titles == ("Arguments", "Questions", "Odds", "Add", "Standard", "Compare", "Files")
     side = bench.widget.children[1].children[1]
     assert "wb-side" in side._dom_classes
     shown = side.children
@@ -658,3 +663,66 @@ def test_comparison_html_escapes_user_text(bench: Any) -> None:
     bench.add_argument("movant", "harm", "<script>x</script>", 0.7)
     html_text = comparison_html(bench.compare())
     assert "&lt;script&gt;" in html_text and "<script>" not in html_text
+
+
+# --------------------------------------------------------------------------- files in the browser
+
+
+@pytest.mark.parametrize("kind", list(DOWNLOADS))
+def test_workbench_download_gives_a_link_with_the_file(bench: Any, kind: str) -> None:
+    """Each download makes a data: link carrying the file; the scenario round-trips."""
+    bench.drop("o2")
+    bench.files.kind.value = kind
+    bench.files.prepare.click()
+    assert bench.files.download_error.value == ""
+    link = bench.files.link.value
+    name, data = bench.download(kind)
+    assert f'download="{name}"' in link and base64.b64encode(data).decode() in link
+    assert data
+    if kind == "scenario":
+        assert read_upload(name, data) == bench.scenario
+
+
+def test_workbench_upload_loads_a_scenario(bench: Any) -> None:
+    """An uploaded scenario file replaces the scenario, and the upload box is emptied."""
+    wanted = Scenario(case=bench.case.case.id, dropped=("o2",))
+    item = {
+        "name": "mine.json",
+        "type": "application/json",
+        "size": 1,
+        "content": memoryview(wanted.to_json().encode()),
+        "last_modified": datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC),
+    }
+    bench.files.upload.value = (item,)
+    assert bench.files.upload_error.value == ""
+    assert bench.scenario.dropped == ("o2",) and not bench.checks["o2"].value
+    assert bench.files.upload.value == () and "mine.json" in bench.files.upload_status.value
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"{not json", "invalid JSON"),
+        (b"[]", "not an object"),
+        (Scenario(case="other").to_json().encode(), "other"),
+        (b" " * 1_000_001, "at most"),
+        (b"\xff\xfe", "UTF-8"),
+    ],
+)
+def test_workbench_upload_refuses_bad_files_beside_the_button(
+    bench: Any, content: bytes, message: str
+) -> None:
+    """A bad upload says why beside the upload button, names the upload, and changes nothing."""
+    bench.drop("o2")
+    before = bench.scenario
+    item = {
+        "name": "../evil name.json",
+        "type": "",
+        "size": len(content),
+        "content": memoryview(content),
+        "last_modified": datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC),
+    }
+    bench.files.upload.value = (item,)
+    shown = bench.files.upload_error.value
+    assert message in shown and "evil" in shown and "workbook-upload" not in shown
+    assert bench.scenario == before and bench.error.value == ""

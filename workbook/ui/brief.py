@@ -22,9 +22,7 @@ missing last folder, such as ``exports/``, is created on demand.
 
 from __future__ import annotations
 
-import base64
 import html
-import mimetypes
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -40,7 +38,7 @@ from workbook.export.markdown import render_markdown
 from workbook.models import Case, Side
 from workbook.scenario import Scenario
 from workbook.store import Workspace, confined_path, load_workspace
-from workbook.ui.common import ControlPanel, errors_to
+from workbook.ui.common import ControlPanel, download_link, errors_to
 
 __all__ = [
     "FORMAT_LABELS",
@@ -362,12 +360,8 @@ class BriefBuilder(ControlPanel):
     def _written(self, out: Path) -> str:
         """What was written, and a link that downloads it (the file travels in the page)."""
         data = out.read_bytes()
-        kind = mimetypes.guess_type(out.name)[0] or "application/octet-stream"
-        href = f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
-        name = html.escape(out.name, quote=True)
-        return (
-            f"Wrote {html.escape(self._shown(out))} ({len(data):,} bytes). "
-            f'<a download="{name}" href="{href}">Download {name}</a>'
+        return f"Wrote {html.escape(self._shown(out))} ({len(data):,} bytes). " + download_link(
+            data, out.name
         )
 
     def _file_row(

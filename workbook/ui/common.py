@@ -6,14 +6,16 @@ of vanishing in the kernel log.
 
 from __future__ import annotations
 
+import base64
 import functools
 import html
+import mimetypes
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import ipywidgets as widgets
 
-__all__ = ["ControlPanel", "close_tree", "error_box", "errors_to"]
+__all__ = ["ControlPanel", "close_tree", "download_link", "error_box", "errors_to"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -83,3 +85,19 @@ def close_tree(widget: widgets.Widget) -> None:
     for child in getattr(widget, "children", ()):
         close_tree(child)
     widget.close()
+
+
+def download_link(data: bytes | str, name: str, text: str = "") -> str:
+    """An ``<a download>`` link that carries the file in the page (a ``data:`` URL).
+
+    It works wherever the page is open, in Voilà too, since nothing is fetched from the
+    server: the browser saves ``data`` under ``name``.
+
+    >>> download_link(b"{}", "a.json")
+    '<a download="a.json" href="data:application/json;base64,e30=">Download a.json</a>'
+    """
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    kind = mimetypes.guess_type(name)[0] or "application/octet-stream"
+    href = f"data:{kind};base64,{base64.b64encode(raw).decode('ascii')}"
+    shown = html.escape(name, quote=True)
+    return f'<a download="{shown}" href="{href}">{html.escape(text) or f"Download {shown}"}</a>'

@@ -47,8 +47,10 @@ from workbook.models import Argument, Case
 from workbook.scenario import Scenario, rebalanced
 from workbook.store import confined_path, load_scenario, save_scenario
 from workbook.tables import element_summary
+from workbook.ui.common import download_link
 from workbook.ui.compare_view import comparison_html
 from workbook.ui.decisive import decisive_html
+from workbook.ui.files import download_file, read_upload
 from workbook.ui.odds import current_odds, status, sync_values
 from workbook.ui.user_input import ArgumentDraft, new_argument, strength_value
 from workbook.ui.workbench_view import WorkbenchView
@@ -320,6 +322,31 @@ class Workbench(WorkbenchView):
         diff = self.compare(load_scenario(target))
         self.moot.status.value = f"<small>A is {html.escape(target.name)}.</small>"
         return diff
+
+    def download(self, kind: str) -> tuple[str, bytes]:
+        """Make a file of the scenario on screen for the browser to save; show its link.
+
+        ``kind`` is one of :data:`workbook.ui.files.DOWNLOADS` (the scenario, a brief
+        outline for either side in Markdown or Word, the argument graph as AIF or Argdown).
+        Returns the file's name and bytes.
+        """
+        name, data = download_file(self.case, self.scenario, kind)
+        self.files.link.value = download_link(data, name) + f" <small>({len(data):,} bytes)</small>"
+        return name, data
+
+    def upload(self, name: str, content: bytes) -> Scenario:
+        """Load a scenario file uploaded from the browser, with a file's checks.
+
+        A file that is too large, corrupt or for another case raises an error (shown
+        beside the upload button) and leaves the current scenario as it was.
+        """
+        scenario = read_upload(name, content)
+        try:
+            self.apply(scenario)
+        except ScenarioError as exc:  # say which file, as a file's own errors do
+            raise ScenarioError(f"{Path(name).name}: {exc}") from None
+        self.files.upload_status.value = f"<small>Loaded {html.escape(name)}</small>"
+        return scenario
 
     def save(self, path: str | Path) -> Path:
         """Save the scenario as JSON (atomically: a crash leaves the old file or the new).

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import ipywidgets as widgets
 
@@ -17,6 +18,7 @@ from workbook.ui.add_form import AddForm
 from workbook.ui.common import ControlPanel, close_tree, errors_to
 from workbook.ui.compare_view import CompareControls
 from workbook.ui.decisive import decisive_html, status_words
+from workbook.ui.files import FileControls
 from workbook.ui.odds import odds_controls
 from workbook.ui.panels import question_controls
 from workbook.ui.workbench_style import CSS, chosen_html, standard_note
@@ -25,8 +27,8 @@ from workbook.verification import cites_html
 __all__ = ["WorkbenchView"]
 
 _STEP = 0.05
-_TABS = ("Arguments", "Questions", "Odds", "Add", "Standard", "Compare")
-"""The control tabs' titles: short, so that all six fit the controls column at 1280px."""
+_TABS = ("Arguments", "Questions", "Odds", "Add", "Standard", "Compare", "Files")
+"""The control tabs' titles: short, so that all seven fit the controls column at 1280px."""
 _MAP = 1100
 """The argument map's width: it fits the page at 1280px in Voilà (in JupyterLab, with the
 file browser open, it scrolls inside its own box)."""
@@ -65,6 +67,8 @@ class WorkbenchView(ControlPanel):
     pin: Callable[[], Scenario]
     compare: Callable[..., object]
     compare_file: Callable[[str | Path], object]
+    download: Callable[[str], tuple[str, bytes]]
+    upload: Callable[[str, bytes], Scenario]
     save: Callable[[str | Path], Path]
     load: Callable[[str | Path], Scenario]
 
@@ -284,28 +288,31 @@ class WorkbenchView(ControlPanel):
         self.form.status.value = f"<small>Deleted “{html.escape(heading)}”.</small>"
 
     def _build_file_controls(self) -> widgets.VBox:
-        """The standard and semantics boxes, and the scenario file with Save and Load."""
-        self.path = widgets.Text(
-            value=f"{self.case.case.id}.scenario.json", description="file", layout=_fill()
+        """The standard and semantics boxes (the Standard tab)."""
+        return widgets.VBox([self.standard_box, self.standard_note, self.semantics_box])
+
+    def _files(self) -> widgets.VBox:
+        """The Files tab: save and load on the server, download and upload in the browser."""
+        self.files = files = FileControls(f"{self.case.case.id}.scenario.json")
+        self.path, self.save_button, self.load_button = files.path, files.save, files.load
+        self.file_status = files.status
+        files.save.on_click(errors_to(files.error)(lambda _b: self.save(files.path.value)))
+        files.load.on_click(errors_to(files.error)(lambda _b: self.load(files.path.value)))
+        files.prepare.on_click(
+            errors_to(files.download_error)(lambda _b: self.download(files.kind.value))
         )
-        small = {"width": "auto"}
-        self.save_button = save = widgets.Button(description="Save", icon="save", layout=small)
-        self.load_button = load = widgets.Button(
-            description="Load", icon="folder-open", layout=small
-        )
-        save.on_click(errors_to(self.error)(lambda _b: self.save(self.path.value)))
-        load.on_click(errors_to(self.error)(lambda _b: self.load(self.path.value)))
-        self.file_status = widgets.Label()
-        return widgets.VBox(
-            [
-                self.standard_box,
-                self.standard_note,
-                self.semantics_box,
-                self.path,
-                widgets.HBox([save, load], layout=widgets.Layout(margin="0 0 0 90px")),
-                self.file_status,
-            ]
-        )
+        files.upload.observe(errors_to(files.upload_error)(self._uploaded), names="value")
+        return files.widget
+
+    def _uploaded(self, change: dict[str, Any]) -> None:
+        """Load the file just uploaded (then forget it, so the same file can come again)."""
+        if not change["new"]:
+            return
+        item = change["new"][0]
+        try:
+            self.upload(item["name"], bytes(item["content"]))
+        finally:
+            self.files.upload.value = ()
 
     def _moot(self) -> widgets.VBox:
         """The Compare tab: reset, pin as A, compare with A or a file; errors shown there."""
@@ -342,7 +349,15 @@ class WorkbenchView(ControlPanel):
                 slider.observe(
                     self._on(lambda ch, q=q, a=a: self.set_prior(q, a, ch["new"])), names="value"
                 )
-        tabs = [self.accordion, self._question_box(), odds, add_form, file_box, self._moot()]
+        tabs = [
+            self.accordion,
+            self._question_box(),
+            odds,
+            add_form,
+            file_box,
+            self._moot(),
+            self._files(),
+        ]
         controls = widgets.Tab(children=tabs, titles=_TABS, layout=widgets.Layout(min_width="0"))
         controls.add_class("wb-tabs")
         return controls
