@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import base64
 import datetime
+import html
+import json
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +25,7 @@ from workbook.tables import (
     facts_table,
     filter_authorities,
 )
-from workbook.ui.common import errors_to
+from workbook.ui.common import errors_to, in_app
 from workbook.ui.compare_view import comparison_html
 from workbook.ui.files import DOWNLOADS, read_upload
 from workbook.ui.panels import build_authority_browser, build_element_panel
@@ -726,3 +728,69 @@ def test_workbench_upload_refuses_bad_files_beside_the_button(
     shown = bench.files.upload_error.value
     assert message in shown and "evil" in shown and "workbook-upload" not in shown
     assert bench.scenario == before and bench.error.value == ""
+
+
+# --------------------------------------------------------------------------- saved notebooks
+
+NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+_WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+@pytest.mark.parametrize("path", sorted(NOTEBOOKS.glob("*.ipynb")), ids=lambda p: p.name)
+def test_notebooks_store_no_widget_state(path: Path) -> None:
+    """No notebook keeps widget state or a widget's place: reopened, it shows no dead widget."""
+    book = json.loads(path.read_text(encoding="utf-8"))
+    assert "widgets" not in book["metadata"]
+    for cell in book["cells"]:
+        for output in cell.get("outputs", []):
+            assert _WIDGET_VIEW not in output.get("data", {}), cell["source"]
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [({}, False), ({"VOILA_KERNEL_ID": "k"}, True), ({"SERVER_SOFTWARE": "voila/0.5"}, True)],
+)
+def test_in_app_follows_voilas_variables(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], expected: bool
+) -> None:
+    """The app is told apart from a notebook by the variables Voilà sets for its kernels."""
+    for name in ("VOILA_KERNEL_ID", "VOILA_BASE_URL", "VOILA_APP_PORT", "SERVER_SOFTWARE"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert in_app() is expected
+
+
+def _shown(monkeypatch: pytest.MonkeyPatch, app: bool, show: Any) -> list[Any]:
+    import IPython.display
+
+    seen: list[Any] = []
+    monkeypatch.setattr(IPython.display, "display", lambda obj, **_kw: seen.append(obj))
+    for name in ("VOILA_KERNEL_ID", "VOILA_BASE_URL", "VOILA_APP_PORT", "SERVER_SOFTWARE"):
+        monkeypatch.delenv(name, raising=False)
+    if app:
+        monkeypatch.setenv("VOILA_KERNEL_ID", "k")
+    show()
+    return seen
+
+
+def test_show_puts_a_run_hint_before_the_widget_in_a_notebook(
+    bench: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a notebook the widget follows a 'run the notebook' hint (HTML and plain text)."""
+    hint, widget = _shown(monkeypatch, False, bench.show)
+    assert "Run the notebook" in hint["text/plain"] and "wb-run-hint" in hint["text/html"]
+    assert widget is bench.widget and "wb-live" in widget._dom_classes
+    assert _shown(monkeypatch, True, bench.show) == [bench.widget]  # no hint in the app
+
+
+def test_summary_is_printed_in_a_notebook_and_live_in_the_app(
+    bench: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The plain-text summary prints once in a notebook; in the app it follows each change."""
+    assert _shown(monkeypatch, False, bench.show_summary) == []
+    assert capsys.readouterr().out.strip() == bench.summary()
+    (view,) = _shown(monkeypatch, True, bench.show_summary)
+    before = view.value
+    bench.set_answer("q1", "no")
+    assert view.value != before and html.escape(bench.summary()) in view.value

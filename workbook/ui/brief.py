@@ -38,7 +38,15 @@ from workbook.export.markdown import render_markdown
 from workbook.models import Case, Side
 from workbook.scenario import Scenario
 from workbook.store import Workspace, confined_path, load_workspace
-from workbook.ui.common import ControlPanel, download_link, errors_to
+from workbook.ui.common import (
+    HINT_CSS,
+    ControlPanel,
+    download_link,
+    errors_to,
+    pre,
+    show_app,
+    show_text,
+)
 
 __all__ = [
     "FORMAT_LABELS",
@@ -287,7 +295,21 @@ class BriefBuilder(ControlPanel):
         self.outline = outline
         self.note.value = f"<p><b>{html.escape(verification_note(outline))}</b></p>"
         self.preview_html.value = render_preview(text)
+        self.summary_view.value = pre(self.summary())
         return text
+
+    def summary(self) -> str:
+        """The outline's headings, its Table of Authorities' sizes and the verification note."""
+        outline = self.outline or build_outline(self.case, self.scenario, self.side)
+        return f"{outline_summary(outline)}\n\n{verification_note(outline)}"
+
+    def show(self) -> None:
+        """Display the builder (with a hint for when it is opened again without a kernel)."""
+        show_app(self.widget, "the brief builder")
+
+    def show_summary(self) -> None:
+        """The outline's summary as text: live in the app, printed once in a notebook."""
+        show_text(self.summary_view, self.summary())
 
     # ------------------------------------------------------------------ widgets
 
@@ -308,6 +330,7 @@ class BriefBuilder(ControlPanel):
         self._build_load_controls(wide)
         self.note = widgets.HTML()
         self.preview_html = widgets.HTML()
+        self.summary_view = widgets.HTML()
         self.preview_html.add_class("wb-brief-preview")
         self._build_work_product(wide)
         self.widget = self._layout()
@@ -387,7 +410,9 @@ class BriefBuilder(ControlPanel):
         )
         return widgets.VBox(
             [
-                widgets.HTML(f"<h2>Brief builder: {html.escape(self.case.case.title)}</h2>"),
+                widgets.HTML(
+                    f"{HINT_CSS}<h2>Brief builder: {html.escape(self.case.case.title)}</h2>"
+                ),
                 self.error,
                 widgets.HBox([self.side_box, self.format_box]),
                 self.format_hint,

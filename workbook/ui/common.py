@@ -10,12 +10,24 @@ import base64
 import functools
 import html
 import mimetypes
+import os
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import ipywidgets as widgets
 
-__all__ = ["ControlPanel", "close_tree", "download_link", "error_box", "errors_to"]
+__all__ = [
+    "HINT_CSS",
+    "ControlPanel",
+    "close_tree",
+    "download_link",
+    "error_box",
+    "errors_to",
+    "in_app",
+    "pre",
+    "show_app",
+    "show_text",
+]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -101,3 +113,60 @@ def download_link(data: bytes | str, name: str, text: str = "") -> str:
     href = f"data:{kind};base64,{base64.b64encode(raw).decode('ascii')}"
     shown = html.escape(name, quote=True)
     return f'<a download="{shown}" href="{href}">{html.escape(text) or f"Download {shown}"}</a>'
+
+
+_APP_VARIABLES = ("VOILA_KERNEL_ID", "VOILA_BASE_URL", "VOILA_APP_PORT")
+
+HINT_CSS = "<style>body:has(.wb-live) .wb-run-hint { display: none; }</style>"
+"""Hides the "run the notebook" hint once a live widget of ours is on the page."""
+
+
+def in_app() -> bool:
+    """Whether this kernel serves a Voilà app (Voilà sets these variables for its kernels)."""
+    return any(os.environ.get(name) for name in _APP_VARIABLES) or os.environ.get(
+        "SERVER_SOFTWARE", ""
+    ).startswith("voila")
+
+
+def _display(obj: Any, **options: Any) -> None:
+    from IPython.display import display
+
+    display(obj, **options)  # type: ignore[no-untyped-call]  # IPython has no annotations
+
+
+def show_app(widget: widgets.Widget, what: str) -> None:
+    """Display a widget, after a hint that only shows when the widget cannot.
+
+    A notebook saved while the kernel ran keeps the widget's place but not the widget
+    itself (no widget state is saved), so when it is opened again without a running
+    kernel the hint says what to do. Once the widget is live it hides the hint (its
+    root carries ``wb-live``; see :data:`HINT_CSS`). In the app the hint is left out.
+    """
+    widget.add_class("wb-live")
+    if not in_app():
+        words = f"Run the notebook (Run > Run All Cells) to start {what}."
+        _display(
+            {
+                "text/html": f'<div class="wb-run-hint"><b>{html.escape(words)}</b></div>',
+                "text/plain": words,
+            },
+            raw=True,
+        )
+    _display(widget)
+
+
+def show_text(view: widgets.HTML, text: str) -> None:
+    """In the app, display ``view`` (kept live by its owner); in a notebook, print ``text``.
+
+    A notebook's printout is a record of the moment it ran (and what its tests compare);
+    the app has no such record, so there the text follows every change.
+    """
+    if in_app():
+        _display(view)
+    else:
+        print(text)
+
+
+def pre(text: str) -> str:
+    """Plain text as an HTML ``<pre>`` block, escaped."""
+    return f'<pre style="white-space:pre-wrap">{html.escape(text)}</pre>'

@@ -47,7 +47,7 @@ from workbook.models import Argument, Case
 from workbook.scenario import Scenario, rebalanced
 from workbook.store import confined_path, load_scenario, save_scenario
 from workbook.tables import element_summary
-from workbook.ui.common import download_link
+from workbook.ui.common import download_link, pre, show_app, show_text
 from workbook.ui.compare_view import comparison_html
 from workbook.ui.decisive import decisive_html
 from workbook.ui.files import download_file, read_upload
@@ -392,11 +392,20 @@ class Workbench(WorkbenchView):
             self.analysis = analysis
             self._step(3)
             self._draw(analysis)
+            self.summary_view.value = pre(self.summary())
             self._step(4)
         finally:
             self.busy_label.value = ""
             self.busy.layout.visibility = "hidden"
         return analysis.result
+
+    def show(self) -> None:
+        """Display the workbench (with a hint for when it is opened again without a kernel)."""
+        show_app(self.widget, "the workbench")
+
+    def show_summary(self) -> None:
+        """The outcome and strengths as text: live in the app, printed once in a notebook."""
+        show_text(self.summary_view, self.summary())
 
     def summary(self) -> str:
         """The outcome and every element's strength, as plain text."""

@@ -9,6 +9,7 @@ import ipywidgets as widgets
 __all__ = ["CSS", "NOTES", "chosen_html", "standard_note"]
 
 CSS = """<style>
+body:has(.wb-live) .wb-run-hint { display: none; }
 .wb-root, .wb-main, .wb-main > .widget-box:first-child { overflow: visible !important; }
 .wb-root { width: 100%; min-width: 0; container-type: inline-size; }
 .wb-root .widget-html-content, .wb-root .widget-label {

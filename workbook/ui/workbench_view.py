@@ -230,6 +230,7 @@ class WorkbenchView(ControlPanel):
             value=0, min=0, max=4, description="", layout=widgets.Layout(width="160px")
         )
         self.busy_label = widgets.Label()
+        self.summary_view = widgets.HTML()
 
     def _build_choices(self) -> None:
         """The answer to each question, the standard and the semantics, each wired."""
