@@ -794,3 +794,43 @@ def test_summary_is_printed_in_a_notebook_and_live_in_the_app(
     before = view.value
     bench.set_answer("q1", "no")
     assert view.value != before and html.escape(bench.summary()) in view.value
+
+
+# --------------------------------------------------------------------------- first paint
+
+
+def test_deferred_workbench_draws_the_outcome_first_and_the_rest_after_the_paint(
+    case: Case, tmp_path: Path
+) -> None:
+    """Deferred: outcome and balance at once, the rest after the paint, with the same numbers."""
+    eager = build_workbench(case, samples=500, folder=tmp_path)
+    bench = build_workbench(case, samples=500, folder=tmp_path, defer=True)
+    assert bench.pending and bench.analysis is not None and bench.analysis.monte_carlo is None
+    assert bench.outcome.value == eager.outcome.value
+    assert bench.balance_chart.chart.to_dict() == eager.balance_chart.chart.to_dict()
+    assert "computing" in bench.p_text.value and "computing" in bench.map_note.value
+    assert bench.checks == {} and "computing" in bench.busy_label.value
+    bench.signal.painted = True  # what the browser sends after its first paint
+    assert not bench.pending and bench.error.value == ""
+    assert bench.p_text.value == eager.p_text.value and bench.map_note.value == ""
+    assert bench.map_chart.chart.to_dict() == eager.map_chart.chart.to_dict()
+    assert set(bench.checks) == set(eager.checks) and bench.busy_label.value == ""
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        lambda b: b.mc,
+        lambda b: b.summary(),
+        lambda b: b.drop("o2"),
+        lambda b: b.set_strength("m2", 0.3),
+        lambda b: b.add_argument("movant", "harm", "Mine"),
+    ],
+)
+def test_deferred_workbench_finishes_when_asked_before_the_paint(
+    case: Case, tmp_path: Path, ask: Any
+) -> None:
+    """Anything that needs the rows or the odds finishes the deferred work first."""
+    bench = build_workbench(case, samples=500, folder=tmp_path, defer=True)
+    ask(bench)
+    assert not bench.pending and bench.analysis.monte_carlo is not None and bench.checks

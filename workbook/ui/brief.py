@@ -38,15 +38,7 @@ from workbook.export.markdown import render_markdown
 from workbook.models import Case, Side
 from workbook.scenario import Scenario
 from workbook.store import Workspace, confined_path, load_workspace
-from workbook.ui.common import (
-    HINT_CSS,
-    ControlPanel,
-    download_link,
-    errors_to,
-    pre,
-    show_app,
-    show_text,
-)
+from workbook.ui.common import HINT_CSS, ControlPanel, download_link, errors_to, pre
 
 __all__ = [
     "FORMAT_LABELS",
@@ -147,6 +139,7 @@ class BriefBuilder(ControlPanel):
     outline last previewed.
     """
 
+    app_name = "the brief builder"
     _auto_name: str
     """The file name last suggested; the file box follows side and format while it shows it."""
     path: Any
@@ -300,16 +293,8 @@ class BriefBuilder(ControlPanel):
 
     def summary(self) -> str:
         """The outline's headings, its Table of Authorities' sizes and the verification note."""
-        outline = self.outline or build_outline(self.case, self.scenario, self.side)
-        return f"{outline_summary(outline)}\n\n{verification_note(outline)}"
-
-    def show(self) -> None:
-        """Display the builder (with a hint for when it is opened again without a kernel)."""
-        show_app(self.widget, "the brief builder")
-
-    def show_summary(self) -> None:
-        """The outline's summary as text: live in the app, printed once in a notebook."""
-        show_text(self.summary_view, self.summary())
+        o = self.outline or build_outline(self.case, self.scenario, self.side)
+        return f"{outline_summary(o)}\n\n{verification_note(o)}"
 
     # ------------------------------------------------------------------ widgets
 

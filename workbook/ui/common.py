@@ -67,6 +67,24 @@ class ControlPanel:
 
     error: widgets.HTML
     _syncing: bool = False
+    widget: widgets.Widget
+    """The whole widget tree."""
+    summary_view: widgets.HTML
+    """The plain-text summary, kept up to date by the builder (see :meth:`show_summary`)."""
+    app_name = "the widgets"
+    """What the "run the notebook" hint calls the widget tree."""
+
+    def summary(self) -> str:
+        """The state as plain text (each builder that shows a summary defines it)."""
+        raise NotImplementedError
+
+    def show(self) -> None:
+        """Display the widget tree, with a hint for when it is reopened without a kernel."""
+        show_app(self.widget, self.app_name)
+
+    def show_summary(self) -> None:
+        """The summary as text: live in the app, printed once in a notebook."""
+        show_text(self.summary_view, self.summary())
 
     def _sync(self, box: widgets.ValueWidget, value: Any) -> None:
         """Set a control without firing its callback (the caller does the work once)."""

@@ -23,7 +23,6 @@ absolute paths, ``~`` and links that lead out are refused.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -40,26 +39,23 @@ from workbook.engine import (
     ScenarioComparison,
     TornadoBar,
     analyse,
-    compare_scenarios,
 )
 from workbook.errors import ScenarioError
 from workbook.models import Argument, Case
 from workbook.scenario import Scenario, rebalanced
-from workbook.store import confined_path, load_scenario, save_scenario
 from workbook.tables import element_summary
-from workbook.ui.common import download_link, pre, show_app, show_text
-from workbook.ui.compare_view import comparison_html
+from workbook.ui.common import pre
 from workbook.ui.decisive import decisive_html
-from workbook.ui.files import download_file, read_upload
 from workbook.ui.odds import current_odds, status, sync_values
+from workbook.ui.paint import paint_signal
 from workbook.ui.user_input import ArgumentDraft, new_argument, strength_value
-from workbook.ui.workbench_view import WorkbenchView
+from workbook.ui.workbench_files import ScenarioActions
 from workbook.vocabulary import lookup
 
 __all__ = ["Workbench", "build_workbench", "decisive_html"]
 
 
-class Workbench(WorkbenchView):
+class Workbench(ScenarioActions):
     """The widget tree (``.widget``) and the methods its controls call.
 
     Build it with :func:`build_workbench`. The state is a
@@ -67,6 +63,7 @@ class Workbench(WorkbenchView):
     ``.result`` (the weighed motion) and ``.mc`` (the Monte Carlo).
     """
 
+    app_name = "the workbench"
     decisive_size = 2
     """Largest set of changed answers searched for flips on each update (3 triples the time)."""
     whatif_iterations = 10_000
@@ -84,6 +81,7 @@ class Workbench(WorkbenchView):
         samples: int = 10_000,
         seed: int = 0,
         folder: str | Path | None = None,
+        defer: bool = False,
     ) -> None:
         setup()
         self.case = case
@@ -95,9 +93,15 @@ class Workbench(WorkbenchView):
         self.analysis: Analysis | None = None
         self.pinned: Scenario | None = None
         self.comparison: ScenarioComparison | None = None
+        self.pending = defer and scenario is None
         self._build()
         if scenario is not None:
             self.apply(scenario)
+        elif self.pending:
+            self.refresh(quick=True)
+            self.signal = paint_signal()
+            self.signal.observe(self._on(lambda _ch: self.complete()), names="painted")
+            self.busy_row.children = (*self.busy_row.children, self.signal)
         else:
             self.refresh()
 
@@ -110,7 +114,8 @@ class Workbench(WorkbenchView):
 
     @property
     def mc(self) -> MonteCarlo | None:
-        """The Monte Carlo under the current scenario."""
+        """The Monte Carlo under the current scenario (computed now if it was deferred)."""
+        self.complete()
         return self.analysis.monte_carlo if self.analysis else None
 
     @property
@@ -137,6 +142,7 @@ class Workbench(WorkbenchView):
 
     def set_answer(self, question: str, answer: str) -> Result:
         """Answer a contested question and re-weigh."""
+        self.complete()
         self.scenario = self.scenario.with_answer(self.case, question, answer)
         q = self.case.question(question)
         self._sync(self.answer_boxes[question], answer)
@@ -146,6 +152,7 @@ class Workbench(WorkbenchView):
 
     def set_strength(self, argument: str, value: float) -> Result:
         """Set an argument's base strength (0 to 1) and re-weigh."""
+        self.complete()
         value = strength_value(value)
         self.scenario = self.scenario.with_strength(self.case, argument, value)
         self._sync(self.sliders[argument], float(value))
@@ -153,12 +160,14 @@ class Workbench(WorkbenchView):
 
     def drop(self, argument: str, dropped: bool = True) -> Result:
         """Take an argument out of play (``dropped=False`` puts it back) and re-weigh."""
+        self.complete()
         self.scenario = self.scenario.with_dropped(self.case, argument, dropped)
         self._sync(self.checks[argument], not dropped)
         return self.refresh()
 
     def set_standard(self, standard: str) -> Result:
         """Weigh under another injunction standard (see ``workbook.engine.STANDARDS``)."""
+        self.complete()
         lookup(STANDARDS, standard, "standard")
         self.scenario = self.scenario.with_standard(self.case, standard)
         self._sync(self.standard_box, standard)
@@ -169,6 +178,7 @@ class Workbench(WorkbenchView):
 
     def set_prior(self, question: str, answer: str, value: float) -> Result:
         """Set the odds of one answer; the question's other answers rescale to keep the sum 1."""
+        self.complete()
         q = self.case.question(question)
         odds = rebalanced(current_odds(self.case, self.scenario, q), answer, value)
         self.scenario = self.scenario.with_prior(self.case, question, odds)
@@ -177,6 +187,7 @@ class Workbench(WorkbenchView):
 
     def set_semantics(self, semantics: str) -> Result:
         """Weigh under another gradual semantics (see ``workbook.engine.SEMANTICS``)."""
+        self.complete()
         lookup(SEMANTICS, semantics, "semantics")
         self.scenario = self.scenario.model_copy(update={"semantics": semantics})
         self._sync(self.semantics_box, semantics)
@@ -208,6 +219,7 @@ class Workbench(WorkbenchView):
                 fact is not in the case. Nothing is added then.
 
         """
+        self.complete()
         draft = ArgumentDraft(
             side, element, heading, strength, attacks, supports, authorities, body, id, pins, facts
         )
@@ -224,6 +236,7 @@ class Workbench(WorkbenchView):
         slider setting of the old one. Raises as :meth:`add_argument` does, and then
         nothing changes.
         """
+        self.complete()
         old = lookup({a.id: a for a in self.scenario.added}, argument, "argument of your own")
         others = [a for a in self.arguments if a.id != old.id]
         arg = new_argument(self.case, others, ArgumentDraft(**fields, id=old.id))
@@ -245,6 +258,7 @@ class Workbench(WorkbenchView):
                 (delete or edit that one first); nothing changes then.
 
         """
+        self.complete()
         scenario = self.scenario.without_added(argument)
         for a in scenario.added:
             if argument in (*a.attacks, *a.supports):
@@ -261,6 +275,7 @@ class Workbench(WorkbenchView):
 
         A scenario that does not fit this case raises before anything changes.
         """
+        self.complete()
         scenario.check(self.case)
         self.scenario = scenario.model_copy(
             update={
@@ -281,101 +296,14 @@ class Workbench(WorkbenchView):
             self.odds_status[q.id].value = status(self.scenario, q)
         return self.refresh()
 
-    def reset(self) -> Result:
-        """Go back to the case file's defaults, and re-weigh.
-
-        The answers, odds, standard and strengths become the case file's, and the user's
-        own arguments are removed. The semantics stays as chosen (it is a way of weighing,
-        not part of a scenario's claim); a pinned scenario stays pinned, to compare with.
-        """
-        result = self.apply(Scenario(case=self.case.case.id, semantics=self.scenario.semantics))
-        self.moot.status.value = "<small>Reset to the case file's defaults.</small>"
-        return result
-
-    def pin(self) -> Scenario:
-        """Remember the scenario on screen as A, to compare later ones with it."""
-        self.pinned = self.scenario
-        outcome = charts.outcome_words(self.result) if self.result else ""
-        self.moot.status.value = f"<small>Pinned as A: {html.escape(outcome)}</small>"
-        return self.pinned
-
-    def compare(self, other: Scenario | None = None) -> ScenarioComparison:
-        """Compare A (the pinned scenario, or ``other``) with the scenario on screen (B).
-
-        Raises:
-            ScenarioError: nothing is pinned and no other scenario is given, or it does
-                not fit the case.
-
-        """
-        a = other if other is not None else self.pinned
-        if a is None:
-            raise ScenarioError("pin a scenario as A first (or compare with a saved file)")
-        a.check(self.case)
-        diff = compare_scenarios(self.case, a, self.scenario, max_iterations=self.whatif_iterations)
-        self.comparison = diff
-        self.moot.table.value = comparison_html(diff, ("A", "B (on screen)"))
-        return diff
-
-    def compare_file(self, path: str | Path) -> ScenarioComparison:
-        """Compare a saved scenario (a name inside the workbench's folder, as A) with B."""
-        target = confined_path(self.folder, path)
-        diff = self.compare(load_scenario(target))
-        self.moot.status.value = f"<small>A is {html.escape(target.name)}.</small>"
-        return diff
-
-    def download(self, kind: str) -> tuple[str, bytes]:
-        """Make a file of the scenario on screen for the browser to save; show its link.
-
-        ``kind`` is one of :data:`workbook.ui.files.DOWNLOADS` (the scenario, a brief
-        outline for either side in Markdown or Word, the argument graph as AIF or Argdown).
-        Returns the file's name and bytes.
-        """
-        name, data = download_file(self.case, self.scenario, kind)
-        self.files.link.value = download_link(data, name) + f" <small>({len(data):,} bytes)</small>"
-        return name, data
-
-    def upload(self, name: str, content: bytes) -> Scenario:
-        """Load a scenario file uploaded from the browser, with a file's checks.
-
-        A file that is too large, corrupt or for another case raises an error (shown
-        beside the upload button) and leaves the current scenario as it was.
-        """
-        scenario = read_upload(name, content)
-        try:
-            self.apply(scenario)
-        except ScenarioError as exc:  # say which file, as a file's own errors do
-            raise ScenarioError(f"{Path(name).name}: {exc}") from None
-        self.files.upload_status.value = f"<small>Loaded {html.escape(name)}</small>"
-        return scenario
-
-    def save(self, path: str | Path) -> Path:
-        """Save the scenario as JSON (atomically: a crash leaves the old file or the new).
-
-        ``path`` is a name inside the workbench's folder; a name that leads out of it
-        (``..``, absolute, ``~``, a link) raises :class:`~workbook.errors.UnsafePathError`.
-        """
-        out = save_scenario(confined_path(self.folder, path, write=True), self.scenario)
-        self.file_status.value = f"Saved {out.name}"
-        return out
-
-    def load(self, path: str | Path) -> Scenario:
-        """Load a saved scenario, named inside the workbench's folder, into the workbench.
-
-        A file that is missing, corrupt, not a regular file or for another case,
-        or a name that leads out of the folder, raises an error (shown in the
-        error box when the Load button was pressed) and leaves the current
-        scenario as it was.
-        """
-        target = confined_path(self.folder, path)
-        scenario = load_scenario(target)
-        self.apply(scenario)
-        self.file_status.value = f"Loaded {target.name}"
-        return scenario
-
     # ------------------------------------------------------------------ weighing
 
-    def refresh(self) -> Result:
-        """Analyse the scenario (one preparation for everything) and redraw every view."""
+    def refresh(self, *, quick: bool = False) -> Result:
+        """Analyse the scenario (one preparation for everything) and redraw every view.
+
+        ``quick`` weighs and draws only the outcome and the factor balance, leaving
+        "computing…" where the rest goes (the first paint of a deferred workbench).
+        """
         self.busy.layout.visibility = "visible"
         self.busy.value = 0
         self.busy_label.value = "computing…"
@@ -383,32 +311,41 @@ class Workbench(WorkbenchView):
             analysis = analyse(
                 self.case,
                 self.scenario,
-                samples=self.samples,
+                samples=0 if quick else self.samples,
                 seed=self.seed,
                 spread=self.spread,
+                whatifs=not quick,
                 decisive_size=self.decisive_size,
                 max_iterations=self.whatif_iterations,
             )
             self.analysis = analysis
             self._step(3)
             self._draw(analysis)
-            self.summary_view.value = pre(self.summary())
+            if not quick:
+                self.summary_view.value = pre(self.summary())
             self._step(4)
         finally:
-            self.busy_label.value = ""
-            self.busy.layout.visibility = "hidden"
+            if not quick:
+                self.busy_label.value = ""
+                self.busy.layout.visibility = "hidden"
         return analysis.result
 
-    def show(self) -> None:
-        """Display the workbench (with a hint for when it is opened again without a kernel)."""
-        show_app(self.widget, "the workbench")
+    def complete(self) -> None:
+        """Do what a deferred workbench left for after the first paint: rows, odds, map.
 
-    def show_summary(self) -> None:
-        """The outcome and strengths as text: live in the app, printed once in a notebook."""
-        show_text(self.summary_view, self.summary())
+        Called when the browser reports its first paint, and before anything that
+        needs the rows or the numbers; does nothing once done. The numbers are the
+        same as an undeferred workbench's.
+        """
+        if not self.pending:
+            return
+        self.pending = False
+        self._sync_rows()
+        self.refresh()
 
     def summary(self) -> str:
         """The outcome and every element's strength, as plain text."""
+        self.complete()
         result = self.result or self.refresh()
         lines = [charts.outcome_words(result), element_summary(result)]
         if self.mc is not None:
@@ -427,6 +364,7 @@ def build_workbench(
     samples: int = 10_000,
     seed: int = 0,
     folder: str | Path | None = None,
+    defer: bool = False,
 ) -> Workbench:
     """The workbench for a case, optionally starting from a saved scenario.
 
@@ -437,6 +375,9 @@ def build_workbench(
         seed: Monte Carlo seed (the same seed gives the same P(granted)).
         folder: the folder that the file box's names are taken from and confined to
             (default: the current folder, which in Jupyter is the notebook's).
+        defer: draw the outcome and the factor balance first, and the argument rows,
+            P(granted), the tornado and the map once the browser has painted them
+            (or once something asks for them), so the page shows the outcome sooner.
 
     """
-    return Workbench(case, scenario, samples=samples, seed=seed, folder=folder)
+    return Workbench(case, scenario, samples=samples, seed=seed, folder=folder, defer=defer)

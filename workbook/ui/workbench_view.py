@@ -46,6 +46,8 @@ class WorkbenchView(ControlPanel):
 
     case: Case
     scenario: Scenario
+    pending: bool
+    """Whether the rows, the Monte Carlo and the map still wait for the first paint."""
 
     # the actions the controls call, defined by Workbench
 
@@ -76,10 +78,8 @@ class WorkbenchView(ControlPanel):
         self.busy.value = n
 
     def _draw(self, analysis: Analysis) -> None:
-        result, scenario = analysis.result, analysis.scenario
-        mc, points, found = analysis.monte_carlo, analysis.tipping_points, analysis.decisive
-        assert mc is not None and found is not None  # the workbench always asks for both
-        names = {e.id: e.name for e in self.case.elements}
+        """Draw the outcome and factor balance, then (if computed) everything else."""
+        result = analysis.result
         self.outcome.value = (
             f"<h3 class='wb-outcome'>{html.escape(charts.outcome_words(result))}</h3>"
             f"<details><summary>Why</summary><p>{html.escape(result.explanation)}</p></details>"
@@ -100,23 +100,8 @@ class WorkbenchView(ControlPanel):
             + "</p>"
         )
         self.standard_note.value = standard_note(result.standard)
-        low, high = mc.interval
-        self.p_text.value = (
-            f"P(granted) = {mc.p_granted:.2f} "
-            f"(95% interval {low:.2f}–{high:.2f}; {mc.samples:,} samples)"
-        )
-        sides = {a.id: a.side for a in self.arguments}
-        flips = {p.argument: p.flips == "outcome" for p in points}
-        plain = {**names, **{a.id: a.heading for a in self.arguments}}
         with unchecked():
             self.balance_chart.chart = charts.factor_balance(result)
-            self.tornado_chart.chart = charts.tornado(
-                analysis.tornado, sides=sides, flips=flips, names=plain
-            )
-            self.mc_chart.chart = charts.probability(mc, names=names)
-            self.voi_chart.chart = charts.value_of_information(mc, self.case)
-            self.map_chart.chart = charts.argument_map(self.case, result, scenario, width=_MAP)
-        self.decisive.value = decisive_html(self.case, found, points)
         for a in self.arguments:
             label, reason = self.labels.get(a.id), self.reasons.get(a.id)
             if label is None or reason is None:
@@ -129,6 +114,36 @@ class WorkbenchView(ControlPanel):
                 reason.value = (
                     f"<small><i>Out of play: {html.escape(why)}</i></small>" if why else ""
                 )
+        if analysis.monte_carlo is None or analysis.decisive is None:
+            self.p_text.value = "P(granted): computing…"
+            self.decisive.value = "<i>computing…</i>"
+            self.map_note.value = "<i>computing the argument map…</i>"
+            return
+        self._draw_rest(analysis)
+
+    def _draw_rest(self, analysis: Analysis) -> None:
+        """P(granted), the tornado, the Monte Carlo, the value of information and the map."""
+        result, scenario = analysis.result, analysis.scenario
+        mc, points, found = analysis.monte_carlo, analysis.tipping_points, analysis.decisive
+        assert mc is not None and found is not None  # _draw calls this only with both
+        names = {e.id: e.name for e in self.case.elements}
+        low, high = mc.interval
+        self.p_text.value = (
+            f"P(granted) = {mc.p_granted:.2f} "
+            f"(95% interval {low:.2f}–{high:.2f}; {mc.samples:,} samples)"
+        )
+        sides = {a.id: a.side for a in self.arguments}
+        flips = {p.argument: p.flips == "outcome" for p in points}
+        plain = {**names, **{a.id: a.heading for a in self.arguments}}
+        with unchecked():
+            self.tornado_chart.chart = charts.tornado(
+                analysis.tornado, sides=sides, flips=flips, names=plain
+            )
+            self.mc_chart.chart = charts.probability(mc, names=names)
+            self.voi_chart.chart = charts.value_of_information(mc, self.case)
+            self.map_chart.chart = charts.argument_map(self.case, result, scenario, width=_MAP)
+        self.map_note.value = ""
+        self.decisive.value = decisive_html(self.case, found, points)
 
     # ------------------------------------------------------------------ widgets
 
@@ -175,7 +190,7 @@ class WorkbenchView(ControlPanel):
         self.rows: dict[str, tuple[Argument, widgets.Widget]] = {}
         self.element_boxes: dict[str, widgets.VBox] = {}
         for e in self.case.elements:
-            self.element_boxes[e.id] = widgets.VBox()
+            self.element_boxes[e.id] = widgets.VBox([widgets.HTML("<i>loading…</i>")])
         self.accordion.children = list(self.element_boxes.values())
         for i, e in enumerate(self.case.elements):
             self.accordion.set_title(i, e.name)
@@ -188,6 +203,10 @@ class WorkbenchView(ControlPanel):
         user's is added, replaced or removed with its argument. The accordion keeps the
         element that is open, and the pickers offer the arguments now in play.
         """
+        self.form.set_arguments(self.arguments)
+        self.form.show_mine(self.scenario.added, self.edit_from_list, self.remove_from_list)
+        if self.pending:  # the rows come after the first paint, see Workbench.complete
+            return
         current = {a.id: a for a in self.arguments}
         for aid, (arg, row) in list(self.rows.items()):
             if current.get(aid) != arg:
@@ -205,8 +224,6 @@ class WorkbenchView(ControlPanel):
             rows = [self.rows[a.id][1] for a in self.arguments if a.element == eid]
             if list(box.children) != rows:
                 box.children = rows or [widgets.HTML("<i>no arguments yet</i>")]
-        self.form.set_arguments(self.arguments)
-        self.form.show_mine(self.scenario.added, self.edit_from_list, self.remove_from_list)
 
     def _build(self) -> None:
         self._build_status()
@@ -230,6 +247,7 @@ class WorkbenchView(ControlPanel):
             value=0, min=0, max=4, description="", layout=widgets.Layout(width="160px")
         )
         self.busy_label = widgets.Label()
+        self.busy_row = widgets.HBox([self.busy, self.busy_label])
         self.summary_view = widgets.HTML()
 
     def _build_choices(self) -> None:
@@ -377,9 +395,10 @@ class WorkbenchView(ControlPanel):
         self.voi_chart = chart_widget(empty)
         self.map_chart = chart_widget(empty)
         self.decisive = widgets.HTML()
+        self.map_note = widgets.HTML()
         side = widgets.VBox(
             [
-                widgets.HBox([self.busy, self.busy_label]),
+                self.busy_row,
                 self.error,
                 self.outcome,
                 self.p_text,
@@ -417,6 +436,8 @@ class WorkbenchView(ControlPanel):
         main.add_class("wb-main")
         map_box = widgets.VBox([self.map_chart], layout=widgets.Layout(overflow="auto hidden"))
         map_box.add_class("wb-map")
-        root = widgets.VBox([head, main, widgets.HTML("<h4>Argument map</h4>"), map_box])
+        root = widgets.VBox(
+            [head, main, widgets.HTML("<h4>Argument map</h4>"), self.map_note, map_box]
+        )
         root.add_class("wb-root")
         return root
