@@ -93,6 +93,7 @@ class ScenarioActions(WorkbenchView):
         A file that is too large, corrupt or for another case raises an error (shown
         beside the upload button) and leaves the current scenario as it was.
         """
+        self.files.upload_status.value = ""
         scenario = read_upload(name, content)
         try:
             self.apply(scenario)

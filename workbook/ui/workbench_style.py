@@ -30,6 +30,10 @@ body:has(.wb-live) .wb-run-hint { display: none; }
 .jp-OutputArea-output:has(.wb-root), .jp-Cell-outputWrapper:has(.wb-root) {
   overflow: visible !important; min-width: 0;
 }
+.wb-add .wb-picker { display: flex !important; flex-wrap: wrap; align-items: center; }
+.wb-add .wb-picker .widget-text { flex: 1 1 14em; min-width: 0; }
+.wb-add .wb-picker input.jupyter-widget-taginput { width: 100%; box-sizing: border-box; }
+.wb-add .wb-picker div.jupyter-widget-tag { white-space: normal; height: auto; max-width: 100%; }
 .wb-compare { border-collapse: collapse; width: 100%; table-layout: fixed; }
 .wb-compare td, .wb-compare th {
   border: 1px solid #bbb; padding: 2px 6px; vertical-align: top; text-align: left;
