@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+import datetime
+import html
+import json
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +25,9 @@ from workbook.tables import (
     facts_table,
     filter_authorities,
 )
-from workbook.ui.common import errors_to
+from workbook.ui.common import errors_to, in_app
+from workbook.ui.compare_view import comparison_html
+from workbook.ui.files import DOWNLOADS, read_upload
 from workbook.ui.panels import build_authority_browser, build_element_panel
 from workbook.ui.workbench import build_workbench
 
@@ -239,12 +245,83 @@ def test_workbench_add_argument_rejects_bad_input(
         bench.add_argument(**args)
 
 
-def test_workbench_add_button_shows_error_instead_of_raising(bench: Any) -> None:
-    """The Add button with an empty heading shows the error in the error box and adds nothing."""
-    bench.new_heading.value = ""
-    bench.add_button.click()
-    assert "ScenarioError" in bench.error.value and "heading" in bench.error.value
-    assert bench.scenario.added == ()
+@pytest.mark.parametrize(
+    ("heading", "text", "pins", "message"),
+    [
+        ("", "Some text.", "", "heading"),
+        ("A heading", "  ", "", "text"),
+        ("A heading", "Some text.", "1; 2", "pin cites"),
+    ],
+)
+def test_workbench_add_button_shows_error_beside_the_form(
+    bench: Any, heading: str, text: str, pins: str, message: str
+) -> None:
+    """The Add button with a missing heading or text, or extra pins, says so beside the form."""
+    form = bench.form
+    form.heading.value, form.text.value, form.pins.value = heading, text, pins
+    form.cites.value = [next(iter(form.authorities))]
+    form.button.click()
+    assert "ScenarioError" in form.error.value and message in form.error.value
+    assert bench.scenario.added == () and form.heading.value == heading
+
+
+def _fill_form(form: Any, heading: str = "Mine", text: str = "My reasons.") -> None:
+    form.side.value, form.element.value = "opponent", "harm"
+    form.heading.value, form.text.value, form.strength.value = heading, text, 0.8
+    form.attacks.value = [next(k for k, v in form.targets.items() if v == "m2")]
+    form.cites.value = [next(k for k, v in form.authorities.items() if v == "auth1")]
+    form.pins.value = "20"
+    form.linked.value = [next(iter(form.facts))]
+
+
+def test_workbench_form_adds_with_text_pins_and_facts_then_clears(bench: Any) -> None:
+    """The form adds the argument with its own text, pin cite and fact, then empties itself."""
+    form = bench.form
+    bench.accordion.selected_index = 2
+    rows_before = list(bench.accordion.children[0].children)
+    _fill_form(form)
+    form.button.click()
+    assert form.error.value == ""
+    (arg,) = bench.scenario.added
+    assert (arg.heading, arg.body, arg.side, arg.element) == (
+        "Mine",
+        "My reasons.",
+        "opponent",
+        "harm",
+    )
+    assert arg.attacks == ("m2",) and arg.authorities[0].pin == "20" and len(arg.facts) == 1
+    assert form.heading.value == form.text.value == "" and form.attacks.value == []
+    assert bench.accordion.selected_index == 2  # the open element stays open
+    assert list(bench.accordion.children[0].children) == rows_before  # no rebuild
+    assert "Mine" in form.mine.children[0].children[0].value
+    assert any(label.startswith("Opponent: Mine") for label in form.targets)
+
+
+def test_workbench_edit_and_delete_own_argument(bench: Any) -> None:
+    """Edit fills the form; saving keeps the id and place; Delete takes the argument out."""
+    _fill_form(bench.form)
+    bench.form.button.click()
+    bench.set_strength("user-1", 0.3)
+    edit = bench.form.mine.children[0].children[1]
+    edit.click()
+    assert bench.form.heading.value == "Mine" and bench.form.pins.value == "20"
+    bench.form.text.value = "Better reasons."
+    bench.form.button.click()
+    (arg,) = bench.scenario.added
+    assert (arg.id, arg.body, arg.strength) == ("user-1", "Better reasons.", 0.8)
+    assert "user-1" not in bench.scenario.strengths
+    assert bench.sliders["user-1"].value == 0.8
+    bench.form.mine.children[0].children[2].click()
+    assert bench.scenario.added == () and "user-1" not in bench.sliders
+
+
+def test_workbench_refuses_to_delete_an_argument_another_of_yours_answers(bench: Any) -> None:
+    """Deleting an argument that another of the user's attacks says which, and keeps both."""
+    first = bench.add_argument("movant", "harm", "First", 0.5)
+    bench.add_argument("opponent", "harm", "Second", 0.5, attacks=[first.id])
+    with pytest.raises(ScenarioError, match="Second"):
+        bench.remove_added(first.id)
+    assert len(bench.scenario.added) == 2
 
 
 @pytest.mark.parametrize(
@@ -294,10 +371,10 @@ def test_workbench_load_other_case_is_refused(bench: Any, tmp_path: Path) -> Non
 
 
 def test_workbench_load_button_shows_missing_file(bench: Any, tmp_path: Path) -> None:
-    """Loading a missing file through the button shows the error to the user."""
+    """Loading a missing file through the button shows the error beside the button."""
     bench.path.value = "missing.json"
     bench.load_button.click()
-    assert bench.error.value and "missing.json" in bench.error.value
+    assert "missing.json" in bench.files.error.value
 
 
 def test_workbench_charts_redraw_on_change(bench: Any) -> None:
@@ -366,13 +443,14 @@ def _html_values(widget: Any) -> list[str]:
 @pytest.mark.parametrize("text", _HOSTILE)
 def test_workbench_hostile_argument_text_is_escaped_everywhere(bench: Any, text: str) -> None:
     """Hostile text in a user-added argument never reaches any HTML widget as a raw tag."""
-    bench.new_heading.value = text
-    bench.new_element.value = "harm"
-    bench.new_side.value = "opponent"
-    bench.new_strength.value = 0.95
-    bench.new_attacks.value = ("m2",)
-    bench.add_button.click()
-    assert bench.error.value == ""
+    form = bench.form
+    form.heading.value, form.text.value = text, text
+    form.element.value = "harm"
+    form.side.value = "opponent"
+    form.strength.value = 0.95
+    form.attacks.value = [next(k for k, v in form.targets.items() if v == "m2")]
+    form.button.click()
+    assert form.error.value == ""
     added = bench.scenario.added[0]
     bench.drop(added.id)
     bench.drop(added.id, False)
@@ -432,14 +510,16 @@ def test_workbench_load_button_shows_bad_file_and_keeps_the_scenario(
     before = bench.scenario
     bench.path.value = name
     bench.load_button.click()
-    assert "wb-error" in bench.error.value and bench.scenario == before
-    bench.answer_boxes["q1"].value = "yes"  # the next good change clears the message
-    assert bench.error.value == "" and bench.scenario.answers == {}
+    assert "wb-error" in bench.files.error.value and bench.scenario == before
+    assert bench.error.value == ""  # shown beside the button, not at the top
+    bench.path.value = "good.json"
+    bench.save_button.click()
+    assert bench.files.error.value == ""  # the next good press clears the message
 
 
 def test_workbench_authority_choices_and_rows_show_verification(bench: Any) -> None:
     """Unverified authorities are marked in the add form and on the argument rows."""
-    labels = dict((v, k) for k, v in bench.new_authorities.options)
+    labels = {v: k for k, v in bench.form.authorities.items()}
     assert labels == {"auth1": "A", "auth2": "Z [unverified]"}
     rows = " ".join(_html_values(bench.accordion))
     assert "wb-unverified" in rows
@@ -514,7 +594,7 @@ def test_workbench_row_says_why_an_argument_is_out(bench: Any) -> None:
 def test_workbench_layout_is_controls_beside_results(bench: Any) -> None:
     """The tabs have short titles; the results column starts with the outcome and P(granted)."""
     tabs = bench.widget.children[1].children[0].children[0]
-    assert tabs.titles == ("Arguments", "Questions", "Odds", "Add", "Standard")
+    assert tabs.titles == ("Arguments", "Questions", "Odds", "Add", "Standard", "Compare", "Files")
     side = bench.widget.children[1].children[1]
     assert "wb-side" in side._dom_classes
     shown = side.children
@@ -544,3 +624,230 @@ def test_backtest_table_names_elements_not_ids() -> None:
     assert set(row["court rested on"].split(", ")) <= names
     assert row["engine's deciding element"] in names
     assert row["result"] == "agrees" and row["flips reproduced"] == "none discussed"
+
+
+# --------------------------------------------------------------------------- moot court
+
+
+def test_workbench_reset_goes_back_to_the_case_file(bench: Any) -> None:
+    """Reset drops every change and own argument, and the controls show the defaults again."""
+    bench.accordion.selected_index = 1
+    bench.set_answer("q1", "no")
+    bench.set_strength("m2", 0.1)
+    bench.drop("o2")
+    bench.add_argument("movant", "harm", "Mine", 0.7)
+    bench.moot.reset.click()
+    assert bench.moot.error.value == ""
+    assert bench.scenario == Scenario(case=bench.case.case.id)
+    assert bench.checks["o2"].value and bench.sliders["m2"].value != 0.1
+    assert bench.answer_boxes["q1"].value == bench.case.default_answers["q1"]
+    assert "user-1" not in bench.sliders and bench.accordion.selected_index == 1
+
+
+def test_workbench_compare_with_pinned_scenario(bench: Any) -> None:
+    """Pin A, change things, compare: the table shows the answers and arguments that differ."""
+    bench.moot.compare.click()
+    assert "pin a scenario" in bench.moot.error.value
+    bench.moot.pin.click()
+    bench.set_answer("q1", "no")
+    bench.drop("o2")
+    bench.moot.compare.click()
+    diff = bench.comparison
+    assert bench.moot.error.value == "" and not diff.same
+    assert "dropped" in [d.b for d in diff.arguments]
+    assert len(diff.answers) == 1 and diff.elements
+    table = bench.moot.table.value
+    assert "Answers that differ" in table and "dropped" in table and "<th>A</th>" in table
+    bench.pin()
+    assert bench.compare().same
+
+
+def test_workbench_compare_with_a_saved_file(bench: Any, tmp_path: Path) -> None:
+    """A saved scenario can be A; a file for another case is refused beside the button."""
+    bench.drop("o2")
+    bench.save("mine.json")
+    bench.reset()
+    bench.moot.path.value = "mine.json"
+    bench.moot.compare_file.click()
+    assert bench.moot.error.value == "" and [d.a for d in bench.comparison.arguments] == ["dropped"]
+    (tmp_path / "other.json").write_text(Scenario(case="other").to_json(), encoding="utf-8")
+    bench.moot.path.value = "other.json"
+    bench.moot.compare_file.click()
+    assert "other" in bench.moot.error.value
+
+
+def test_comparison_html_escapes_user_text(bench: Any) -> None:
+    """An own argument's hostile heading reaches the comparison table escaped."""
+    bench.pin()
+    bench.add_argument("movant", "harm", "<script>x</script>", 0.7)
+    html_text = comparison_html(bench.compare())
+    assert "&lt;script&gt;" in html_text and "<script>" not in html_text
+
+
+# --------------------------------------------------------------------------- files in the browser
+
+
+@pytest.mark.parametrize("kind", list(DOWNLOADS))
+def test_workbench_download_gives_a_link_with_the_file(bench: Any, kind: str) -> None:
+    """Each download makes a data: link carrying the file; the scenario round-trips."""
+    bench.drop("o2")
+    bench.files.kind.value = kind
+    bench.files.prepare.click()
+    assert bench.files.download_error.value == ""
+    link = bench.files.link.value
+    name, data = bench.download(kind)
+    assert f'download="{name}"' in link and base64.b64encode(data).decode() in link
+    assert data
+    if kind == "scenario":
+        assert read_upload(name, data) == bench.scenario
+
+
+def test_workbench_upload_loads_a_scenario(bench: Any) -> None:
+    """An uploaded scenario file replaces the scenario, and the upload box is emptied."""
+    wanted = Scenario(case=bench.case.case.id, dropped=("o2",))
+    item = {
+        "name": "mine.json",
+        "type": "application/json",
+        "size": 1,
+        "content": memoryview(wanted.to_json().encode()),
+        "last_modified": datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC),
+    }
+    bench.files.upload.value = (item,)
+    assert bench.files.upload_error.value == ""
+    assert bench.scenario.dropped == ("o2",) and not bench.checks["o2"].value
+    assert bench.files.upload.value == () and "mine.json" in bench.files.upload_status.value
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"{not json", "invalid JSON"),
+        (b"[]", "not an object"),
+        (Scenario(case="other").to_json().encode(), "other"),
+        (b" " * 1_000_001, "at most"),
+        (b"\xff\xfe", "UTF-8"),
+    ],
+)
+def test_workbench_upload_refuses_bad_files_beside_the_button(
+    bench: Any, content: bytes, message: str
+) -> None:
+    """A bad upload says why beside the upload button, names the upload, and changes nothing."""
+    bench.drop("o2")
+    before = bench.scenario
+    item = {
+        "name": "../evil name.json",
+        "type": "",
+        "size": len(content),
+        "content": memoryview(content),
+        "last_modified": datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC),
+    }
+    bench.files.upload.value = (item,)
+    shown = bench.files.upload_error.value
+    assert message in shown and "evil" in shown and "workbook-upload" not in shown
+    assert bench.scenario == before and bench.error.value == ""
+
+
+# --------------------------------------------------------------------------- saved notebooks
+
+NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+_WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+
+
+@pytest.mark.parametrize("path", sorted(NOTEBOOKS.glob("*.ipynb")), ids=lambda p: p.name)
+def test_notebooks_store_no_widget_state(path: Path) -> None:
+    """No notebook keeps widget state or a widget's place: reopened, it shows no dead widget."""
+    book = json.loads(path.read_text(encoding="utf-8"))
+    assert "widgets" not in book["metadata"]
+    for cell in book["cells"]:
+        for output in cell.get("outputs", []):
+            assert _WIDGET_VIEW not in output.get("data", {}), cell["source"]
+
+
+@pytest.mark.parametrize(
+    ("env", "expected"),
+    [({}, False), ({"VOILA_KERNEL_ID": "k"}, True), ({"SERVER_SOFTWARE": "voila/0.5"}, True)],
+)
+def test_in_app_follows_voilas_variables(
+    monkeypatch: pytest.MonkeyPatch, env: dict[str, str], expected: bool
+) -> None:
+    """The app is told apart from a notebook by the variables Voilà sets for its kernels."""
+    for name in ("VOILA_KERNEL_ID", "VOILA_BASE_URL", "VOILA_APP_PORT", "SERVER_SOFTWARE"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    assert in_app() is expected
+
+
+def _shown(monkeypatch: pytest.MonkeyPatch, app: bool, show: Any) -> list[Any]:
+    import IPython.display
+
+    seen: list[Any] = []
+    monkeypatch.setattr(IPython.display, "display", lambda obj, **_kw: seen.append(obj))
+    for name in ("VOILA_KERNEL_ID", "VOILA_BASE_URL", "VOILA_APP_PORT", "SERVER_SOFTWARE"):
+        monkeypatch.delenv(name, raising=False)
+    if app:
+        monkeypatch.setenv("VOILA_KERNEL_ID", "k")
+    show()
+    return seen
+
+
+def test_show_puts_a_run_hint_before_the_widget_in_a_notebook(
+    bench: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """In a notebook the widget follows a 'run the notebook' hint (HTML and plain text)."""
+    hint, widget = _shown(monkeypatch, False, bench.show)
+    assert "Run the notebook" in hint["text/plain"] and "wb-run-hint" in hint["text/html"]
+    assert widget is bench.widget and "wb-live" in widget._dom_classes
+    assert _shown(monkeypatch, True, bench.show) == [bench.widget]  # no hint in the app
+
+
+def test_summary_is_printed_in_a_notebook_and_live_in_the_app(
+    bench: Any, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The plain-text summary prints once in a notebook; in the app it follows each change."""
+    assert _shown(monkeypatch, False, bench.show_summary) == []
+    assert capsys.readouterr().out.strip() == bench.summary()
+    (view,) = _shown(monkeypatch, True, bench.show_summary)
+    before = view.value
+    bench.set_answer("q1", "no")
+    assert view.value != before and html.escape(bench.summary()) in view.value
+
+
+# --------------------------------------------------------------------------- first paint
+
+
+def test_deferred_workbench_draws_the_outcome_first_and_the_rest_after_the_paint(
+    case: Case, tmp_path: Path
+) -> None:
+    """Deferred: outcome and balance at once, the rest after the paint, with the same numbers."""
+    eager = build_workbench(case, samples=500, folder=tmp_path)
+    bench = build_workbench(case, samples=500, folder=tmp_path, defer=True)
+    assert bench.pending and bench.analysis is not None and bench.analysis.monte_carlo is None
+    assert bench.outcome.value == eager.outcome.value
+    assert bench.balance_chart.chart.to_dict() == eager.balance_chart.chart.to_dict()
+    assert "computing" in bench.p_text.value and "computing" in bench.map_note.value
+    assert bench.checks == {} and "computing" in bench.busy_label.value
+    bench.signal.painted = True  # what the browser sends after its first paint
+    assert not bench.pending and bench.error.value == ""
+    assert bench.p_text.value == eager.p_text.value and bench.map_note.value == ""
+    assert bench.map_chart.chart.to_dict() == eager.map_chart.chart.to_dict()
+    assert set(bench.checks) == set(eager.checks) and bench.busy_label.value == ""
+
+
+@pytest.mark.parametrize(
+    "ask",
+    [
+        lambda b: b.mc,
+        lambda b: b.summary(),
+        lambda b: b.drop("o2"),
+        lambda b: b.set_strength("m2", 0.3),
+        lambda b: b.add_argument("movant", "harm", "Mine"),
+    ],
+)
+def test_deferred_workbench_finishes_when_asked_before_the_paint(
+    case: Case, tmp_path: Path, ask: Any
+) -> None:
+    """Anything that needs the rows or the odds finishes the deferred work first."""
+    bench = build_workbench(case, samples=500, folder=tmp_path, defer=True)
+    ask(bench)
+    assert not bench.pending and bench.analysis.monte_carlo is not None and bench.checks

@@ -6,6 +6,7 @@ Screenshots go to ``test-artifacts/``.
 
 from __future__ import annotations
 
+import json
 import time
 from pathlib import Path
 from typing import Any
@@ -133,7 +134,7 @@ def _check_layout(page: Any, scope: Any, name: str) -> None:
     page.wait_for_timeout(1500)  # let the charts finish drawing
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"))
     assert page.evaluate(_LAYOUT_PROBLEMS) == []
-    for tab in ("Questions", "Odds", "Add", "Standard"):
+    for tab in ("Questions", "Odds", "Add", "Standard", "Compare", "Files"):
         scope.locator(".wb-tabs .lm-TabBar-tab", has_text=tab).first.click()
         page.wait_for_timeout(300)
         assert page.evaluate(_LAYOUT_PROBLEMS) == [], f"in the {tab} tab"
@@ -165,10 +166,11 @@ def test_workbench_fits_the_screen_in_voila(server: str, browser: Any, width: in
     page.close()
 
 
-def test_workbench_fits_the_screen_in_jupyterlab(server: str, browser: Any) -> None:
-    """At 1280 px with the file browser open, the workbench in Lab fits its notebook panel."""
+@pytest.mark.parametrize("width", [1280, 1920])
+def test_workbench_fits_the_screen_in_jupyterlab(server: str, browser: Any, width: int) -> None:
+    """With the file browser open, the workbench in Lab fits its notebook panel."""
     ARTIFACTS.mkdir(exist_ok=True)
-    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page = browser.new_page(viewport={"width": width, "height": 900})
     page.set_default_timeout(TIMEOUT_MS)
     page.goto(f"{server}lab/tree/{NOTEBOOK.name}?reset")
     page.locator("#jp-main-statusbar").get_by_text("Idle").first.wait_for()
@@ -178,5 +180,100 @@ def test_workbench_fits_the_screen_in_jupyterlab(server: str, browser: Any) -> N
     panel.locator(".wb-outcome").first.wait_for()
     _assert_chart_rendered(panel, page)
     panel.locator(".wb-outcome").first.scroll_into_view_if_needed()
-    _check_layout(page, panel, "layout-lab-1280")
+    assert not panel.locator(".wb-run-hint").first.is_visible()  # hidden once the widget lives
+    _check_layout(page, panel, f"layout-lab-{width}")
+    page.close()
+
+
+# --------------------------------------------------------------------------- editing and files
+
+
+def _tab(page: Any, title: str) -> None:
+    page.locator(".wb-tabs .lm-TabBar-tab", has_text=title).first.click()
+
+
+def _pick(picker: Any, page: Any) -> str:
+    """Type the first suggestion of a tags picker into it and press Enter; return the tag."""
+    tag = picker.evaluate("el => el.querySelector('datalist option').value")
+    box = picker.locator("input").first
+    box.fill(tag)
+    box.press("Enter")
+    picker.locator("div.jupyter-widget-tag", has_text=tag[:20]).first.wait_for()
+    box.press("Escape")  # close the suggestions, which would swallow the next click
+    box.blur()
+    return str(tag)
+
+
+def _upload(page: Any, path: Path) -> None:
+    """Upload a file with the Upload button (its file input is not in the page's DOM)."""
+    with page.expect_file_chooser() as chooser:
+        page.locator(".wb-tabs .widget-upload").first.click()
+    chooser.value.set_files(str(path))
+
+
+def test_workbench_add_compare_download_upload_in_voila(
+    server: str, browser: Any, tmp_path: Path
+) -> None:
+    """In Voilà at 1280 px: add an argument with text, pin, reset, compare, download, upload."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    page = browser.new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)
+    page.set_default_timeout(TIMEOUT_MS)
+    page.goto(f"{server}voila/render/{NOTEBOOK.name}")
+    page.locator(".wb-outcome").first.wait_for()
+    page.get_by_text("P(granted) =").first.wait_for()  # the deferred part came after the paint
+
+    _tab(page, "Add")
+    form = page.locator(".wb-add")
+    heading = "A browser-typed argument"
+    form.locator(".widget-text input").first.fill(heading)
+    form.locator("textarea").first.fill("Its own text, not the heading.")
+    _pick(form.locator(".wb-picker").nth(0), page)
+    _pick(form.locator(".wb-picker").nth(2), page)
+    form.get_by_role("button", name="Add argument").click()
+    form.locator(".widget-html", has_text=f"Added “{heading}”").first.wait_for()
+    assert form.locator(".widget-text input").first.input_value() == ""  # the form is cleared
+    assert form.locator("textarea").first.input_value() == ""
+    assert form.locator(".wb-error").count() == 0
+    page.screenshot(path=str(ARTIFACTS / "voila-added.png"))
+
+    _tab(page, "Compare")
+    page.get_by_role("button", name="Pin this scenario as A").click()
+    page.get_by_text("Pinned as A").first.wait_for()
+
+    _tab(page, "Files")
+    page.get_by_role("button", name="Prepare download").click()
+    link = page.locator(".wb-download a").first
+    link.wait_for()
+    with page.expect_download() as info:
+        link.click()
+    saved = tmp_path / info.value.suggested_filename
+    info.value.save_as(saved)
+    data = json.loads(saved.read_text(encoding="utf-8"))
+    assert [a["heading"] for a in data["added"]] == [heading]
+    assert data["added"][0]["body"] == "Its own text, not the heading."
+
+    _tab(page, "Compare")
+    page.get_by_role("button", name="Reset to the case file").click()
+    page.get_by_text("Reset to the case file's defaults.").first.wait_for()
+    page.get_by_role("button", name="Compare with A").click()
+    table = page.locator(".wb-compare").first
+    table.wait_for()
+    assert heading in table.inner_text() and "not in this scenario" in table.inner_text()
+    page.screenshot(path=str(ARTIFACTS / "voila-compare.png"))
+    assert page.evaluate(_LAYOUT_PROBLEMS) == []
+
+    _tab(page, "Files")
+    _upload(page, saved)
+    page.get_by_text(f"Loaded {saved.name}").first.wait_for()
+    _tab(page, "Add")
+    page.locator(".wb-add").get_by_text(heading).first.wait_for()  # the upload brought it back
+    _tab(page, "Files")
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    _upload(page, bad)
+    error = page.locator(".wb-tabs .wb-error").first
+    error.wait_for()
+    assert "invalid JSON" in error.inner_text()  # beside the upload, in the Files tab
+    page.screenshot(path=str(ARTIFACTS / "voila-files.png"))
+    assert "Traceback" not in page.content()
     page.close()

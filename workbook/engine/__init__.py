@@ -7,7 +7,12 @@ prepared case) → ``analysis`` (all of them from one prepared case).
 """
 
 from workbook.engine.analysis import Analysis, analyse
-from workbook.engine.compare import compare_semantics, compare_standards
+from workbook.engine.compare import (
+    ScenarioComparison,
+    compare_scenarios,
+    compare_semantics,
+    compare_standards,
+)
 from workbook.engine.evaluation import evaluate
 from workbook.engine.montecarlo import (
     DEFAULT_SPREAD,
@@ -42,11 +47,13 @@ __all__ = [
     "Prepared",
     "QuestionValue",
     "Result",
+    "ScenarioComparison",
     "Semantics",
     "Standard",
     "TippingPoint",
     "TornadoBar",
     "analyse",
+    "compare_scenarios",
     "compare_semantics",
     "compare_standards",
     "decisive_questions",

@@ -22,9 +22,7 @@ missing last folder, such as ``exports/``, is created on demand.
 
 from __future__ import annotations
 
-import base64
 import html
-import mimetypes
 import re
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -41,7 +39,7 @@ from workbook.models import Case, Side
 from workbook.scenario import Scenario
 from workbook.store import Workspace, confined_path, load_workspace
 from workbook.ui.a11y import SCROLLS, accessible_names
-from workbook.ui.common import ControlPanel, errors_to
+from workbook.ui.common import HINT_CSS, ControlPanel, download_link, errors_to, pre
 
 __all__ = [
     "FORMAT_LABELS",
@@ -142,6 +140,7 @@ class BriefBuilder(ControlPanel):
     outline last previewed.
     """
 
+    app_name = "the brief builder"
     _auto_name: str
     """The file name last suggested; the file box follows side and format while it shows it."""
     path: Any
@@ -291,7 +290,13 @@ class BriefBuilder(ControlPanel):
         self.outline = outline
         self.note.value = f"<p><b>{html.escape(verification_note(outline))}</b></p>"
         self.preview_html.value = render_preview(text)
+        self.summary_view.value = pre(self.summary())
         return text
+
+    def summary(self) -> str:
+        """The outline's headings, its Table of Authorities' sizes and the verification note."""
+        o = self.outline or build_outline(self.case, self.scenario, self.side)
+        return f"{outline_summary(o)}\n\n{verification_note(o)}"
 
     # ------------------------------------------------------------------ widgets
 
@@ -320,6 +325,7 @@ class BriefBuilder(ControlPanel):
         self._build_load_controls(wide)
         self.note = widgets.HTML()
         self.preview_html = widgets.HTML()
+        self.summary_view = widgets.HTML()
         self.preview_html.add_class("wb-brief-preview")
         self._build_work_product(wide)
         self.widget = self._layout()
@@ -372,12 +378,8 @@ class BriefBuilder(ControlPanel):
     def _written(self, out: Path) -> str:
         """What was written, and a link that downloads it (the file travels in the page)."""
         data = out.read_bytes()
-        kind = mimetypes.guess_type(out.name)[0] or "application/octet-stream"
-        href = f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
-        name = html.escape(out.name, quote=True)
-        return (
-            f"Wrote {html.escape(self._shown(out))} ({len(data):,} bytes). "
-            f'<a download="{name}" href="{href}">Download {name}</a>'
+        return f"Wrote {html.escape(self._shown(out))} ({len(data):,} bytes). " + download_link(
+            data, out.name
         )
 
     def _file_row(
@@ -404,7 +406,9 @@ class BriefBuilder(ControlPanel):
         preview.add_class(SCROLLS)  # the keyboard can scroll it
         return widgets.VBox(
             [
-                widgets.HTML(f"<h2>Brief builder: {html.escape(self.case.case.title)}</h2>"),
+                widgets.HTML(
+                    f"{HINT_CSS}<h2>Brief builder: {html.escape(self.case.case.title)}</h2>"
+                ),
                 self.error,
                 widgets.HBox([self.side_box, self.format_box]),
                 self.format_hint,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import ipywidgets as widgets
 
@@ -14,17 +15,21 @@ from workbook.engine import SEMANTICS, STANDARDS, Analysis, Result
 from workbook.models import Argument, Case
 from workbook.scenario import Scenario
 from workbook.ui.a11y import accessible_names
-from workbook.ui.common import ControlPanel, errors_to
+from workbook.ui.add_form import AddForm
+from workbook.ui.common import ControlPanel, close_tree, errors_to
+from workbook.ui.compare_view import CompareControls
 from workbook.ui.decisive import decisive_html, status_words
+from workbook.ui.files import FileControls
 from workbook.ui.odds import odds_controls
 from workbook.ui.panels import question_controls
-from workbook.verification import cite_label, cites_html
+from workbook.ui.workbench_style import CSS, chosen_html, standard_note
+from workbook.verification import cites_html
 
 __all__ = ["WorkbenchView"]
 
 _STEP = 0.05
-_TABS = ("Arguments", "Questions", "Odds", "Add", "Standard")
-"""The control tabs' titles: short, so that all five fit the controls column at 1280px."""
+_TABS = ("Arguments", "Questions", "Odds", "Add", "Standard", "Compare", "Files")
+"""The control tabs' titles: short, so that all seven fit the controls column at 1280px."""
 _MAP = 1100
 """The argument map's width: it fits the page at 1280px in Voilà (in JupyterLab, with the
 file browser open, it scrolls inside its own box)."""
@@ -42,6 +47,8 @@ class WorkbenchView(ControlPanel):
 
     case: Case
     scenario: Scenario
+    pending: bool
+    """Whether the rows, the Monte Carlo and the map still wait for the first paint."""
 
     # the actions the controls call, defined by Workbench
 
@@ -57,6 +64,14 @@ class WorkbenchView(ControlPanel):
     set_semantics: Callable[[str], Result]
     set_prior: Callable[[str, str, float], Result]
     add_argument: Callable[..., Argument]
+    edit_argument: Callable[..., Argument]
+    remove_added: Callable[[str], Result]
+    reset: Callable[[], Result]
+    pin: Callable[[], Scenario]
+    compare: Callable[..., object]
+    compare_file: Callable[[str | Path], object]
+    download: Callable[[str], tuple[str, bytes]]
+    upload: Callable[[str, bytes], Scenario]
     save: Callable[[str | Path], Path]
     load: Callable[[str | Path], Scenario]
 
@@ -64,10 +79,8 @@ class WorkbenchView(ControlPanel):
         self.busy.value = n
 
     def _draw(self, analysis: Analysis) -> None:
-        result, scenario = analysis.result, analysis.scenario
-        mc, points, found = analysis.monte_carlo, analysis.tipping_points, analysis.decisive
-        assert mc is not None and found is not None  # the workbench always asks for both
-        names = {e.id: e.name for e in self.case.elements}
+        """Draw the outcome and factor balance, then (if computed) everything else."""
+        result = analysis.result
         self.outcome.value = (
             f"<h3 class='wb-outcome'>{html.escape(charts.outcome_words(result))}</h3>"
             f"<details><summary>Why</summary><p>{html.escape(result.explanation)}</p></details>"
@@ -87,24 +100,9 @@ class WorkbenchView(ControlPanel):
             + "".join(f"<br>{html.escape(m)}" for m in merged)
             + "</p>"
         )
-        self.standard_note.value = _standard_note(result.standard)
-        low, high = mc.interval
-        self.p_text.value = (
-            f"P(granted) = {mc.p_granted:.2f} "
-            f"(95% interval {low:.2f}–{high:.2f}; {mc.samples:,} samples)"
-        )
-        sides = {a.id: a.side for a in self.arguments}
-        flips = {p.argument: p.flips == "outcome" for p in points}
-        plain = {**names, **{a.id: a.heading for a in self.arguments}}
+        self.standard_note.value = standard_note(result.standard)
         with unchecked():
             self.balance_chart.chart = charts.factor_balance(result)
-            self.tornado_chart.chart = charts.tornado(
-                analysis.tornado, sides=sides, flips=flips, names=plain
-            )
-            self.mc_chart.chart = charts.probability(mc, names=names)
-            self.voi_chart.chart = charts.value_of_information(mc, self.case)
-            self.map_chart.chart = charts.argument_map(self.case, result, scenario, width=_MAP)
-        self.decisive.value = decisive_html(self.case, found, points)
         for a in self.arguments:
             label, reason = self.labels.get(a.id), self.reasons.get(a.id)
             if label is None or reason is None:
@@ -117,6 +115,36 @@ class WorkbenchView(ControlPanel):
                 reason.value = (
                     f"<small><i>Out of play: {html.escape(why)}</i></small>" if why else ""
                 )
+        if analysis.monte_carlo is None or analysis.decisive is None:
+            self.p_text.value = "P(granted): computing…"
+            self.decisive.value = "<i>computing…</i>"
+            self.map_note.value = "<i>computing the argument map…</i>"
+            return
+        self._draw_rest(analysis)
+
+    def _draw_rest(self, analysis: Analysis) -> None:
+        """P(granted), the tornado, the Monte Carlo, the value of information and the map."""
+        result, scenario = analysis.result, analysis.scenario
+        mc, points, found = analysis.monte_carlo, analysis.tipping_points, analysis.decisive
+        assert mc is not None and found is not None  # _draw calls this only with both
+        names = {e.id: e.name for e in self.case.elements}
+        low, high = mc.interval
+        self.p_text.value = (
+            f"P(granted) = {mc.p_granted:.2f} "
+            f"(95% interval {low:.2f}–{high:.2f}; {mc.samples:,} samples)"
+        )
+        sides = {a.id: a.side for a in self.arguments}
+        flips = {p.argument: p.flips == "outcome" for p in points}
+        plain = {**names, **{a.id: a.heading for a in self.arguments}}
+        with unchecked():
+            self.tornado_chart.chart = charts.tornado(
+                analysis.tornado, sides=sides, flips=flips, names=plain
+            )
+            self.mc_chart.chart = charts.probability(mc, names=names)
+            self.voi_chart.chart = charts.value_of_information(mc, self.case)
+            self.map_chart.chart = charts.argument_map(self.case, result, scenario, width=_MAP)
+        self.map_note.value = ""
+        self.decisive.value = decisive_html(self.case, found, points)
 
     # ------------------------------------------------------------------ widgets
 
@@ -157,27 +185,55 @@ class WorkbenchView(ControlPanel):
         return widgets.VBox([title, row, reason], layout=widgets.Layout(margin="0 0 6px 0"))
 
     def _rebuild_rows(self) -> None:
+        """Build every argument's row, once: later changes go through :meth:`_sync_rows`."""
         self.checks: dict[str, widgets.Checkbox] = {}
         self.sliders: dict[str, widgets.FloatSlider] = {}
         self.labels: dict[str, widgets.HTML] = {}
         self.reasons: dict[str, widgets.HTML] = {}
-        children = []
+        self.rows: dict[str, tuple[Argument, widgets.Widget]] = {}
+        self.element_boxes: dict[str, widgets.VBox] = {}
         for e in self.case.elements:
-            rows = [self._row(a) for a in self.arguments if a.element == e.id]
-            children.append(widgets.VBox(rows or [widgets.HTML("<i>no arguments yet</i>")]))
-        self.accordion.children = children
+            self.element_boxes[e.id] = widgets.VBox([widgets.HTML("<i>loading…</i>")])
+        self.accordion.children = list(self.element_boxes.values())
         for i, e in enumerate(self.case.elements):
             self.accordion.set_title(i, e.name)
-        named = [(f"{a.side.capitalize()}: {a.heading}", a.id) for a in self.arguments]
-        self.new_attacks.options = named
-        self.new_supports.options = named
+        self._sync_rows()
+
+    def _sync_rows(self) -> None:
+        """Bring the rows in line with the scenario, touching only what changed.
+
+        The case's rows stay (their tick and slider follow the scenario); a row of the
+        user's is added, replaced or removed with its argument. The accordion keeps the
+        element that is open, and the pickers offer the arguments now in play.
+        """
+        self.form.set_arguments(self.arguments)
+        self.form.show_mine(self.scenario.added, self.edit_from_list, self.remove_from_list)
+        if self.pending:  # the rows come after the first paint, see Workbench.complete
+            return
+        current = {a.id: a for a in self.arguments}
+        for aid, (arg, row) in list(self.rows.items()):
+            if current.get(aid) != arg:
+                del self.rows[aid]
+                for table in (self.checks, self.sliders, self.labels, self.reasons):
+                    table.pop(aid, None)
+                close_tree(row)
+        for arg in self.arguments:
+            if arg.id not in self.rows:
+                self.rows[arg.id] = (arg, self._row(arg))
+            else:
+                self._sync(self.checks[arg.id], arg.id not in self.scenario.dropped)
+                self._sync(self.sliders[arg.id], self.scenario.strengths.get(arg.id, arg.strength))
+        for eid, box in self.element_boxes.items():
+            rows = [self.rows[a.id][1] for a in self.arguments if a.element == eid]
+            if list(box.children) != rows:
+                box.children = rows or [widgets.HTML("<i>no arguments yet</i>")]
 
     def _build(self) -> None:
         self._build_status()
         self._build_choices()
         add_form = self._build_add_form()
         file_box = self._build_file_controls()
-        self.accordion = widgets.Accordion()  # _rebuild_rows fills it, again on every add
+        self.accordion = widgets.Accordion()  # _rebuild_rows fills it, _sync_rows keeps it
         self._rebuild_rows()
         controls = self._controls(add_form, file_box)
         results = self._build_results()
@@ -194,6 +250,8 @@ class WorkbenchView(ControlPanel):
             value=0, min=0, max=4, description="", layout=widgets.Layout(width="160px")
         )
         self.busy_label = widgets.Label()
+        self.busy_row = widgets.HBox([self.busy, self.busy_label])
+        self.summary_view = widgets.HTML()
 
     def _build_choices(self) -> None:
         """The answer to each question, the standard and the semantics, each wired."""
@@ -207,7 +265,7 @@ class WorkbenchView(ControlPanel):
             layout=_fill(),
         )
         self.standard_box.observe(self._on(lambda ch: self.set_standard(ch["new"])), names="value")
-        self.standard_note = widgets.HTML(_standard_note(self.scenario.standard_for(self.case)))
+        self.standard_note = widgets.HTML(standard_note(self.scenario.standard_for(self.case)))
         self.semantics_box = widgets.Dropdown(
             options=list(SEMANTICS),
             value=self.scenario.semantics,
@@ -219,84 +277,85 @@ class WorkbenchView(ControlPanel):
         )
 
     def _build_add_form(self) -> widgets.VBox:
-        """The add-an-argument form, its button wired to ``add_argument``."""
-        case = self.case
-        self.new_side = widgets.ToggleButtons(
-            options=["movant", "opponent"], value="movant", style={"button_width": "90px"}
-        )
-        self.new_element = widgets.Dropdown(
-            options=[(e.name, e.id) for e in case.elements], description="element", layout=_fill()
-        )
-        self.new_heading = widgets.Text(
-            placeholder="one-line heading", description="heading", layout=_fill()
-        )
-        self.new_strength = widgets.FloatSlider(
-            value=0.5,
-            min=0,
-            max=1,
-            step=_STEP,
-            description="strength",
-            readout_format=".2f",
-            layout=_fill(),
-        )
-        self.new_attacks = widgets.SelectMultiple(description="attacks", rows=4, layout=_fill())
-        self.new_supports = widgets.SelectMultiple(description="supports", rows=4, layout=_fill())
-        self.new_authorities = widgets.SelectMultiple(
-            options=[
-                (cite_label(a.short or a.id, a.verification.status), a.id) for a in case.authorities
-            ],
-            description="authorities",
-            rows=4,
-            layout=_fill(),
-        )
-        self.add_button = add = widgets.Button(description="Add argument", button_style="primary")
-        add.on_click(errors_to(self.error)(lambda _b: self._add_from_form()))
-        fields = [self.new_side, self.new_element, self.new_heading, self.new_strength]
-        targets = [self.new_attacks, self.new_supports, self.new_authorities]
-        return widgets.VBox([*fields, *targets, add])
+        """The add-an-argument form, its buttons wired to ``add_argument``/``edit_argument``."""
+        self.form = form = AddForm(self.case, self.arguments)
+        form.button.on_click(errors_to(form.error)(lambda _b: self._add_from_form()))
+        form.cancel.on_click(errors_to(form.error)(lambda _b: form.clear()))
+        return form.widget
 
     def _add_from_form(self) -> Argument:
-        return self.add_argument(
-            self.new_side.value,
-            self.new_element.value,
-            self.new_heading.value,
-            self.new_strength.value,
-            attacks=self.new_attacks.value,
-            supports=self.new_supports.value,
-            authorities=self.new_authorities.value,
-        )
+        """Add (or save the edit of) the argument in the form, then empty the form."""
+        draft = self.form.draft()
+        if self.form.editing is not None:
+            arg = self.edit_argument(self.form.editing, **draft)
+            done = "Saved"
+        else:
+            arg = self.add_argument(**draft)
+            done = "Added"
+        self.form.clear()
+        self.form.status.value = f"<small>{done} “{html.escape(arg.heading)}”.</small>"
+        return arg
+
+    def edit_from_list(self, argument: str) -> None:
+        """Put one of the user's arguments into the form (its Edit button)."""
+        self.form.fill(self.scenario.argument(self.case, argument))
+        self.form.status.value = ""
+
+    def remove_from_list(self, argument: str) -> None:
+        """Delete one of the user's arguments (its Delete button)."""
+        heading = self.scenario.argument(self.case, argument).heading
+        self.remove_added(argument)
+        if self.form.editing == argument:
+            self.form.clear()
+        self.form.status.value = f"<small>Deleted “{html.escape(heading)}”.</small>"
 
     def _build_file_controls(self) -> widgets.VBox:
-        """The standard and semantics boxes, and the scenario file with Save and Load."""
-        self.path = widgets.Text(
-            value=f"{self.case.case.id}.scenario.json", description="file", layout=_fill()
+        """The standard and semantics boxes (the Standard tab)."""
+        return widgets.VBox([self.standard_box, self.standard_note, self.semantics_box])
+
+    def _files(self) -> widgets.VBox:
+        """The Files tab: save and load on the server, download and upload in the browser."""
+        self.files = files = FileControls(f"{self.case.case.id}.scenario.json")
+        self.path, self.save_button, self.load_button = files.path, files.save, files.load
+        self.file_status = files.status
+        files.save.on_click(errors_to(files.error)(lambda _b: self.save(files.path.value)))
+        files.load.on_click(errors_to(files.error)(lambda _b: self.load(files.path.value)))
+        files.prepare.on_click(
+            errors_to(files.download_error)(lambda _b: self.download(files.kind.value))
         )
-        small = {"width": "auto"}
-        self.save_button = save = widgets.Button(description="Save", icon="save", layout=small)
-        self.load_button = load = widgets.Button(
-            description="Load", icon="folder-open", layout=small
+        files.upload.observe(errors_to(files.upload_error)(self._uploaded), names="value")
+        return files.widget
+
+    def _uploaded(self, change: dict[str, Any]) -> None:
+        """Load the file just uploaded (then forget it, so the same file can come again)."""
+        if not change["new"]:
+            return
+        item = change["new"][0]
+        try:
+            self.upload(item["name"], bytes(item["content"]))
+        finally:
+            self.files.upload.value = ()
+
+    def _moot(self) -> widgets.VBox:
+        """The Compare tab: reset, pin as A, compare with A or a file; errors shown there."""
+        self.moot = moot = CompareControls(f"{self.case.case.id}.scenario.json")
+        moot.reset.on_click(errors_to(moot.error)(lambda _b: self.reset()))
+        moot.pin.on_click(errors_to(moot.error)(lambda _b: self.pin()))
+        moot.compare.on_click(errors_to(moot.error)(lambda _b: self.compare()))
+        moot.compare_file.on_click(
+            errors_to(moot.error)(lambda _b: self.compare_file(moot.path.value))
         )
-        save.on_click(errors_to(self.error)(lambda _b: self.save(self.path.value)))
-        load.on_click(errors_to(self.error)(lambda _b: self.load(self.path.value)))
-        self.file_status = widgets.Label()
-        return widgets.VBox(
-            [
-                self.standard_box,
-                self.standard_note,
-                self.semantics_box,
-                self.path,
-                widgets.HBox([save, load], layout=widgets.Layout(margin="0 0 0 90px")),
-                self.file_status,
-            ]
-        )
+        return moot.widget
 
     def _question_box(self) -> widgets.VBox:
         """Each question, its answer box, and the chosen answer in full (a box cuts it short)."""
         questions: list[widgets.Widget] = []
         for q in self.case.questions:
             choice = self.answer_boxes[q.id]
-            chosen = widgets.HTML(_chosen(choice), layout=widgets.Layout(margin="0 0 8px 8px"))
-            choice.observe(lambda _ch, c=choice, w=chosen: setattr(w, "value", _chosen(c)), "value")
+            chosen = widgets.HTML(chosen_html(choice), layout=widgets.Layout(margin="0 0 8px 8px"))
+            choice.observe(
+                lambda _ch, c=choice, w=chosen: setattr(w, "value", chosen_html(c)), "value"
+            )
             questions += [widgets.HTML(f"<b>{html.escape(q.text)}</b>"), choice, chosen]
         box = widgets.VBox(
             questions or [widgets.HTML("<i>This case file has no contested questions.</i>")]
@@ -312,7 +371,15 @@ class WorkbenchView(ControlPanel):
                 slider.observe(
                     self._on(lambda ch, q=q, a=a: self.set_prior(q, a, ch["new"])), names="value"
                 )
-        tabs = [self.accordion, self._question_box(), odds, add_form, file_box]
+        tabs = [
+            self.accordion,
+            self._question_box(),
+            odds,
+            add_form,
+            file_box,
+            self._moot(),
+            self._files(),
+        ]
         controls = widgets.Tab(children=tabs, titles=_TABS, layout=widgets.Layout(min_width="0"))
         controls.add_class("wb-tabs")
         return controls
@@ -331,9 +398,10 @@ class WorkbenchView(ControlPanel):
         self.voi_chart = chart_widget(empty)
         self.map_chart = chart_widget(empty)
         self.decisive = widgets.HTML()
+        self.map_note = widgets.HTML()
         side = widgets.VBox(
             [
-                widgets.HBox([self.busy, self.busy_label]),
+                self.busy_row,
                 self.error,
                 self.outcome,
                 self.p_text,
@@ -355,11 +423,11 @@ class WorkbenchView(ControlPanel):
         """The whole screen: a short heading, the controls beside the results, the map below.
 
         The results column sticks to the top of the page (or of the notebook) while the
-        controls scroll, and scrolls on its own; see ``_CSS``.
+        controls scroll, and scrolls on its own; see ``CSS``.
         """
         case = self.case.case
         head = widgets.HTML(
-            f"{_CSS}<h2>{html.escape(case.title)}</h2>"
+            f"{CSS}<h2>{html.escape(case.title)}</h2>"
             f"<p>{html.escape(case.motion)}. <small>A teaching and analysis aid, not legal "
             "advice. Authorities marked partly verified or unverified have not been fully "
             "checked.</small></p>"
@@ -372,72 +440,14 @@ class WorkbenchView(ControlPanel):
         map_box = widgets.VBox([self.map_chart], layout=widgets.Layout(overflow="auto hidden"))
         map_box.add_class("wb-map")
         root = widgets.VBox(
-            [head, main, widgets.HTML("<h4>Argument map</h4>"), map_box, accessible_names()]
+            [
+                head,
+                main,
+                widgets.HTML("<h4>Argument map</h4>"),
+                self.map_note,
+                map_box,
+                accessible_names(),
+            ]
         )
         root.add_class("wb-root")
         return root
-
-
-_CSS = """<style>
-.wb-root, .wb-main, .wb-main > .widget-box:first-child { overflow: visible !important; }
-.wb-root { width: 100%; min-width: 0; container-type: inline-size; }
-.wb-root .widget-html-content, .wb-root .widget-label {
-  line-height: 1.4; white-space: normal; overflow-wrap: break-word; height: auto;
-}
-.wb-root .widget-html, .wb-root .widget-label { height: auto; }
-.wb-root h2 { margin: 0 0 2px 0; }
-.wb-root .wb-outcome { margin: 4px 0; }
-.wb-side {
-  position: sticky; top: 0; align-self: start; max-height: 100vh;
-  overflow-y: auto !important; overflow-x: hidden !important;
-  background: var(--jp-layout-color0, #fff); z-index: 2;
-}
-.wb-side > * { flex-shrink: 0; }
-.jp-NotebookPanel .wb-side { max-height: calc(100vh - 130px); }
-.wb-tabs .lm-TabBar-tab { flex: 0 0 auto !important; min-width: 0 !important; padding: 0 9px; }
-.jp-OutputArea:has(.wb-root), .jp-OutputArea-child:has(.wb-root),
-.jp-OutputArea-output:has(.wb-root), .jp-Cell-outputWrapper:has(.wb-root) {
-  overflow: visible !important; min-width: 0;
-}
-@container (max-width: 800px) {
-  .wb-main { grid-template-columns: minmax(0, 1fr) !important; }
-  .wb-side { position: static; max-height: none !important; }
-}
-</style>"""
-"""The workbench's own style: wrapped text at a normal line height (a widget's HTML otherwise
-takes the 28px control height), short tabs sized to their titles, a results column that stays
-in view, and one column when the notebook is narrower than 800px. Sticky positioning needs every
-box between the column and the page's scroller to let its content overflow, hence the host
-output area's rules."""
-
-
-_NOTES = {
-    "winter": "Each factor must be likely on its own (Winter v. NRDC).",
-    "winter-unmerged": "Winter, with the equities and the public interest weighed apart.",
-    "sliding-scale": (
-        "The D.C. Circuit's sliding scale: strong factors offset weak ones, but irreparable "
-        "harm is required on its own (CityFed)."
-    ),
-    "sliding-scale-unmerged": "Sliding scale (harm required); equities and public interest apart.",
-    "sliding-scale-pure": (
-        "Teaching variant: even irreparable harm can be offset. Not the Circuit's rule."
-    ),
-    "serious-questions": (
-        "The Ninth Circuit: serious questions on the merits suffice if the hardships tip "
-        "sharply, with harm and the public interest likely (Cottrell)."
-    ),
-}
-
-
-def _chosen(box: widgets.Dropdown) -> str:
-    """The answer a dropdown shows, in full and in small print."""
-    return f"<small>{html.escape(str(box.label or ''))}</small>"
-
-
-def _standard_note(name: str) -> str:
-    """What the chosen standard does, and that the answer on the standard follows it."""
-    note = _NOTES.get(name, "")
-    return (
-        f"<small>{html.escape(note)} Choosing a standard also sets the answer to the case's "
-        "question on the standard, and answering that question picks the standard.</small>"
-    )

@@ -1,0 +1,171 @@
+"""The workbench as the README serves it: standalone Voilà with the workbook's template.
+
+Two promises are checked in a real browser (Debian's Chromium, driven by Playwright):
+
+* **No request leaves the machine.** Every request the page makes, scripts, styles,
+  fonts and the kernel's websocket, goes to the loopback server: Voilà's own lab
+  template would fetch Font Awesome (and nbconvert's Mermaid) from a CDN, which
+  ``notebooks/voila-template/workbook`` leaves out.
+* **The file box stays in its folder.** Typing ``../../x.json`` or ``/dev/zero``
+  into the scenario file box and pressing Save or Load gives a clear refusal on the
+  page, and nothing is written outside the folder the app serves.
+
+Skipped without Chromium or Playwright, except in CI (``CI`` set), where it fails.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+NOTEBOOK = ROOT / "notebooks" / "06_workbench.ipynb"
+TEMPLATE = ROOT / "notebooks" / "voila-template" / "workbook"
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+TIMEOUT_MS = 180_000
+
+
+def _missing(reason: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"{reason} (CI is set, so the browser test must run)")
+    pytest.skip(reason)
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
+    """`voila 06_workbench.ipynb --template=workbook` on loopback, serving a temp folder."""
+    if not CHROMIUM.exists():
+        _missing(f"{CHROMIUM} not found; install it with `apt-get install -y chromium`")
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        _missing("the playwright package is missing; pip install -e '.[test]'")
+    home = tmp_path_factory.mktemp("voila")
+    served = home / "a" / "b" / "served"
+    served.mkdir(parents=True)
+    shutil.copy(NOTEBOOK, served / NOTEBOOK.name)
+    # the template, found through JUPYTER_PATH as `run.sh setup` installs it into the venv
+    data = home / "data"
+    shutil.copytree(TEMPLATE, data / "voila" / "templates" / "workbook")
+    env = {
+        **os.environ,
+        "JUPYTER_PATH": str(data),
+        "JUPYTER_CONFIG_DIR": str(home / "config"),
+        "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+    }
+    port = _free_port()
+    log = home / "voila.log"
+    cmd = [
+        sys.executable, "-m", "voila", NOTEBOOK.name, "--no-browser", f"--port={port}",
+        "--Voila.ip=127.0.0.1", "--template=workbook",
+    ]  # fmt: skip
+    with log.open("wb") as out:
+        proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=subprocess.STDOUT, cwd=served)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"Voilà exited early:\n{log.read_text()[-3000:]}")
+            try:
+                with urllib.request.urlopen(url + "api/status", timeout=2):
+                    break
+            except urllib.error.HTTPError:  # any answer means the server is up
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"Voilà did not start:\n{log.read_text()[-3000:]}") from None
+                time.sleep(0.5)
+        yield url, served
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="module")
+def page(app: tuple[str, Path]) -> Iterator[tuple[Any, list[str]]]:
+    """The app's page, fully rendered, with every URL it requested."""
+    from playwright.sync_api import sync_playwright
+
+    url, _ = app
+    requested: list[str] = []
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
+        try:
+            tab = chromium.new_page(viewport={"width": 1280, "height": 1600})
+            tab.set_default_timeout(TIMEOUT_MS)
+            tab.on("request", lambda r: requested.append(r.url))
+            tab.goto(url)
+            tab.locator(".wb-outcome, .wb-strengths").first.wait_for(state="visible")
+            yield tab, requested
+        finally:
+            chromium.close()
+
+
+def test_the_app_makes_no_request_off_the_machine(page: tuple[Any, list[str]]) -> None:
+    """Every request goes to the loopback server: no CDN font, script or style."""
+    _, requested = page
+    assert requested, "the page made no request at all"
+    outside = [
+        u
+        for u in requested
+        if not u.startswith(("http://127.0.0.1", "ws://127.0.0.1", "data:", "blob:"))
+    ]
+    assert outside == []
+
+
+def _file_box(tab: Any) -> tuple[Any, Any, Any]:
+    """The scenario file name box and its Save and Load buttons (on whichever tab holds them)."""
+    for title in ("Standard", "Files", "File"):
+        tabs = tab.locator(".lm-TabBar-tab", has_text=title)
+        if tabs.count():
+            tabs.first.click()
+            break
+    box = tab.locator(".widget-text", has_text="file").locator("input").first
+    save = tab.locator("button", has_text="Save").first
+    load = tab.locator("button", has_text="Load").first
+    return box, save, load
+
+
+@pytest.mark.parametrize(
+    ("name", "button"),
+    [("../../x.json", "save"), ("/tmp/escaped.json", "save"), ("/dev/zero", "load")],
+)
+def test_the_file_box_refuses_names_outside_its_folder(
+    page: tuple[Any, list[str]], app: tuple[str, Path], name: str, button: str
+) -> None:
+    """A path out of the served folder is refused on the page, and nothing is written."""
+    tab, _ = page
+    _, served = app
+    before = sorted(p.name for p in served.parent.parent.rglob("*"))
+    box, save, load = _file_box(tab)
+    box.fill(name)
+    box.press("Enter")
+    (save if button == "save" else load).click()
+    refusal = tab.get_by_text("inside the workbook's folder").first
+    refusal.wait_for(state="visible", timeout=60_000)
+    assert sorted(p.name for p in served.parent.parent.rglob("*")) == before
+    assert not Path("/tmp/escaped.json").exists()
