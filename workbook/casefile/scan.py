@@ -147,7 +147,7 @@ def _written(cite: Any, flat: str, read_to: int) -> str:
         end = max(int(cite.span()[1]), int(pin_end or 0))
     if flat[start : start + 1].islower():  # "of Cal. v. Bakke": eyecite cut the name short
         start = _name_start(flat, start)
-    text = flat[start:end].strip().lstrip("([“\"").rstrip(",;")
+    text = flat[start:end].strip().lstrip('([“"').rstrip(",;")
     if len(text) > _LONGEST or not text:
         text = str(cite.matched_text())
     return text
