@@ -191,3 +191,39 @@ def test_the_command_line(tmp_path: Path) -> None:
         [*run[:-1], str(tmp_path / "x.pdf")], capture_output=True, text=True, check=False
     )
     assert bad.returncode == 1 and "not read" in bad.stderr
+
+
+def test_stubs_draft_an_authority_for_each_full_citation_the_case_lacks(tmp_path: Path) -> None:
+    """--stubs: one unverified draft per cited authority the case lacks, loadable into a case."""
+    import yaml
+
+    from workbook.casefile.load import check_case
+    from workbook.casefile.new import new_case
+    from workbook.casefile.scanned import authority_stubs, stubs_yaml
+    from workbook.models import Authority
+
+    found = scan_text(read_document(FISHER), HOLDING)
+    stubs = authority_stubs(found, HOLDING, FISHER.name)
+    assert [(s["id"], s["citation"]) for s in stubs] == [
+        ("rice-v-cayetano", "Rice v. Cayetano, 528 U. S. 495"),
+        ("richmond-v-j-a-croson-co", "Richmond v. J. A. Croson Co., 488 U. S. 469"),
+        ("hopwood-v-texas", "Hopwood v. Texas, 78 F. 3d 932 (1996)"),
+    ]
+    for stub in stubs:
+        record = Authority.model_validate(stub)
+        assert record.verification.status == "unverified"
+        assert record.proposition.startswith("DRAFT")
+        assert FISHER.name in record.verification.note
+    assert "Hopwood v. Texas, 78 F. 3d 932" in stubs[2]["proposition"]
+    # Without a case every full citation is drafted, each authority once.
+    assert len(authority_stubs(scan_text(read_document(FISHER)))) == 6
+    folder = tmp_path / "case"
+    new_case(folder, title="Fisher v. Univ. of Tex.", court="D.D.C.")
+    drafts = yaml.safe_load(stubs_yaml(found, HOLDING, FISHER.name))["authorities"]
+    case_yaml = folder / "case.yaml"
+    data = yaml.safe_load(case_yaml.read_text(encoding="utf-8"))
+    data["authorities"] = [*(data.get("authorities") or []), *drafts]
+    case_yaml.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    report = check_case(folder)
+    assert report.case is not None, report.problems
+    assert {s["id"] for s in stubs} <= {a.id for a in report.case.authorities}

@@ -258,11 +258,11 @@ def _new(args: argparse.Namespace) -> int:
 
 
 def _cite_scan(args: argparse.Namespace) -> int:
-    from workbook.casefile.scan import scan_report
+    from workbook.casefile.scanned import scan_report
     from workbook.errors import WorkbookError
 
     try:
-        sys.stdout.write(scan_report(args.path, args.case, as_json=args.json))
+        sys.stdout.write(scan_report(args.path, args.case, as_json=args.json, stubs=args.stubs))
     except (WorkbookError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -350,10 +350,9 @@ def _parser() -> argparse.ArgumentParser:
         "cite-scan", help="list the citations in a brief or opinion (.txt, .md, .docx)"
     )
     scan.add_argument("path", type=Path, metavar="FILE")
-    scan.add_argument(
-        "--case", type=Path, metavar="DIR", help="say which are the case's authorities"
-    )
+    scan.add_argument("--case", type=Path, metavar="DIR", help="match to this case's authorities")
     scan.add_argument("--json", action="store_true", help="print JSON")
+    scan.add_argument("--stubs", action="store_true", help="print draft authorities it lacks")
     scan.set_defaults(run=_cite_scan)
     test = sub.add_parser(
         "backtest", help="weigh decided cases under the court's answers and compare"

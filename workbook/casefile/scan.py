@@ -32,7 +32,7 @@ from workbook.models import Authority, Case
 from workbook.paths import read_at_most
 from workbook.verification import pin_confirmed
 
-__all__ = ["KINDS", "FoundCitation", "read_document", "render_scan", "scan_report", "scan_text"]
+__all__ = ["KINDS", "FoundCitation", "read_document", "render_scan", "scan_text"]
 
 #: What a found citation is, in the order a reader names them.
 KINDS = ("case", "statute", "regulation", "short form", "id.", "supra", "journal")
@@ -41,6 +41,22 @@ _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _REGULATION = re.compile(r"C\.\s?F\.\s?R\.|Fed\.\s?Reg\.|\bReg(?:ulation)?s?\b")
 _LONGEST = 160  # a span longer than this is eyecite running on; show the matched text
 # "Id., at 315" at the end of a line with no full stop: eyecite reads no pin there.
+_YEAR = re.compile(r"\s*\(([^()]{0,40}?\b1[789]\d\d|[^()]{0,40}?\b20\d\d)\)")
+# Where a sentence may end: a full stop (or ! ?), perhaps a closing quote or bracket, space,
+# then a capital or an opening quote. Not after an abbreviation or an initial (see _ends).
+_SENTENCE_END = re.compile(r"[.!?][”\"’)]?\s+(?=[A-Z“\"(])")
+_ABBREVIATIONS = frozenset(
+    re.findall(
+        r"\w+",
+        "ann app art ass auth bd br bros cert cf ch cir civ cl co com comm compl const corp crim "
+        "ct decl def dep dept dist div doc ecf educ eg env ex fed gen gov id ie inc ins int jr "
+        "ltd mem mfrs mut nat no nos op opp para pet proc pub reg rep res resp sch sec serv servs "
+        "st stat supp tr twp univ us v vs "
+        # states, as codes and reporters abbreviate them ("Tex. Educ. Code")
+        "ala ariz ark cal colo conn del fla ga haw ill ind kan ky la mass md mich minn miss mo "
+        "mont neb nev okla pa tenn tex vt va wash wis wyo",
+    )
+)
 _ID_PIN = re.compile(r",?\s+at\s+(\d[\d\-–]*(?:,\s*\d[\d\-–]*)*)")
 
 
@@ -56,6 +72,8 @@ class FoundCitation:
         authority: the id of the case's authority it points at ('' when none, or no case).
         pin_confirmed: whether that authority's record gives the pin; None when there is no
             case, no authority, no pin, or the pin is a statute's subsection.
+        year: the year in the parenthetical right after it, if any (``1996``, ``West 2009``).
+        sentence: the sentence it stands in, on one line (what the document cites it for).
 
     """
 
@@ -65,6 +83,8 @@ class FoundCitation:
     pin: str = ""
     authority: str = ""
     pin_confirmed: bool | None = None
+    year: str = ""
+    sentence: str = ""
 
     def to_data(self) -> dict[str, Any]:
         """The JSON form (``cite-scan --json``)."""
@@ -221,12 +241,43 @@ def scan_text(text: str, case: Case | None = None) -> tuple[FoundCitation, ...]:
         if auth is not None and pin and not groups.get("section") and kind != "journal":
             law = auth.kind in ("statute", "regulation")
             confirmed = None if law else pin_confirmed(auth, pin)
+        pin_end = int(getattr(cite.metadata, "pin_cite_span_end", 0) or 0)
+        year = _YEAR.match(flat, max(end, pin_end))
         found.append(
             FoundCitation(
-                line, kind, _written(cite, flat, end), pin, auth.id if auth else "", confirmed
+                line,
+                kind,
+                _written(cite, flat, end),
+                pin,
+                auth.id if auth else "",
+                confirmed,
+                year.group(1) if year else "",
+                _sentence(flat, int(cite.full_span()[0])),
             )
         )
     return tuple(found)
+
+
+def _ends(flat: str, begin: int, end: int) -> list[re.Match[str]]:
+    """The sentence ends between ``begin`` and ``end``: not after "v.", "Cir." or "J."."""
+    out = []
+    for m in _SENTENCE_END.finditer(flat, begin, end):
+        word = re.search(r"([A-Za-z.]*)$", flat[max(0, m.start() - 12) : m.start()])
+        token = (word.group(1) if word else "").replace(".", "").lower()
+        if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
+            continue
+        out.append(m)
+    return out
+
+
+def _sentence(flat: str, at: int) -> str:
+    """The sentence around position ``at`` of the one-line text (at most about 600 characters)."""
+    begin = max(0, at - 500)
+    starts = _ends(flat, begin, at)
+    start = starts[-1].end() if starts else begin
+    after = _ends(flat, at, min(len(flat), at + 600))
+    end = after[0].start() + 1 if after else min(len(flat), at + 600)
+    return flat[start:end].strip()
 
 
 def render_scan(found: tuple[FoundCitation, ...], case: Case | None = None) -> str:
@@ -260,29 +311,3 @@ def render_scan(found: tuple[FoundCitation, ...], case: Case | None = None) -> s
             f"{len(bad_pins)} pins its verification records do not give"
         )
     return "\n".join(lines) + "\n"
-
-
-def scan_report(
-    path: str | Path, case_path: str | Path | None = None, *, as_json: bool = False
-) -> str:
-    """What ``cite-scan`` prints: the scan of the document at ``path``, as text or JSON.
-
-    Raises:
-        DocumentError: the document cannot be read.
-        CaseFileError: the case at ``case_path`` does not load.
-
-    """
-    import json
-
-    from workbook.casefile.load import load_case
-
-    case = load_case(case_path) if case_path is not None else None
-    found = scan_text(read_document(path), case)
-    if as_json:
-        data = {
-            "document": str(path),
-            "case": case.case.id if case else None,
-            "citations": [f.to_data() for f in found],
-        }
-        return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    return render_scan(found, case)
