@@ -1,4 +1,4 @@
-"""Command line: ``python -m workbook check DIR...``, ``weigh DIR``, ``export DIR``, ``schema``.
+"""Command line: ``python -m workbook check DIR...``, ``weigh``, ``export``, ``cite-scan``...
 
 ``check --sweep`` also weighs every single and pair of answer changes under
 every standard and reports contradictions; ``weigh --odds`` adds P(granted)
@@ -257,6 +257,18 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cite_scan(args: argparse.Namespace) -> int:
+    from workbook.casefile.scanned import scan_report
+    from workbook.errors import WorkbookError
+
+    try:
+        sys.stdout.write(scan_report(args.path, args.case, as_json=args.json, stubs=args.stubs))
+    except (WorkbookError, OSError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def _case_dirs(paths: Sequence[Path]) -> list[Path]:
     """Case folders: each path itself, or a folder of case folders (``data/cases/``)."""
     out: list[Path] = []
@@ -334,6 +346,14 @@ def _parser() -> argparse.ArgumentParser:
     new.add_argument("--title", required=True, help='the case name, e.g. "Acme Corp. v. Smith"')
     new.add_argument("--court", required=True, help="the court, in full")
     new.set_defaults(run=_new)
+    scan = sub.add_parser(
+        "cite-scan", help="list the citations in a brief or opinion (.txt, .md, .docx)"
+    )
+    scan.add_argument("path", type=Path, metavar="FILE")
+    scan.add_argument("--case", type=Path, metavar="DIR", help="match to this case's authorities")
+    scan.add_argument("--json", action="store_true", help="print JSON")
+    scan.add_argument("--stubs", action="store_true", help="print draft authorities it lacks")
+    scan.set_defaults(run=_cite_scan)
     test = sub.add_parser(
         "backtest", help="weigh decided cases under the court's answers and compare"
     )

@@ -14,6 +14,7 @@ without opening the code::
     └── ScenarioError (also ValueError)      a scenario does not fit its case
         └── UnknownNameError (also KeyError) a name passed to the API names nothing
     └── ExportError (also ValueError)        an export cannot be made as asked
+    └── DocumentError (also ValueError)      a brief or opinion to scan cannot be read
     └── WorkspaceError (also ValueError)     a saved scenario or workspace file cannot be read
         └── UnsafePathError                  a typed file name leads outside the workbook's folder
 
@@ -33,6 +34,7 @@ __all__ = [
     "CaseFileSchemaError",
     "CaseFileSyntaxError",
     "ContradictionError",
+    "DocumentError",
     "DuplicateIdError",
     "ExportError",
     "ScenarioError",
@@ -162,6 +164,10 @@ class UnknownNameError(ScenarioError, KeyError):
 
 class ExportError(WorkbookError, ValueError):
     """An export cannot be made as asked (unknown format, nothing to export)."""
+
+
+class DocumentError(WorkbookError, ValueError):
+    """A document given to ``cite-scan`` cannot be read (missing, a folder, PDF, too big)."""
 
 
 class WorkspaceError(_LocatedError, ValueError):

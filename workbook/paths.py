@@ -1,7 +1,9 @@
 """Where files are: the shipped cases, and the one gate a typed file name goes through.
 
-The case files live in the repository's ``data/cases`` folder, beside the
-package; set ``WORKBOOK_CASES`` to point the workbook at another folder.
+Authors edit the shipped cases in the repository's ``data/cases`` folder. A
+checkout, or an editable install of it, reads them there; a built package
+(``pip install .``) carries a copy made at build time as ``workbook/_cases``
+and reads that. Set ``WORKBOOK_CASES`` to point the workbook at another folder.
 
 The widgets can be served to people who do not hold the server (Voilà for a
 class), so a file name typed into a widget is untrusted: :func:`confined` turns
@@ -35,9 +37,19 @@ __all__ = [
     "replaceable",
 ]
 
-CASES: Path = Path(
-    os.environ.get("WORKBOOK_CASES") or Path(__file__).resolve().parent.parent / "data" / "cases"
-)
+_PACKAGED = Path(__file__).resolve().parent / "_cases"
+_CHECKOUT = Path(__file__).resolve().parent.parent / "data" / "cases"
+
+
+def _cases_folder() -> Path:
+    """``WORKBOOK_CASES``, else the copy shipped in the package, else the checkout's folder."""
+    named = os.environ.get("WORKBOOK_CASES")
+    if named:
+        return Path(named)
+    return _PACKAGED if _PACKAGED.is_dir() else _CHECKOUT
+
+
+CASES: Path = _cases_folder()
 """The folder holding one sub-folder per case."""
 
 DEFAULT_CASE: Path = CASES / "legion-v-lutnick"

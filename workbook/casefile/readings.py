@@ -30,7 +30,8 @@ from typing import Any
 
 import yaml
 
-from workbook.cite import parse_citation
+from workbook.casefile.matching import authority_for as _authority
+from workbook.casefile.matching import collapse as _collapse
 from workbook.models import Authority, Case
 from workbook.verification import pin_confirmed
 
@@ -78,55 +79,9 @@ def load_readings(folder: str | Path) -> tuple[Reading, ...]:
     return tuple(out)
 
 
-def _collapse(text: str) -> tuple[str, list[int]]:
-    """Text with each run of whitespace as one space, and where each character came from.
-
-    A citation broken over lines ("at", a new line, "___") is then one citation to eyecite.
-    """
-    out: list[str] = []
-    where: list[int] = []
-    for m in re.finditer(r"\s+|\S+", text):
-        piece = " " if m.group(0).isspace() else m.group(0)
-        out.append(piece)
-        where.extend(range(m.start(), m.start() + len(piece)))
-    return "".join(out), where
-
-
 def find_reading(readings: tuple[Reading, ...], notebook: str, section: str) -> Reading | None:
     """The reading for one notebook section, if the case has one."""
     return next((r for r in readings if r.notebook == notebook and r.section == section), None)
-
-
-def _authority(
-    case: Case, groups: dict[str, str | None], name: str = "", pin: str = ""
-) -> Authority | None:
-    """The case's authority a citation found in prose points at.
-
-    By reporter and volume (or title and section); when several of the case's
-    authorities share a volume, the name eyecite read before the citation decides.
-    """
-    reporter = groups.get("reporter")
-    volume = groups.get("volume") or groups.get("title") or groups.get("chapter")
-    section = groups.get("section")
-    found = []
-    for auth in case.authorities:
-        for written in (auth.citation, auth.short):  # "§§ 1701, 1702": the short names one
-            parsed = parse_citation(written)
-            if not parsed.parsed or parsed.reporter != reporter or parsed.volume != volume:
-                continue
-            if section is None or (parsed.section and section.startswith(parsed.section)):
-                found.append(auth)
-                break
-    if len(found) > 1 and name:
-        words = re.findall(r"[A-Za-z][A-Za-z'.]+", name)
-        last = words[-1] if words else ""
-        named = [a for a in found if last and (last in a.short or last in a.citation)]
-        found = named or found
-    if len(found) > 1 and pin:  # one statute section, two records: the one on this subsection
-        head = pin[:3]
-        fitting = [a for a in found if head in a.short or head in a.pinpoint]
-        found = fitting or found
-    return found[0] if found else None
 
 
 def check_readings(case: Case, readings: tuple[Reading, ...]) -> list[tuple[str, Path, int]]:
