@@ -76,3 +76,32 @@ def test_the_removed_argument_is_zero_in_its_own_world():
     worlds = removal_worlds(p, row0, p.in_play())
     harm = [e.id for e in p.elements].index("harm")
     assert row0[harm] < worlds[1, harm]  # without a1, a0 helps harm at full strength
+
+
+def ring(n: int, strength: float = 1.0):
+    """Full-strength arguments on one element, each attacking the next, closing a cycle."""
+    sides = ("movant", "opponent")
+    args = [
+        arg(f"a{i}", sides[i % 2], "harm", strength, attacks=[f"a{(i + 1) % n}"]) for i in range(n)
+    ]
+    return make_case(args, questions=[QUESTION])
+
+
+@pytest.mark.parametrize("semantics", ["df-quad", "quadratic-energy", "euler"])
+@pytest.mark.parametrize(
+    "case",
+    [random_case(seed, n, cyclic=True) for seed, n in ((1, 30), (2, 30), (3, 30), (3, 60))]
+    + [ring(40), ring(41), ring(12, 0.7)],
+)
+def test_walking_a_cyclic_graph_gives_the_batchs_fixed_points(case, semantics):
+    """Component by component: the same contributions within the tolerance, the same outcome."""
+    p = prepare(case, semantics=semantics)
+    assert p.graph.cyclic
+    batch = weigh_prepared(p, batch_cells=10**12)
+    walked = weigh_prepared(p, batch_cells=0, walk_cells=500)
+    assert (walked.granted, walked.converged) == (batch.granted, batch.converged)
+    for ours, theirs in zip(walked.elements, batch.elements, strict=True):
+        assert ours.strength == pytest.approx(theirs.strength, abs=1e-12)
+        assert set(ours.contributions) == set(theirs.contributions)
+        for key, value in theirs.contributions.items():
+            assert ours.contributions[key] == pytest.approx(value, abs=1e-8)

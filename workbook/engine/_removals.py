@@ -24,16 +24,16 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
-from workbook.engine.graph import Block
+from workbook.engine.graph import Block, Edges
 from workbook.engine.prepared import Prepared
 
-__all__ = ["CELLS", "removal_worlds"]
+__all__ = ["CELLS", "block_step", "fold", "removal_worlds"]
 
 CELLS = 8_000_000
 """Largest dense piece (nodes x worlds) evaluated at once: 64 MB of float64."""
 
 
-def _fold(
+def fold(
     state: NDArray[np.float64],
     levels: tuple[tuple[NDArray[np.intp], NDArray[np.intp]], ...],
     size: int,
@@ -63,6 +63,35 @@ def _fold(
     return out
 
 
+def block_step(
+    p: Prepared,
+    state: NDArray[np.float64],
+    nodes: NDArray[np.intp],
+    attacks: Edges,
+    supports: Edges,
+    removed: NDArray[np.intp],
+    gone: NDArray[np.bool_],
+) -> None:
+    """Evaluate acyclic ``nodes`` in every world (column) of ``state``, in place.
+
+    Column ``w`` is the world without node ``removed[w]``, which stays 0 there
+    (``gone`` marks the removed nodes).
+    """
+    product = p.semantics.aggregate == "product"
+    size, width = len(nodes), state.shape[1]
+    attack = fold(state, attacks.levels, size, product)
+    support = fold(state, supports.levels, size, product)
+    new = p.semantics.influence(np.repeat(p.base[nodes][:, None], width, axis=1), attack, support)
+    alive = p.available[nodes]
+    if not alive.all():
+        new *= alive[:, None]
+    hit = gone[nodes]
+    if hit.any():  # a node in the world without it stays 0
+        for j in np.flatnonzero(hit).tolist():
+            new[j, np.flatnonzero(removed == nodes[j])] = 0.0
+    state[nodes] = new
+
+
 def _walk(
     p: Prepared,
     row0: NDArray[np.float64],
@@ -74,30 +103,13 @@ def _walk(
     Every world starts as the full one, with its removed node at 0, and ``blocks``
     (from the first that can differ) are evaluated in turn, as the batch does.
     """
-    product = p.semantics.aggregate == "product"
     width = max(2, len(removed))  # one column would take the batch's single-sample path
     state = np.repeat(row0[:, None], width, axis=1)
-    cols = np.arange(len(removed))
-    state[removed, cols] = 0.0
+    state[removed, np.arange(len(removed))] = 0.0
     gone = np.zeros(p.graph.n, dtype=bool)
     gone[removed] = True
     for block in blocks:
-        nodes = block.nodes
-        size = len(nodes)
-        attack = _fold(state, block.attacks.levels, size, product)
-        support = _fold(state, block.supports.levels, size, product)
-        new = p.semantics.influence(
-            np.repeat(p.base[nodes][:, None], width, axis=1), attack, support
-        )
-        alive = p.available[nodes]
-        if not alive.all():
-            new *= alive[:, None]
-        hit = gone[nodes]
-        if hit.any():  # a node in the world without it stays 0
-            k = np.flatnonzero(hit)
-            for j in k.tolist():
-                new[j, cols[removed == nodes[j]]] = 0.0
-        state[nodes] = new
+        block_step(p, state, block.nodes, block.attacks, block.supports, removed, gone)
     return state[:, : len(removed)]
 
 

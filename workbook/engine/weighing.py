@@ -44,6 +44,7 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
+from workbook.engine._cycles import cyclic_removal_worlds
 from workbook.engine._removals import CELLS, removal_worlds
 from workbook.engine.evaluation import Evaluation, evaluate
 from workbook.engine.prepared import ROOT_BASE, Prepared, prepare
@@ -191,17 +192,28 @@ def _walked(
     """The same worlds, the full one as a batch of two equal rows, the others walked.
 
     Two rows, not one: a batch of one takes a different path through the evaluator,
-    whose sums can differ in the last bit.
+    whose sums can differ in the last bit. On a cyclic graph the convergence reported
+    covers the full world and every component iterated in the others.
     """
+    rows = 1 if p.graph.cyclic else 2  # on a cycle the bits are not kept: one row is faster
     ev = evaluate(
         p.graph,
-        np.broadcast_to(p.base, (2, p.graph.n)),
+        np.broadcast_to(p.base, (rows, p.graph.n)),
         semantics=p.semantics,
-        alive=np.broadcast_to(p.available, (2, p.graph.n)),
+        alive=np.broadcast_to(p.available, (rows, p.graph.n)),
         tolerance=p.tolerance,
         max_iterations=p.max_iterations,
     )
-    return removal_worlds(p, ev.strengths[0], live, cells), ev
+    if not p.graph.cyclic:
+        return removal_worlds(p, ev.strengths[0], live, cells), ev
+    without, stats = cyclic_removal_worlds(p, ev.strengths[0], live, cells)
+    return without, Evaluation(
+        ev.strengths,
+        ev.converged and stats.converged,
+        max(ev.iterations, stats.iterations),
+        ev.delta,
+        ev.damped_rows | stats.damped,
+    )
 
 
 def weigh_prepared(
@@ -210,11 +222,12 @@ def weigh_prepared(
     """Weigh an already prepared case (see :func:`weigh`).
 
     ``batch_cells``: the largest graph (nodes x worlds) whose worlds without each argument
-    are evaluated as one dense batch; a larger acyclic one is walked (same bits, far less
-    time and memory on a large graph), about ``walk_cells`` strengths at a time.
+    are evaluated as one dense batch; a larger one is walked, about ``walk_cells``
+    strengths at a time (:mod:`workbook.engine._removals`: on an acyclic graph the same
+    bits; on a cyclic one, component by component, fixed points within the tolerance).
     """
     live = p.in_play()
-    if (1 + len(live)) * p.graph.n <= batch_cells or p.graph.cyclic:
+    if (1 + len(live)) * p.graph.n <= batch_cells:
         without, ev = _batch(p, live)
     else:
         without, ev = _walked(p, live, walk_cells)
