@@ -44,7 +44,9 @@ from typing import Any
 import numpy as np
 from numpy.typing import NDArray
 
-from workbook.engine.evaluation import evaluate
+from workbook.engine._cycles import cyclic_removal_worlds
+from workbook.engine._removals import CELLS, removal_worlds
+from workbook.engine.evaluation import Evaluation, evaluate
 from workbook.engine.prepared import ROOT_BASE, Prepared, prepare
 from workbook.engine.result import ElementResult, Result
 from workbook.engine.standards import Decision
@@ -54,6 +56,8 @@ from workbook.scenario import Scenario
 __all__ = ["ROOT_BASE", "Prepared", "prepare", "weigh", "weigh_prepared"]
 
 _EPS = 1e-12
+BATCH_CELLS = 250_000
+"""Largest graph (nodes x worlds) whose contributions are measured as one dense batch."""
 
 
 # --------------------------------------------------------------------------- results
@@ -165,9 +169,8 @@ def _result(
     )
 
 
-def weigh_prepared(p: Prepared) -> Result:
-    """Weigh an already prepared case (see :func:`weigh`)."""
-    live = p.in_play()
+def _batch(p: Prepared, live: tuple[int, ...]) -> tuple[NDArray[np.float64], Evaluation]:
+    """Every world at once: row 0 the full one, row r the one without argument ``live[r-1]``."""
     rows = np.broadcast_to(p.base, (1 + len(live), p.graph.n))
     alive = np.broadcast_to(p.available, rows.shape).copy()
     for r, i in enumerate(live, start=1):
@@ -180,21 +183,69 @@ def weigh_prepared(p: Prepared) -> Result:
         tolerance=p.tolerance,
         max_iterations=p.max_iterations,
     )
-    s = ev.strengths
-    decision = p.standard.decide(p.scores(s[0]), government_opponent=p.government_opponent)
+    return ev.strengths[1:, : p.m], ev
+
+
+def _walked(
+    p: Prepared, live: tuple[int, ...], cells: int
+) -> tuple[NDArray[np.float64], Evaluation]:
+    """The same worlds, the full one as a batch of two equal rows, the others walked.
+
+    Two rows, not one: a batch of one takes a different path through the evaluator,
+    whose sums can differ in the last bit. On a cyclic graph the convergence reported
+    covers the full world and every component iterated in the others.
+    """
+    rows = 1 if p.graph.cyclic else 2  # on a cycle the bits are not kept: one row is faster
+    ev = evaluate(
+        p.graph,
+        np.broadcast_to(p.base, (rows, p.graph.n)),
+        semantics=p.semantics,
+        alive=np.broadcast_to(p.available, (rows, p.graph.n)),
+        tolerance=p.tolerance,
+        max_iterations=p.max_iterations,
+    )
+    if not p.graph.cyclic:
+        return removal_worlds(p, ev.strengths[0], live, cells), ev
+    without, stats = cyclic_removal_worlds(p, ev.strengths[0], live, cells)
+    return without, Evaluation(
+        ev.strengths,
+        ev.converged and stats.converged,
+        max(ev.iterations, stats.iterations),
+        ev.delta,
+        ev.damped_rows | stats.damped,
+    )
+
+
+def weigh_prepared(
+    p: Prepared, *, batch_cells: int = BATCH_CELLS, walk_cells: int = CELLS
+) -> Result:
+    """Weigh an already prepared case (see :func:`weigh`).
+
+    ``batch_cells``: the largest graph (nodes x worlds) whose worlds without each argument
+    are evaluated as one dense batch; a larger one is walked, about ``walk_cells``
+    strengths at a time (:mod:`workbook.engine._removals`: on an acyclic graph the same
+    bits; on a cyclic one, component by component, fixed points within the tolerance).
+    """
+    live = p.in_play()
+    if (1 + len(live)) * p.graph.n <= batch_cells:
+        without, ev = _batch(p, live)
+    else:
+        without, ev = _walked(p, live, walk_cells)
+    s0 = ev.strengths[0]
+    decision = p.standard.decide(p.scores(s0), government_opponent=p.government_opponent)
     # On a cycle each row stops on its own once within the tolerance, so two rows that
     # should agree can differ by about that much: smaller differences are not contributions.
     noise = max(_EPS, 100.0 * p.tolerance) if p.graph.cyclic else _EPS
     contributions: list[dict[str, float]] = []
     for e_idx, e in enumerate(p.elements):
         c: dict[str, float] = {}
-        for r, i in enumerate(live, start=1):
-            delta = float(s[0, e_idx] - s[r, e_idx])
+        for r, i in enumerate(live):
+            delta = float(s0[e_idx] - without[r, e_idx])
             arg = p.arguments[i - p.m]
             if arg.element == e.id or abs(delta) > noise:
                 c[arg.id] = delta
         contributions.append(c)
-    return _result(p, s[0], decision, contributions, ev.converged, ev.iterations, ev.damped)
+    return _result(p, s0, decision, contributions, ev.converged, ev.iterations, ev.damped)
 
 
 def weigh(case: Case, scenario: Scenario | None = None, **options: Any) -> Result:

@@ -1,0 +1,107 @@
+"""Contributions on a large graph: walking the worlds without each argument gives the same bits."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+from conftest import QUESTION, ROLES, arg, make_case
+
+from workbook.engine.prepared import prepare
+from workbook.engine.weighing import weigh_prepared
+
+ELEMENTS = list(ROLES)
+
+
+def random_case(seed: int, n: int, cyclic: bool = False):
+    """``n`` arguments, each attacking or supporting a few earlier ones (or a later one: cyclic)."""
+    rng = random.Random(seed)
+    args = []
+    for i in range(n):
+        more: dict = {}
+        targets = [f"a{j}" for j in rng.sample(range(i), min(i, rng.randint(0, 3)))]
+        if cyclic and i and rng.random() < 0.2:
+            targets.append(f"a{rng.randrange(i, n)}" if rng.randrange(i, n) != i else "a0")
+        if targets:
+            more["attacks" if rng.random() < 0.6 else "supports"] = sorted(set(targets))
+        if rng.random() < 0.1:
+            more["requires"] = {"q": "no"}  # out of play under the default answer
+        side = "movant" if rng.random() < 0.5 else "opponent"
+        strength = rng.choice([0.0, 0.25, 0.5, 0.75, 1.0, rng.random()])
+        args.append(arg(f"a{i}", side, rng.choice(ELEMENTS), strength, **more))
+    return make_case(args, questions=[QUESTION])
+
+
+@pytest.mark.parametrize("semantics", ["df-quad", "quadratic-energy", "euler"])
+@pytest.mark.parametrize(("seed", "n", "cells"), [(1, 40, 0), (2, 120, 0), (3, 120, 300)])
+def test_walking_the_worlds_gives_the_batchs_bits_on_an_acyclic_graph(seed, n, cells, semantics):
+    """Every strength and contribution is equal to the last bit, small chunks of worlds included."""
+    p = prepare(random_case(seed, n), semantics=semantics)
+    assert not p.graph.cyclic
+    batch = weigh_prepared(p, batch_cells=10**12)
+    walked = weigh_prepared(p, batch_cells=0, walk_cells=cells or 8_000_000)
+    assert walked == batch
+    assert any(e.contributions for e in walked.elements)
+
+
+def test_a_large_acyclic_case_is_walked_and_a_small_one_batched(monkeypatch):
+    """Above ``batch_cells`` the walk runs (it refuses cyclic graphs itself)."""
+    import workbook.engine.weighing as weighing
+
+    calls = []
+    real = weighing.removal_worlds
+    monkeypatch.setattr(
+        weighing, "removal_worlds", lambda *a, **k: calls.append(1) or real(*a, **k)
+    )
+    p = prepare(random_case(4, 60))
+    weigh_prepared(p, batch_cells=10**12)
+    assert calls == []
+    weigh_prepared(p, batch_cells=10)
+    assert calls == [1]
+
+
+def test_the_removed_argument_is_zero_in_its_own_world():
+    """A chain: removing the top argument frees the one below it (its world's strengths)."""
+    from workbook.engine._removals import removal_worlds
+
+    case = make_case(
+        [
+            arg("a0", "movant", "harm", 0.5),
+            arg("a1", "opponent", "success", 0.5, attacks=["a0"]),
+        ]
+    )
+    p = prepare(case)
+    row0 = p.evaluate(np.broadcast_to(p.base, (2, p.graph.n)))[0]
+    worlds = removal_worlds(p, row0, p.in_play())
+    harm = [e.id for e in p.elements].index("harm")
+    assert row0[harm] < worlds[1, harm]  # without a1, a0 helps harm at full strength
+
+
+def ring(n: int, strength: float = 1.0):
+    """Full-strength arguments on one element, each attacking the next, closing a cycle."""
+    sides = ("movant", "opponent")
+    args = [
+        arg(f"a{i}", sides[i % 2], "harm", strength, attacks=[f"a{(i + 1) % n}"]) for i in range(n)
+    ]
+    return make_case(args, questions=[QUESTION])
+
+
+@pytest.mark.parametrize("semantics", ["df-quad", "quadratic-energy", "euler"])
+@pytest.mark.parametrize(
+    "case",
+    [random_case(seed, n, cyclic=True) for seed, n in ((1, 30), (2, 30), (3, 30), (3, 60))]
+    + [ring(40), ring(41), ring(12, 0.7)],
+)
+def test_walking_a_cyclic_graph_gives_the_batchs_fixed_points(case, semantics):
+    """Component by component: the same contributions within the tolerance, the same outcome."""
+    p = prepare(case, semantics=semantics)
+    assert p.graph.cyclic
+    batch = weigh_prepared(p, batch_cells=10**12)
+    walked = weigh_prepared(p, batch_cells=0, walk_cells=500)
+    assert (walked.granted, walked.converged) == (batch.granted, batch.converged)
+    for ours, theirs in zip(walked.elements, batch.elements, strict=True):
+        assert ours.strength == pytest.approx(theirs.strength, abs=1e-12)
+        assert set(ours.contributions) == set(theirs.contributions)
+        for key, value in theirs.contributions.items():
+            assert ours.contributions[key] == pytest.approx(value, abs=1e-8)
