@@ -139,7 +139,7 @@ def test_the_app_makes_no_request_off_the_machine(page: tuple[Any, list[str]]) -
 
 def _file_box(tab: Any) -> tuple[Any, Any, Any]:
     """The scenario file name box and its Save and Load buttons (on whichever tab holds them)."""
-    for title in ("Standard", "Files", "File"):
+    for title in ("Files", "Standard"):
         tabs = tab.locator(".lm-TabBar-tab", has_text=title)
         if tabs.count():
             tabs.first.click()

@@ -20,14 +20,11 @@ from workbook.errors import ScenarioError
 from workbook.models import Argument, Case
 from workbook.ui.common import close_tree, errors_to
 from workbook.ui.user_input import argument_choices, authority_choices, fact_choices, pin_cites
+from workbook.ui.workbench_style import fill_width
 
 __all__ = ["AddForm"]
 
 _STEP = 0.05
-
-
-def _fill(**more: str) -> widgets.Layout:
-    return widgets.Layout(width="auto", max_width="100%", **more)
 
 
 def _picker(placeholder: str, tags: Iterable[str]) -> widgets.TagsInput:
@@ -37,7 +34,7 @@ def _picker(placeholder: str, tags: Iterable[str]) -> widgets.TagsInput:
         allowed_tags=list(tags),
         allow_duplicates=False,
         placeholder=placeholder,
-        layout=_fill(),
+        layout=fill_width(),
     )
     box.add_class("wb-picker")
     return box
@@ -61,15 +58,17 @@ class AddForm:
             options=["movant", "opponent"], value="movant", style={"button_width": "90px"}
         )
         self.element = widgets.Dropdown(
-            options=[(e.name, e.id) for e in case.elements], description="element", layout=_fill()
+            options=[(e.name, e.id) for e in case.elements],
+            description="element",
+            layout=fill_width(),
         )
         self.heading = widgets.Text(
-            placeholder="one line saying what it argues", description="heading", layout=_fill()
+            placeholder="one line saying what it argues", description="heading", layout=fill_width()
         )
         self.text = widgets.Textarea(
             placeholder="the argument itself, in your own words",
             description="text",
-            layout=_fill(height="90px"),
+            layout=fill_width(height="90px"),
         )
         self.strength = widgets.FloatSlider(
             value=0.5,
@@ -78,7 +77,7 @@ class AddForm:
             step=_STEP,
             description="strength",
             readout_format=".2f",
-            layout=_fill(),
+            layout=fill_width(),
         )
         self.attacks = _picker("type to find an argument it rebuts", self.targets)
         self.supports = _picker("type to find an argument it reinforces", self.targets)
@@ -86,7 +85,7 @@ class AddForm:
         self.pins = widgets.Text(
             placeholder="pages, in the authorities' order: 20; 434-35",
             description="pin cites",
-            layout=_fill(),
+            layout=fill_width(),
         )
         self.linked = _picker("type to find a fact it rests on", self.facts)
         self.button = widgets.Button(description="Add argument", button_style="primary")

@@ -6,7 +6,7 @@ import html
 
 import ipywidgets as widgets
 
-__all__ = ["CSS", "NOTES", "chosen_html", "standard_note"]
+__all__ = ["CSS", "NOTES", "chosen_html", "fill_width", "standard_note"]
 
 CSS = """<style>
 body:has(.wb-live) .wb-run-hint { display: none; }
@@ -68,6 +68,11 @@ NOTES = {
         "sharply, with harm and the public interest likely (Cottrell)."
     ),
 }
+
+
+def fill_width(**more: str) -> widgets.Layout:
+    """A layout that takes the width its column gives it, never more."""
+    return widgets.Layout(width="auto", max_width="100%", **more)
 
 
 def chosen_html(box: widgets.Dropdown) -> str:

@@ -22,7 +22,7 @@ from workbook.ui.decisive import decisive_html, status_words
 from workbook.ui.files import FileControls
 from workbook.ui.odds import odds_controls
 from workbook.ui.panels import question_controls
-from workbook.ui.workbench_style import CSS, chosen_html, standard_note
+from workbook.ui.workbench_style import CSS, chosen_html, fill_width, standard_note
 from workbook.verification import cites_html
 
 __all__ = ["WorkbenchView"]
@@ -35,11 +35,6 @@ _MAP = 1100
 file browser open, it scrolls inside its own box)."""
 _GRID = "minmax(300px, 1fr) minmax(480px, 1.25fr)"
 """Controls beside results: the results column is never narrower than its 480px charts."""
-
-
-def _fill(**more: str) -> widgets.Layout:
-    """A layout that takes the width its column gives it, never more."""
-    return widgets.Layout(width="auto", max_width="100%", **more)
 
 
 class WorkbenchView(ControlPanel):
@@ -163,7 +158,7 @@ class WorkbenchView(ControlPanel):
             step=_STEP,
             continuous_update=False,
             readout_format=".2f",
-            layout=_fill(flex="1 1 auto", min_width="120px"),
+            layout=fill_width(flex="1 1 auto", min_width="120px"),
             description="",
             style={"description_width": "0px"},
         )
@@ -262,7 +257,7 @@ class WorkbenchView(ControlPanel):
             options=list(STANDARDS),
             value=self.scenario.standard_for(self.case),
             description="standard",
-            layout=_fill(),
+            layout=fill_width(),
         )
         self.standard_box.observe(self._on(lambda ch: self.set_standard(ch["new"])), names="value")
         self.standard_note = widgets.HTML(standard_note(self.scenario.standard_for(self.case)))
@@ -270,7 +265,7 @@ class WorkbenchView(ControlPanel):
             options=list(SEMANTICS),
             value=self.scenario.semantics,
             description="semantics",
-            layout=_fill(),
+            layout=fill_width(),
         )
         self.semantics_box.observe(
             self._on(lambda ch: self.set_semantics(ch["new"])), names="value"
