@@ -17,6 +17,10 @@ setup() {
         "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check uv
     fi
     VIRTUAL_ENV="$PWD/$VENV" "$VENV/bin/python" -m uv pip install --quiet -e ".[notebooks,test,bench,grading]"
+    # Voilà's template for the app: JupyterLab's, less its links to a CDN (--template=workbook).
+    mkdir -p "$VENV/share/jupyter/voila/templates"
+    rm -rf "$VENV/share/jupyter/voila/templates/workbook"
+    cp -R notebooks/voila-template/workbook "$VENV/share/jupyter/voila/templates/workbook"
     # axe-core, which the accessibility test injects into the page, at the version its
     # lockfile pins (never from a CDN); without npm that test skips, saying why.
     local lock=tests/browser/package-lock.json installed=tests/browser/node_modules/.package-lock.json
