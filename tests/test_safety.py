@@ -161,11 +161,10 @@ def test_workbench_file_box_refuses_outside_names(root: Path, name: str, words: 
     before = _listing(root.parent)
     bench.path.value = _typed(name, root)
     for button in (bench.save_button, bench.load_button):
-        bench.error.value = ""
+        bench.files.error.value = ""
         button.click()
-        assert "UnsafePathError" in bench.error.value and words.replace("'", "&#x27;") in (
-            bench.error.value
-        )
+        shown = bench.files.error.value  # beside the Save and Load buttons
+        assert "UnsafePathError" in shown and words.replace("'", "&#x27;") in shown
     assert _listing(root.parent) == before
     assert bench.scenario == Scenario(case="toy")
 
