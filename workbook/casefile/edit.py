@@ -100,6 +100,8 @@ def put_record(
         UnknownReferenceError: the section is not one an editor writes, or ``replace``
             names an id the section does not hold.
         DuplicateIdError: adding an id the section already holds.
+        CaseFileSchemaError: an authority marked verified or partly verified without a
+            record of what was checked and where.
         CaseFileSchemaError: the record does not fit its model (a key missing, a value
             of the wrong kind).
         CaseFileError: the edited case would have a problem the case did not have
@@ -116,6 +118,8 @@ def put_record(
             hint=f"use one of: {', '.join(EDITABLE)}",
         )
     data = _valid(model, section, record, case)
+    if section == "authorities":
+        _recorded(data, case)
     target = section_file(case, section)
     old = target.read_text(encoding="utf-8") if target.exists() else ""
     found = parse_text(old, section, target)
@@ -166,6 +170,20 @@ def _field_problem(
     else:
         problem, hint = f"{loc or 'the record'}: {err['msg']}", "correct the value"
     return CaseFileSchemaError(problem, path=case, key=key, hint=hint)
+
+
+def _recorded(authority: Mapping[str, Any], case: Path) -> None:
+    """Refuse an authority marked verified with no record of what was read, and where."""
+    check = authority["verification"]
+    if check["status"] != "unverified" and not (check.get("checked") and check.get("where")):
+        raise CaseFileSchemaError(
+            f"authority {authority['id']!r} is marked {check['status']} with no record of "
+            "what was checked and where",
+            path=case,
+            key=f"authorities[id={authority['id']}].verification",
+            hint="say what you confirmed (`checked`) and list the copies you read (`where`), "
+            "or leave it unverified",
+        )
 
 
 def _check_id(found: RecordText, section: str, rid: str, replace: bool, target: Path) -> None:
