@@ -172,7 +172,7 @@ def render_record(record: Mapping[str, Any], dash: int = 2) -> str:
           status: unverified
     """
     out = io.StringIO()
-    _yaml().dump(_plain(record), out)
+    _yaml().dump(CommentedMap((k, _plain(v)) for k, v in record.items()), out)
     body = out.getvalue().splitlines()
     pad = " " * dash
     lines = [f"{pad}- {body[0]}"] + [f"{pad}  {line}" if line else "" for line in body[1:]]
