@@ -40,7 +40,7 @@ from workbook.ui.editor_forms import (
 )
 from workbook.vocabulary import TEXT_COLORS
 
-__all__ = ["CaseEditor", "build_case_editor"]
+__all__ = ["CaseEditor", "build_case_editor", "findings_html"]
 
 SECTIONS: Mapping[str, str] = {
     "Facts": "facts",
