@@ -96,6 +96,14 @@ def test_an_added_record_leaves_every_other_byte(case: Path, section: str) -> No
     assert loaded[-1].id == RECORDS[section]["id"]
 
 
+def test_a_case_of_one_file_named_by_its_file(case: Path) -> None:
+    """A case given as one file is edited in that file."""
+    edit = put_record(case / "case.yaml", "facts", FACT)
+    assert edit.path == case / "case.yaml" and edit.report.ok
+    assert load_case(case / "case.yaml").fact("letter").status == "reported"
+    assert sorted(p.name for p in case.iterdir()) == ["case.yaml"]  # no temporary file left
+
+
 def test_a_replaced_record_changes_only_its_own_lines(tiktok: Path) -> None:
     """Replacing a fact in the middle of a commented file keeps the text around it byte-for-byte."""
     path = tiktok / "facts.yaml"
@@ -259,8 +267,16 @@ def test_splicing_a_record_into_text(text: str, expected: str) -> None:
     assert insert_record(text, parse_text(text, "facts"), "facts", {"id": "new"}) == expected
 
 
+def test_replacing_a_record_in_a_bracketed_list() -> None:
+    """A record in a section written in brackets can be replaced; the others are kept."""
+    text = "facts: [{id: a, note: x}, {id: b}]\nsources: []\n"
+    out = insert_record(text, parse_text(text, "facts"), "facts", {"id": "a"}, replace="a")
+    assert yaml.safe_load(out) == {"facts": [{"id": "a"}, {"id": "b"}], "sources": []}
+
+
 def test_text_is_quoted_so_it_reads_back_as_written() -> None:
-    """Text YAML would read as something else (a colon, a number, null) comes back as text."""
+    """Text YAML 1.1 would read as something else (a time, a number, null) comes back as text."""
     record = {"id": "x", "a": "key: value", "b": "1.0", "c": "null", "d": "# not a comment"}
+    record |= {"e": "20:30", "f": "1_000", "g": "0x10", "h": "2020-01-01", "i": "No"}
     text = "facts:\n" + render_record(record)
     assert yaml.safe_load(text) == {"facts": [record]}

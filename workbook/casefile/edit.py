@@ -292,3 +292,9 @@ def _write(path: Path, text: str) -> None:
         if tmp is not None:
             with contextlib.suppress(OSError):
                 tmp.unlink()
+    with contextlib.suppress(OSError):  # makes the rename durable where a folder can be opened
+        folder = os.open(path.parent, os.O_RDONLY)
+        try:
+            os.fsync(folder)
+        finally:
+            os.close(folder)

@@ -15,14 +15,14 @@ section), and are kept.
 >>> found = parse_text(text, "facts")
 >>> found.spans["a"], found.spans["b"]
 ((1, 3), (4, 5))
->>> print(insert_record(text, found, "facts", {"id": "c", "sources": ["x", "y"]}), end="")
+>>> print(insert_record(text, found, "facts", {"id": "c", "sources": ["memo", "letter"]}), end="")
 facts:
   - id: a
     status: alleged
   # the b group
   - id: b
   - id: c
-    sources: [x, y]
+    sources: [memo, letter]
 """
 
 from __future__ import annotations
@@ -65,10 +65,14 @@ class RecordText:
     """The records as read, for a section that is rewritten whole (not a block list)."""
 
 
-def _yaml() -> YAML:
+def _yaml(*, dumping: bool = False) -> YAML:
     yaml = YAML(typ="rt")
     yaml.indent(mapping=2, sequence=4, offset=2)
     yaml.width = _WIDTH
+    if dumping:
+        # The workbook reads YAML 1.1, in which `1:20` is a number and `no` false: written
+        # by 1.1's rules, such text is quoted and reads back as written.
+        yaml.version = (1, 1)
     return yaml
 
 
@@ -114,7 +118,8 @@ def parse_text(text: str, section: str, path: Path | None = None) -> RecordText:
     if not isinstance(value, CommentedSeq) or not value or value.fa.flow_style():
         end = _trimmed(lines, start, end, 0)
         items = tuple(value) if isinstance(value, list) else ()
-        return RecordText((start, end), False, {}, {}, 2, items)
+        ids = {str(i["id"]): start + 1 for i in items if isinstance(i, Mapping) and "id" in i}
+        return RecordText((start, end), False, {}, ids, 2, items)
     return _records(lines, value, (start, end))
 
 
@@ -172,8 +177,9 @@ def render_record(record: Mapping[str, Any], dash: int = 2) -> str:
           status: unverified
     """
     out = io.StringIO()
-    _yaml().dump(CommentedMap((k, _plain(v)) for k, v in record.items()), out)
-    body = out.getvalue().splitlines()
+    _yaml(dumping=True).dump(CommentedMap((k, _plain(v)) for k, v in record.items()), out)
+    text = out.getvalue()
+    body = text[text.index("\n---\n") + 5 :].splitlines()  # less the `%YAML 1.1` directive
     pad = " " * dash
     lines = [f"{pad}- {body[0]}"] + [f"{pad}  {line}" if line else "" for line in body[1:]]
     return "\n".join(lines) + "\n"
@@ -201,7 +207,11 @@ def insert_record(
         return "".join([*lines, *gap, f"{section}:\n", render_record(record)])
     if not found.block:
         start, end = found.section
-        records = "".join(render_record(item) for item in (*found.items, record))
+        kept = [i for i in found.items if not (isinstance(i, Mapping) and i.get("id") == replace)]
+        put = [
+            record if isinstance(i, Mapping) and i.get("id") == replace else i for i in found.items
+        ]
+        records = "".join(render_record(item) for item in (put if replace else [*kept, record]))
         return "".join([*lines[:start], f"{section}:\n", records, *lines[end:]])
     new = render_record(record, found.dash)
     if replace is not None:
