@@ -153,14 +153,17 @@ def test_a_new_authority_stays_unverified_without_a_record(editor: CaseEditor) -
     form.proposition.value = "Standing needs injury, causation and redressability."
     form.status.value = "verified"
     before = _files(editor.path)
+    editor.status.value = "Added fact <code>x</code>"
     editor.save_button.click()
-    assert "no record of what was checked" in editor.error.value
+    assert "no record of what was checked" in editor.error.value and editor.status.value == ""
     assert _files(editor.path) == before and form.id.value == "lujan"
     form.status.value = "unverified"
     editor.save_button.click()
     assert editor.error.value == ""
     assert load_case(editor.path).authority("lujan").verification.status == "unverified"
     assert "&#x27;lujan&#x27; is unverified" in editor.findings.value
+    assert "Added authority <code>lujan</code> in <code>case.yaml</code>" in editor.status.value
+    assert editor.summary() in editor.summary_view.value
 
 
 REFUSED: list[tuple[str, Callable[[CaseEditor], object], type[Exception], str]] = [

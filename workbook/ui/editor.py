@@ -127,7 +127,7 @@ class CaseEditor(ControlPanel):
         self.save_button = widgets.Button(description="Save", button_style="primary", icon="save")
         self.status = widgets.HTML()
         self.findings = widgets.HTML()
-        self.summary_view = self.findings
+        self.summary_view = widgets.HTML()
         self.title = widgets.HTML()
         self.section.observe(self._on(lambda _c: self.pick(self.section.value)), names=["value"])
         self.save_button.on_click(errors_to(self.error)(self._save_clicked))
@@ -173,6 +173,7 @@ class CaseEditor(ControlPanel):
         return edit
 
     def _save_clicked(self, _button: object) -> None:
+        self.status.value = ""  # a refused save must not leave the last one's "Added ..."
         try:
             self.save()
         except CaseFileProblems as exc:  # every problem, not the first and a count
@@ -295,6 +296,7 @@ class CaseEditor(ControlPanel):
         self.report = report
         self.title.value = f"<h3>Case editor: {html.escape(self.case.case.title)}</h3>"
         self.findings.value = findings_html(report, self.path)
+        self.summary_view.value = pre(self.summary())
 
     def _with_id(self, record: Mapping[str, Any], id: str | None = None) -> dict[str, Any]:
         """An argument's record with an id: the one given, or one made from its heading."""
