@@ -8,6 +8,7 @@ from workbook.ui.brief import BriefBuilder, build_brief_builder
 from workbook.ui.browse import table_html
 from workbook.ui.common import ControlPanel, error_box, errors_to
 from workbook.ui.diagram import motion_diagram
+from workbook.ui.editor import CaseEditor, build_case_editor
 from workbook.ui.exercises import Exercises, build_exercises
 from workbook.ui.panels import (
     AuthorityBrowser,
@@ -29,6 +30,7 @@ from workbook.ui.workbench import Workbench, build_workbench
 __all__ = [
     "AuthorityBrowser",
     "BriefBuilder",
+    "CaseEditor",
     "ControlPanel",
     "ElementPanel",
     "Exercises",
@@ -37,6 +39,7 @@ __all__ = [
     "authority_browser",
     "build_authority_browser",
     "build_brief_builder",
+    "build_case_editor",
     "build_element_panel",
     "build_exercises",
     "build_workbench",

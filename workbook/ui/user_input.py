@@ -26,6 +26,7 @@ __all__ = [
     "ArgumentDraft",
     "argument_choices",
     "authority_choices",
+    "citation_choices",
     "fact_choices",
     "new_argument",
     "pin_cites",
@@ -143,6 +144,13 @@ def authority_choices(case: Case) -> dict[str, str]:
     """Each authority by its short name and verification, as a picker lists it: label -> id."""
     return _unique(
         (cite_label(a.short or a.id, a.verification.status), a.id) for a in case.authorities
+    )
+
+
+def citation_choices(case: Case) -> dict[str, str]:
+    """Each authority by its citation (shortened) and verification: label -> id."""
+    return _unique(
+        (cite_label(_short(a.citation), a.verification.status), a.id) for a in case.authorities
     )
 
 
