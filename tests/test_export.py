@@ -591,3 +591,23 @@ def test_the_word_brief_renders_as_a_court_document(case_dir, tmp_path):
     )
     png = next(tmp_path.glob("page*.png")).read_bytes()
     assert png.startswith(b"\x89PNG") and len(png) > 5_000  # a blank page compresses to less
+
+
+def test_docx_italicizes_a_short_case_name_only_where_a_citation_follows():
+    """A short case name is italic only in a citation, not inside an agency's name.
+
+    'Dep't of Com.' is Department of Commerce v. New York's short name, and also part of
+    'U.S. Dep't of Com., Bureau of Indus. & Sec.', which stays roman.
+    """
+    case = load_case(CASES / "legion-v-lutnick")
+    doc = docx.Document(io.BytesIO(export_outline(case, None, "movant", "docx")))  # type: ignore[arg-type]
+    runs = [
+        (p.text, r.text, bool(r.italic))
+        for p in doc.element.body.iter(
+            "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}p"
+        )
+        for r in docx.text.paragraph.Paragraph(p, doc).runs
+        if "Dep't of Com." in r.text
+    ]
+    agency = [(text, italic) for para, text, italic in runs if "U.S. Dep't of Com., Bureau" in para]
+    assert agency and not any(italic for _, italic in agency)

@@ -23,13 +23,12 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 import zipfile
 from typing import Any
 
 from workbook.export.escape import one_line
 from workbook.export.outline import Outline, Point, Response
-from workbook.export.wordfields import CATEGORIES, Marks, add_toa_field
+from workbook.export.wordfields import CATEGORIES, Marks, add_toa_field, italic_pieces
 from workbook.models import Argument
 
 __all__ = ["render_docx"]
@@ -53,20 +52,10 @@ _FONT = "Times New Roman"
 
 def _runs(para: Any, text: str, names: tuple[str, ...], **style: bool) -> None:
     """Add ``text`` to a paragraph, case names (and "Id.") in italics."""
-    if not names:
-        run = para.add_run(text)
-        for key, value in style.items():
+    for piece, italic in italic_pieces(text, names):
+        run = para.add_run(piece)
+        for key, value in {**style, "italic": True}.items() if italic else style.items():
             setattr(run, key, value)
-        return
-    pattern = "|".join(re.escape(n) for n in names)
-    pos = 0
-    for match in re.finditer(rf"(?<!\w)(?:{pattern})(?!\w)", text):
-        if match.start() > pos:
-            _runs(para, text[pos : match.start()], (), **style)
-        _runs(para, match.group(0), (), **{**style, "italic": True})
-        pos = match.end()
-    if pos < len(text):
-        _runs(para, text[pos:], (), **style)
 
 
 def _styles(doc: Any) -> None:

@@ -32,7 +32,7 @@ from typing import Any
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-__all__ = ["CATEGORIES", "Marks", "add_toa_field", "field_codes"]
+__all__ = ["CATEGORIES", "Marks", "add_toa_field", "field_codes", "italic_pieces"]
 
 #: TOA group title -> Word's TA/TOA category number.
 CATEGORIES: dict[str, int] = {
@@ -124,18 +124,7 @@ class Marks:
 
     def _italic(self, text: str) -> list[tuple[str, bool]]:
         """``text`` split into (piece, italic) with the case names italic."""
-        if not self._names:
-            return [(text, False)]
-        pattern = "|".join(re.escape(n) for n in self._names)
-        out, pos = [], 0
-        for match in re.finditer(rf"(?<!\w)(?:{pattern})(?!\w)", text):
-            if match.start() > pos:
-                out.append((text[pos : match.start()], False))
-            out.append((match.group(0), True))
-            pos = match.end()
-        if pos < len(text):
-            out.append((text[pos:], False))
-        return out
+        return italic_pieces(text, self._names)
 
 
 def field_codes(paragraph: Any) -> list[str]:
@@ -155,3 +144,39 @@ def field_codes(paragraph: Any) -> list[str]:
         elif node.tag == qn("w:instrText") and current is not None:
             current.append(node.text or "")
     return codes
+
+
+def _is_full_name(name: str) -> bool:
+    return name == "Id." or " v. " in name or name.startswith(("In re ", "Ex parte "))
+
+
+def italic_pieces(text: str, names: tuple[str, ...]) -> list[tuple[str, bool]]:
+    """``text`` split into (piece, italic): case names and "Id." italic.
+
+    A short name (one without "v.", such as "Dep't of Com.") is italic only where a
+    citation follows it (a comma, then a volume, a blank or "slip op."), so the same
+    words inside an agency's name ("U.S. Dep't of Com., Bureau of ...") stay roman.
+
+    >>> for piece in italic_pieces("Dep't of Com., 588 U.S.; U.S. Dep't of Com., BIS",
+    ...                            ("Dep't of Com.",)):
+    ...     print(piece)
+    ("Dep't of Com.", True)
+    (", 588 U.S.; U.S. Dep't of Com., BIS", False)
+    """
+    if not names:
+        return [(text, False)]
+    full = "|".join(re.escape(n) for n in names if _is_full_name(n))
+    short = "|".join(re.escape(n) for n in names if not _is_full_name(n))
+    either = [f"(?:{full})"] if full else []
+    if short:
+        either.append(rf"(?:{short})(?=,\s*(?:\d|_|slip op\.))")
+    out: list[tuple[str, bool]] = []
+    pos = 0
+    for match in re.finditer(rf"(?<!\w)(?:{'|'.join(either)})(?!\w)", text):
+        if match.start() > pos:
+            out.append((text[pos : match.start()], False))
+        out.append((match.group(0), True))
+        pos = match.end()
+    if pos < len(text):
+        out.append((text[pos:], False))
+    return out
