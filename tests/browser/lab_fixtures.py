@@ -1,7 +1,8 @@
 """What the browser tests share: one JupyterLab server (with Voilà) and one headless Chromium.
 
 A test module takes the fixtures into its own namespace:
-``server, browser = lab_fixtures.server, lab_fixtures.browser``. They are module-scoped:
+``server, browser = lab_fixtures.server, lab_fixtures.browser`` (and ``served``, the
+folder the server serves, when a test reads what a notebook wrote). They are module-scoped:
 one server and one browser per module, closed before the next module starts its own
 (Playwright's sync API allows one at a time).
 
@@ -43,6 +44,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
+
+ROOTS: dict[str, Path] = {}
+"""The folder each running server serves (its copies of the notebooks), by its URL."""
 
 
 def missing(reason: str) -> None:
@@ -130,13 +134,21 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     url = f"http://127.0.0.1:{port}/"
     try:
         _wait_up(url, proc, log)
+        ROOTS[url] = root
         yield url
     finally:
+        ROOTS.pop(url, None)
         proc.terminate()
         try:
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             proc.kill()
+
+
+@pytest.fixture(scope="module")
+def served(server: str) -> Path:
+    """The folder the server serves: its notebooks' copies, and what they write beside them."""
+    return ROOTS[server]
 
 
 @pytest.fixture(scope="module")

@@ -123,7 +123,9 @@ class CaseEditor(ControlPanel):
         self.section = named(
             widgets.ToggleButtons(options=list(SECTIONS.items()), value="facts"), "section"
         )
-        self.form_box = widgets.VBox([self.forms["facts"].widget])
+        self.form_box = widgets.VBox(
+            [self.forms["facts"].widget], layout=widgets.Layout(margin="8px 0 0 0")
+        )  # a gap below the section buttons, so the form does not read as part of them
         self.save_button = widgets.Button(description="Save", button_style="primary", icon="save")
         self.status = widgets.HTML()
         self.findings = widgets.HTML()

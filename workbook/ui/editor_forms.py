@@ -246,6 +246,7 @@ class ArgumentForm:
         self.facts = _picker("facts", "type to find a fact it rests on", ())
         self.widget = widgets.VBox(
             [
+                _label("Side"),  # headed, so its buttons do not read as more section buttons
                 self.side,
                 self.element,
                 self.heading,
