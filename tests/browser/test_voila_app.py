@@ -144,9 +144,9 @@ def _file_box(tab: Any) -> tuple[Any, Any, Any]:
         if tabs.count():
             tabs.first.click()
             break
-    box = tab.locator(".widget-text", has_text="file").locator("input").first
-    save = tab.locator("button", has_text="Save").first
-    load = tab.locator("button", has_text="Load").first
+    box = tab.locator(".widget-text", has_text="file").filter(visible=True).locator("input").first
+    save = tab.get_by_role("button", name="Save", exact=True).filter(visible=True).first
+    load = tab.get_by_role("button", name="Load", exact=True).filter(visible=True).first
     return box, save, load
 
 
@@ -165,7 +165,9 @@ def test_the_file_box_refuses_names_outside_its_folder(
     box.fill(name)
     box.press("Enter")
     (save if button == "save" else load).click()
-    refusal = tab.get_by_text("inside the workbook's folder").first
-    refusal.wait_for(state="visible", timeout=60_000)
+    # this name's own refusal, beside the buttons (not a refusal left from another name)
+    refusal = tab.locator(".wb-error", has_text=name).filter(visible=True).first
+    refusal.wait_for(timeout=60_000)
+    assert "inside the workbook's folder" in refusal.inner_text()
     assert sorted(p.name for p in served.parent.parent.rglob("*")) == before
     assert not Path("/tmp/escaped.json").exists()

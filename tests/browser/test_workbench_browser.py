@@ -118,6 +118,14 @@ _LAYOUT_PROBLEMS = """() => {
   }
   for (const tab of root.querySelectorAll('.wb-tabs .lm-TabBar-tabLabel'))
     if (tab.scrollWidth > tab.clientWidth + 1) problems.push(`tab title cut: ${tab.innerText}`);
+  for (const bar of root.querySelectorAll('.wb-tabs > .lm-TabBar')) {
+    const edge = bar.getBoundingClientRect();
+    for (const tab of bar.querySelectorAll('.lm-TabBar-tab')) {
+      const box = tab.getBoundingClientRect();
+      if (box.right > edge.right + 1 || box.bottom > edge.bottom + 1)
+        problems.push(`tab outside its bar: ${tab.innerText}`);
+    }
+  }
   const side = root.querySelector('.wb-side').getBoundingClientRect();
   for (const svg of root.querySelectorAll('.wb-side svg.marks'))
     if (svg.getBoundingClientRect().right > side.right + 1)

@@ -115,7 +115,7 @@ class FileControls:
             options=[(label, key) for key, label in DOWNLOADS.items()],
             value="scenario",
             description="download",
-            layout=small,
+            layout=widgets.Layout(width="auto", max_width="100%", min_width="0"),
         )
         self.prepare = widgets.Button(
             description="Prepare download", icon="download", button_style="primary", layout=small

@@ -26,6 +26,8 @@ body:has(.wb-live) .wb-run-hint { display: none; }
 .wb-side > * { flex-shrink: 0; }
 .jp-NotebookPanel .wb-side { max-height: calc(100vh - 130px); }
 .wb-tabs .lm-TabBar-tab { flex: 0 0 auto !important; min-width: 0 !important; padding: 0 9px; }
+.wb-tabs > .lm-TabBar { height: auto !important; max-height: none !important; overflow: visible; }
+.wb-tabs > .lm-TabBar .lm-TabBar-content { flex-wrap: wrap; row-gap: 2px; }
 .jp-OutputArea:has(.wb-root), .jp-OutputArea-child:has(.wb-root),
 .jp-OutputArea-output:has(.wb-root), .jp-Cell-outputWrapper:has(.wb-root) {
   overflow: visible !important; min-width: 0;

@@ -29,7 +29,8 @@ __all__ = ["WorkbenchView"]
 
 _STEP = 0.05
 _TABS = ("Arguments", "Questions", "Odds", "Add", "Standard", "Compare", "Files")
-"""The control tabs' titles: short, so that all seven fit the controls column at 1280px."""
+"""The control tabs' titles, short; where the column is narrower than all seven (JupyterLab
+at 1280px with the file browser open) the tab bar wraps to a second row (see ``CSS``)."""
 _MAP = 1100
 """The argument map's width: it fits the page at 1280px in Voilà (in JupyterLab, with the
 file browser open, it scrolls inside its own box)."""
