@@ -16,6 +16,7 @@ Skipped without Chromium or Playwright, except in CI (``CI`` set), where it fail
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -145,8 +146,9 @@ def _file_box(tab: Any) -> tuple[Any, Any, Any]:
             tabs.first.click()
             break
     box = tab.locator(".widget-text", has_text="file").filter(visible=True).locator("input").first
-    save = tab.get_by_role("button", name="Save", exact=True).filter(visible=True).first
-    load = tab.get_by_role("button", name="Load", exact=True).filter(visible=True).first
+    # by the whole title: "Load" is also in "Upload scenario"
+    save = tab.locator("button", has_text=re.compile(r"^\s*Save\s*$")).filter(visible=True).first
+    load = tab.locator("button", has_text=re.compile(r"^\s*Load\s*$")).filter(visible=True).first
     return box, save, load
 
 
