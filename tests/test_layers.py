@@ -156,3 +156,16 @@ def test_modules_stay_small(path: Path) -> None:
     """No module grows past 450 lines (split it by what it does before then)."""
     lines = len(path.read_text(encoding="utf-8").splitlines())
     assert lines <= 450, f"{path.relative_to(PACKAGE)} has {lines} lines; split it"
+
+
+def test_the_command_line_does_not_import_the_notebook_stack() -> None:
+    """`import workbook` (what every command pays for) loads no pandas, Altair or widgets."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, workbook, workbook.__main__; "
+        "print(sorted(m for m in ('pandas', 'altair', 'ipywidgets') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

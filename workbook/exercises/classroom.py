@@ -28,8 +28,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from workbook.engine.result import Result
 from workbook.engine.weighing import weigh
@@ -39,6 +38,9 @@ from workbook.exercises.model import Exercise
 from workbook.models import Case
 from workbook.scenario import Scenario
 from workbook.store import ExerciseMark, Workspace, load_workspace, parse_workspace
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "HOW",
@@ -110,6 +112,8 @@ class ClassWork:
 
     def answers(self) -> pd.DataFrame:
         """One row per student and exercise answered, in exercise order then by student."""
+        import pandas as pd  # here, not at import: the command line never needs it
+
         made = exercises_for(self.case)
         order = {x.id: n for n, x in enumerate(made, start=1)}
         titles = {x.id: x.title for x in made}
@@ -147,6 +151,8 @@ class ClassWork:
 
     def outcomes(self) -> pd.DataFrame:
         """One row per student: the outcome of their scenario, what decides it, and the score."""
+        import pandas as pd  # here, not at import: the command line never needs it
+
         names = {e.id: e.name for e in self.case.elements}
         rows = [
             {
@@ -165,6 +171,8 @@ class ClassWork:
 
     def dropped(self) -> pd.DataFrame:
         """One row per case argument some student dropped: how many did, most dropped first."""
+        import pandas as pd  # here, not at import: the command line never needs it
+
         counts = Counter(a for s in self.students for a in set(s.workspace.scenario.dropped))
         names = {e.id: e.name for e in self.case.elements}
         args = {a.id: a for a in self.case.arguments}
