@@ -85,12 +85,22 @@ def _open(browser: Any, server: str) -> Any:
     return page
 
 
+#: A field only each section's form has: the form is on the page once it shows.
+_ONLY_IN = {"Facts": "statement", "Authorities": "citation", "Arguments": "heading"}
+
+
 def _section(page: Any, name: str) -> Any:
-    """Press a section's button; return the form it shows."""
+    """Press a section's button; return its form once the page shows it.
+
+    Every form has an "id" box, so typing before the new form arrives from the kernel
+    would fill the old form's.
+    """
     page.locator(".wb-editor .widget-toggle-buttons").first.get_by_role(
         "button", name=name, exact=True
     ).click()
-    return page.locator(".wb-editor .widget-vbox").first  # the box that holds the form
+    form = page.locator(".wb-editor .widget-vbox").first  # the box that holds the form
+    form.get_by_label(_ONLY_IN[name], exact=True).wait_for()
+    return form
 
 
 def _type(form: Any, label: str, text: str) -> None:
