@@ -29,6 +29,7 @@ import os
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from workbook.charts._bundle import enable_offline
 from workbook.errors import WorkbookError
 
 __all__ = ["ENV_VAR", "chart_widget", "renderer_name", "setup", "unchecked"]
@@ -77,8 +78,8 @@ def setup(renderer: str | None = None) -> str:
     try:
         # Assigned, so a notebook cell ending in setup() shows no registry repr.
         if name == "jupyter":
+            enable_offline()  # from the cached bundle: a new kernel skips a second of bundling
             _ = alt.renderers.enable("jupyter", offline=True)
-            alt.JupyterChart.enable_offline(offline=True)
         else:
             _ = alt.renderers.enable(name)
     except ImportError as exc:
