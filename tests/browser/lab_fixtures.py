@@ -19,6 +19,7 @@ they fail instead.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -26,6 +27,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
@@ -56,35 +58,77 @@ def missing(reason: str) -> None:
     pytest.skip(reason)
 
 
-def _free_port() -> int:
+def free_port() -> int:
+    """A free TCP port on loopback."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
 
 
-def _wait_up(url: str, proc: subprocess.Popen[bytes], log: Path) -> None:
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"JupyterLab exited early:\n{log.read_text()[-3000:]}")
-        try:
-            with urllib.request.urlopen(url + "api/status", timeout=2) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.5)
-    raise RuntimeError(f"JupyterLab did not start:\n{log.read_text()[-3000:]}")
-
-
-@pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A JupyterLab server (with Voilà) on loopback, isolated from the user's settings."""
+def need_browser() -> None:
+    """Skip (fail in CI) without Debian's Chromium or the playwright package."""
     if not CHROMIUM.exists():
         missing(f"{CHROMIUM} not found; install it with `apt-get install -y chromium`")
     try:
         import playwright.sync_api  # noqa: F401
     except ImportError:
         missing("the playwright package is missing; pip install -e '.[test]'")
+
+
+@contextlib.contextmanager
+def serving(
+    cmd: list[str], env: dict[str, str], cwd: Path, probe: str, log: Path
+) -> Iterator[None]:
+    """Run a server (its output to ``log``) until ``probe`` answers; stop it afterwards.
+
+    Any HTTP answer, an error status included, means the server is up.
+    """
+    with log.open("wb") as out:
+        proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=subprocess.STDOUT, cwd=cwd)
+    try:
+        deadline = time.monotonic() + 90
+        while True:
+            if proc.poll() is not None:
+                raise RuntimeError(f"{cmd[2]} exited early:\n{log.read_text()[-3000:]}")
+            try:
+                with urllib.request.urlopen(probe, timeout=2):
+                    break
+            except urllib.error.HTTPError:
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise RuntimeError(
+                        f"{cmd[2]} did not start:\n{log.read_text()[-3000:]}"
+                    ) from None
+                time.sleep(0.5)
+        yield
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@contextlib.contextmanager
+def chromium() -> Iterator[Any]:
+    """Headless Debian Chromium, launched by Playwright (never its own download)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        launched = p.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A JupyterLab server (with Voilà) on loopback, isolated from the user's settings."""
+    need_browser()
     home = tmp_path_factory.mktemp("lab")
     root = home / "root"
     root.mkdir()
@@ -112,8 +156,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
         "JUPYTER_PLATFORM_DIRS": "1",
     }
-    port = _free_port()
-    log = home / "lab.log"
+    port = free_port()
     cmd = [
         sys.executable,
         "-m",
@@ -129,20 +172,13 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         f"--ServerApp.root_dir={root}",
         f"--LabApp.app_settings_dir={settings}",
     ]
-    with log.open("wb") as out:
-        proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=subprocess.STDOUT, cwd=root)
     url = f"http://127.0.0.1:{port}/"
-    try:
-        _wait_up(url, proc, log)
+    with serving(cmd, env, root, url + "api/status", home / "lab.log"):
         ROOTS[url] = root
-        yield url
-    finally:
-        ROOTS.pop(url, None)
-        proc.terminate()
         try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+            yield url
+        finally:
+            ROOTS.pop(url, None)
 
 
 @pytest.fixture(scope="module")
@@ -154,13 +190,5 @@ def served(server: str) -> Path:
 @pytest.fixture(scope="module")
 def browser(server: str) -> Iterator[Any]:
     """Headless Debian Chromium, launched by Playwright."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
-        )
-        try:
-            yield chromium
-        finally:
-            chromium.close()
+    with chromium() as launched:
+        yield launched

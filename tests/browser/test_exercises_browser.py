@@ -11,15 +11,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import lab_fixtures
 import pytest
 
 from workbook import DEFAULT_CASE, load_case
@@ -30,28 +28,13 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
 BOOKS = ("07_exercises.ipynb", "09_teacher.ipynb")
 ARTIFACTS = ROOT / "test-artifacts"
-CHROMIUM = Path("/usr/bin/chromium")
 TIMEOUT_MS = 120_000
-
-
-def _missing(reason: str) -> None:
-    if os.environ.get("CI"):
-        pytest.fail(f"{reason} (CI is set, so the browser test must run)")
-    pytest.skip(reason)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
 def voila(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Voilà on loopback serving copies of the exercise and teacher notebooks."""
-    if not CHROMIUM.exists():
-        _missing(f"{CHROMIUM} not found; install it with `apt-get install -y chromium`")
-    pytest.importorskip("playwright.sync_api", reason="pip install -e '.[test]'")
+    lab_fixtures.need_browser()
     home = tmp_path_factory.mktemp("voila")
     root = home / "root"
     root.mkdir()
@@ -63,8 +46,7 @@ def voila(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
         "JUPYTER_PLATFORM_DIRS": "1",
     }
-    port = _free_port()
-    log = home / "voila.log"
+    port = lab_fixtures.free_port()
     cmd = [
         sys.executable,
         "-m",
@@ -75,44 +57,17 @@ def voila(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "--ServerApp.token=",
         f"--Voila.root_dir={root}",
     ]
-    with log.open("wb") as out:
-        proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=subprocess.STDOUT, cwd=root)
     url = f"http://127.0.0.1:{port}/"
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"Voilà exited early:\n{log.read_text()[-3000:]}")
-            try:
-                with urllib.request.urlopen(url, timeout=2):
-                    break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise RuntimeError(f"Voilà did not start:\n{log.read_text()[-3000:]}") from None
-                time.sleep(0.5)
+    with lab_fixtures.serving(cmd, env, root, url, home / "voila.log"):
         yield url
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 @pytest.fixture(scope="module")
 def page(voila: str) -> Iterator[Any]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox", "--disable-gpu"]
-        )
-        try:
-            tab = browser.new_page(viewport={"width": 1280, "height": 2000})
-            tab.set_default_timeout(TIMEOUT_MS)
-            yield tab
-        finally:
-            browser.close()
+    with lab_fixtures.chromium() as browser:
+        tab = browser.new_page(viewport={"width": 1280, "height": 2000})
+        tab.set_default_timeout(TIMEOUT_MS)
+        yield tab
 
 
 def _wait_text(locator: Any, want: str, present: bool = True) -> str:

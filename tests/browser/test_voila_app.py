@@ -18,16 +18,12 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import socket
-import subprocess
 import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import lab_fixtures
 import pytest
 
 pytestmark = pytest.mark.browser
@@ -35,32 +31,13 @@ pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
 NOTEBOOK = ROOT / "notebooks" / "06_workbench.ipynb"
 TEMPLATE = ROOT / "notebooks" / "voila-template" / "workbook"
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 TIMEOUT_MS = 180_000
-
-
-def _missing(reason: str) -> None:
-    if os.environ.get("CI"):
-        pytest.fail(f"{reason} (CI is set, so the browser test must run)")
-    pytest.skip(reason)
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """`voila 06_workbench.ipynb --template=workbook` on loopback, serving a temp folder."""
-    if not CHROMIUM.exists():
-        _missing(f"{CHROMIUM} not found; install it with `apt-get install -y chromium`")
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        _missing("the playwright package is missing; pip install -e '.[test]'")
+    lab_fixtures.need_browser()
     home = tmp_path_factory.mktemp("voila")
     served = home / "a" / "b" / "served"
     served.mkdir(parents=True)
@@ -74,56 +51,28 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
         "JUPYTER_CONFIG_DIR": str(home / "config"),
         "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
     }
-    port = _free_port()
-    log = home / "voila.log"
+    port = lab_fixtures.free_port()
     cmd = [
         sys.executable, "-m", "voila", NOTEBOOK.name, "--no-browser", f"--port={port}",
         "--Voila.ip=127.0.0.1", "--template=workbook",
     ]  # fmt: skip
-    with log.open("wb") as out:
-        proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=subprocess.STDOUT, cwd=served)
     url = f"http://127.0.0.1:{port}/"
-    try:
-        deadline = time.monotonic() + 90
-        while True:
-            if proc.poll() is not None:
-                raise RuntimeError(f"Voilà exited early:\n{log.read_text()[-3000:]}")
-            try:
-                with urllib.request.urlopen(url + "api/status", timeout=2):
-                    break
-            except urllib.error.HTTPError:  # any answer means the server is up
-                break
-            except OSError:
-                if time.monotonic() > deadline:
-                    raise RuntimeError(f"Voilà did not start:\n{log.read_text()[-3000:]}") from None
-                time.sleep(0.5)
+    with lab_fixtures.serving(cmd, env, served, url + "api/status", home / "voila.log"):
         yield url, served
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 @pytest.fixture(scope="module")
 def page(app: tuple[str, Path]) -> Iterator[tuple[Any, list[str]]]:
     """The app's page, fully rendered, with every URL it requested."""
-    from playwright.sync_api import sync_playwright
-
     url, _ = app
     requested: list[str] = []
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=ARGS)
-        try:
-            tab = chromium.new_page(viewport={"width": 1280, "height": 1600})
-            tab.set_default_timeout(TIMEOUT_MS)
-            tab.on("request", lambda r: requested.append(r.url))
-            tab.goto(url)
-            tab.locator(".wb-outcome, .wb-strengths").first.wait_for(state="visible")
-            yield tab, requested
-        finally:
-            chromium.close()
+    with lab_fixtures.chromium() as browser:
+        tab = browser.new_page(viewport={"width": 1280, "height": 1600})
+        tab.set_default_timeout(TIMEOUT_MS)
+        tab.on("request", lambda r: requested.append(r.url))
+        tab.goto(url)
+        tab.locator(".wb-outcome, .wb-strengths").first.wait_for(state="visible")
+        yield tab, requested
 
 
 def test_the_app_makes_no_request_off_the_machine(page: tuple[Any, list[str]]) -> None:
