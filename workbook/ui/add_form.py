@@ -11,7 +11,7 @@ its facts list them by heading, name or statement, and filter as one types.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import ipywidgets as widgets
@@ -20,28 +20,11 @@ from workbook.errors import ScenarioError
 from workbook.models import Argument, Case
 from workbook.ui.common import close_tree, errors_to
 from workbook.ui.user_input import argument_choices, authority_choices, fact_choices, pin_cites
-from workbook.ui.workbench_style import fill_width
+from workbook.ui.workbench_style import field_heading, fill_width, picker
 
 __all__ = ["AddForm"]
 
 _STEP = 0.05
-
-
-def _picker(placeholder: str, tags: Iterable[str]) -> widgets.TagsInput:
-    """A tags box whose suggestions are ``tags``; typing filters them (any part of the text)."""
-    box = widgets.TagsInput(
-        value=[],
-        allowed_tags=list(tags),
-        allow_duplicates=False,
-        placeholder=placeholder,
-        layout=fill_width(),
-    )
-    box.add_class("wb-picker")
-    return box
-
-
-def _label(text: str) -> widgets.HTML:
-    return widgets.HTML(f"<b>{html.escape(text)}</b>", layout=widgets.Layout(margin="6px 0 0 0"))
 
 
 class AddForm:
@@ -79,15 +62,15 @@ class AddForm:
             readout_format=".2f",
             layout=fill_width(),
         )
-        self.attacks = _picker("type to find an argument it rebuts", self.targets)
-        self.supports = _picker("type to find an argument it reinforces", self.targets)
-        self.cites = _picker("type to find an authority", self.authorities)
+        self.attacks = picker("type to find an argument it rebuts", self.targets)
+        self.supports = picker("type to find an argument it reinforces", self.targets)
+        self.cites = picker("type to find an authority", self.authorities)
         self.pins = widgets.Text(
             placeholder="pages, in the authorities' order: 20; 434-35",
             description="pin cites",
             layout=fill_width(),
         )
-        self.linked = _picker("type to find a fact it rests on", self.facts)
+        self.linked = picker("type to find a fact it rests on", self.facts)
         self.button = widgets.Button(description="Add argument", button_style="primary")
         self.cancel = widgets.Button(description="Cancel edit", layout={"display": "none"})
         self.error = widgets.HTML()
@@ -100,14 +83,14 @@ class AddForm:
                 self.heading,
                 self.text,
                 self.strength,
-                _label("Attacks"),
+                field_heading("Attacks"),
                 self.attacks,
-                _label("Supports"),
+                field_heading("Supports"),
                 self.supports,
-                _label("Authorities"),
+                field_heading("Authorities"),
                 self.cites,
                 self.pins,
-                _label("Facts"),
+                field_heading("Facts"),
                 self.linked,
                 widgets.HBox([self.button, self.cancel]),
                 self.error,

@@ -11,7 +11,6 @@ authority's citation, an argument's heading) and filters as one types.
 from __future__ import annotations
 
 import datetime as dt
-import html
 import typing
 from collections.abc import Iterable
 from typing import Any, Protocol
@@ -23,7 +22,7 @@ from workbook.models import Case
 from workbook.models.records import AuthorityKind, FactStatus, VerificationStatus
 from workbook.ui.a11y import named
 from workbook.ui.user_input import argument_choices, citation_choices, fact_choices
-from workbook.ui.workbench_style import fill_width
+from workbook.ui.workbench_style import field_heading, fill_width, picker
 
 __all__ = [
     "ArgumentForm",
@@ -51,20 +50,7 @@ class RecordForm(Protocol):
 
 
 def _picker(name: str, placeholder: str, tags: Iterable[str]) -> widgets.TagsInput:
-    """A tags box offering ``tags``; typing filters them."""
-    box = widgets.TagsInput(
-        value=[],
-        allowed_tags=list(tags),
-        allow_duplicates=False,
-        placeholder=placeholder,
-        layout=fill_width(),
-    )
-    box.add_class("wb-picker")
-    return named(box, name)
-
-
-def _label(text: str) -> widgets.HTML:
-    return widgets.HTML(f"<b>{html.escape(text)}</b>", layout=widgets.Layout(margin="6px 0 0 0"))
+    return named(picker(placeholder, tags), name)
 
 
 def _text(description: str, placeholder: str = "") -> widgets.Text:
@@ -135,8 +121,8 @@ class FactForm:
         self.sources = _picker("sources", "type to find a source it rests on", ())
         self.note = _text("note", "what a reader should know: who alleges it, how sources differ")
         self.widget = widgets.VBox(
-            [self.id, self.date, self.statement, self.status, _label("Sources"), self.sources,
-             self.note]
+            [self.id, self.date, self.statement, self.status, field_heading("Sources"),
+             self.sources, self.note]
         )  # fmt: skip
         self.refresh(case)
 
@@ -189,7 +175,7 @@ class AuthorityForm:
                 self.short,
                 self.kind,
                 self.proposition,
-                _label("Verification: unverified until you record where you checked it"),
+                field_heading("Verification: unverified until you record where you checked it"),
                 self.status,
                 self.checked,
                 self.where,
@@ -246,20 +232,20 @@ class ArgumentForm:
         self.facts = _picker("facts", "type to find a fact it rests on", ())
         self.widget = widgets.VBox(
             [
-                _label("Side"),  # headed, so its buttons do not read as more section buttons
+                field_heading("Side"),  # headed, so its buttons do not read as more section buttons
                 self.side,
                 self.element,
                 self.heading,
                 self.body,
                 self.strength,
                 self.reason,
-                _label("Authorities"),
+                field_heading("Authorities"),
                 self.cites,
-                _label("Attacks"),
+                field_heading("Attacks"),
                 self.attacks,
-                _label("Supports"),
+                field_heading("Supports"),
                 self.supports,
-                _label("Facts"),
+                field_heading("Facts"),
                 self.facts,
             ]
         )
@@ -315,7 +301,7 @@ class QuestionForm:
         self.elements = _picker("elements", "type to find an element it bears on", ())
         self.note = _text("note", "why the default is the likeliest answer")
         self.widget = widgets.VBox(
-            [self.id, self.text, self.answers, _label("Elements"), self.elements, self.note]
+            [self.id, self.text, self.answers, field_heading("Elements"), self.elements, self.note]
         )
         self.refresh(case)
 

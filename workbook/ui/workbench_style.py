@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 
 import ipywidgets as widgets
 
-__all__ = ["CSS", "NOTES", "chosen_html", "fill_width", "standard_note"]
+__all__ = ["CSS", "NOTES", "chosen_html", "field_heading", "fill_width", "picker", "standard_note"]
 
 CSS = """<style>
 body:has(.wb-live) .wb-run-hint { display: none; }
@@ -75,6 +76,24 @@ NOTES = {
 def fill_width(**more: str) -> widgets.Layout:
     """A layout that takes the width its column gives it, never more."""
     return widgets.Layout(width="auto", max_width="100%", **more)
+
+
+def picker(placeholder: str, tags: Iterable[str]) -> widgets.TagsInput:
+    """A tags box whose suggestions are ``tags``; typing filters them (any part of the text)."""
+    box = widgets.TagsInput(
+        value=[],
+        allowed_tags=list(tags),
+        allow_duplicates=False,
+        placeholder=placeholder,
+        layout=fill_width(),
+    )
+    box.add_class("wb-picker")
+    return box
+
+
+def field_heading(text: str) -> widgets.HTML:
+    """A bold heading over a form's group of fields."""
+    return widgets.HTML(f"<b>{html.escape(text)}</b>", layout=widgets.Layout(margin="6px 0 0 0"))
 
 
 def chosen_html(box: widgets.Dropdown) -> str:
