@@ -20,8 +20,13 @@ makes the caller's own error (:mod:`workbook.store` passes a ``WorkspaceError``)
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
+import shutil
 import stat
+import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path, PurePath
 
@@ -34,6 +39,7 @@ __all__ = [
     "holds_a_case",
     "output_file",
     "read_at_most",
+    "replace_file",
     "replaceable",
 ]
 
@@ -243,3 +249,122 @@ def output_file(
             f"give a name ending in one of: {', '.join(suffixes)}",
         )
     return path
+
+
+# --------------------------------------------------------------------------- saving
+
+Error = Callable[..., Exception]
+"""An error type called as ``error(problem, path=..., hint=...)``, such as ``WorkspaceError``."""
+
+
+def _refusal(path: Path, error: Error) -> Refuse:
+    def refuse(problem: str, hint: str) -> Exception:
+        return error(problem, path=path, hint=hint)
+
+    return refuse
+
+
+def _fsync_dir(directory: Path) -> None:
+    # Makes the rename itself durable; not every platform can open a folder.
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _mode_for(path: Path) -> int:
+    """The permissions the saved file should have: the old file's, else the umask's default."""
+    try:
+        return path.stat().st_mode & 0o777
+    except OSError:
+        mask = os.umask(0)
+        os.umask(mask)
+        return 0o666 & ~mask
+
+
+# A temporary file is ".<name>.<8 random characters>.tmp" (".<name>.bak.<…>.tmp" for the
+# backup's); one older than this was left by a killed save and is removed by the next one.
+_STALE_SECONDS = 15 * 60
+
+
+def _remove_stale(path: Path) -> None:
+    """Remove the temporary files an interrupted save of ``path`` left behind."""
+    pattern = re.compile(rf"\.{re.escape(path.name)}\.(?:bak\.)?[a-z0-9_]{{8}}\.tmp")
+    now = time.time()
+    try:
+        names = [n for n in os.listdir(path.parent) if pattern.fullmatch(n)]
+    except OSError:
+        return
+    for name in names:
+        old = path.parent / name
+        with contextlib.suppress(OSError):
+            st = os.lstat(old)
+            if stat.S_ISREG(st.st_mode) and now - st.st_mtime > _STALE_SECONDS:
+                old.unlink()
+
+
+def _temp_for(path: Path) -> tuple[int, Path]:
+    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    return fd, Path(name)
+
+
+def _keep_backup(path: Path, error: Error) -> None:
+    """Make ``<name>.bak`` the current contents of ``path``, atomically."""
+    bak = path.with_name(path.name + ".bak")
+    if replaceable(bak, _refusal(bak, error)) and os.path.samestat(os.lstat(bak), os.lstat(path)):
+        return  # already a second name for the same file; rename(2) would do nothing
+    fd, tmp = _temp_for(bak)
+    os.close(fd)
+    try:
+        tmp.unlink()
+        try:
+            os.link(path, tmp)  # a second name for the old file: nothing is copied
+        except OSError:
+            shutil.copy2(path, tmp)
+        os.replace(tmp, bak)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()  # only there when the rename did not happen
+
+
+def replace_file(
+    path: Path, payload: bytes, error: Error, *, backup: bool = False, force: bool = False
+) -> None:
+    """Replace ``path`` with ``payload`` so that a crash leaves the old file or the new.
+
+    The bytes go to a temporary file in the same folder, are flushed and fsynced;
+    with ``backup`` the old file (if any) is kept as ``<name>.bak``; the temporary
+    file is renamed over ``path`` and the folder fsynced. The temporary file is gone
+    afterwards whatever happens, and ones left by a killed save are removed. Only a
+    regular, writable file is ever replaced (``force``: a read-only one too, never a
+    link, folder or device); anything else is refused with ``error``.
+
+    Raises:
+        OSError: the file could not be written; the caller says so in its own words.
+
+    """
+    tmp: Path | None = None
+    try:
+        replaceable(path, _refusal(path, error), force=force)
+        _remove_stale(path)
+        fd, tmp = _temp_for(path)
+        with os.fdopen(fd, "wb") as handle:
+            os.chmod(tmp, _mode_for(path))
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        if replaceable(path, _refusal(path, error), force=force) and backup:
+            _keep_backup(path, error)
+        os.replace(tmp, path)
+        tmp = None
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                tmp.unlink()
+    _fsync_dir(path.parent)

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import os
 import shutil
 import tempfile
 from collections.abc import Mapping
@@ -52,7 +51,7 @@ from workbook.errors import (
     UnknownReferenceError,
 )
 from workbook.models import Argument, Authority, Fact, Question, Record
-from workbook.paths import CASE_SUFFIXES, replaceable
+from workbook.paths import CASE_SUFFIXES, replace_file
 
 __all__ = ["EDITABLE", "Edit", "put_record", "section_file"]
 
@@ -266,35 +265,11 @@ def _moved(problem: Any, copy: Path, case: Path) -> Any:
 
 def _write(path: Path, text: str) -> None:
     """Replace ``path`` with ``text`` atomically: the old file or the new, never a mix."""
-
-    def refuse(problem: str, hint: str) -> CaseFileError:
-        return CaseFileError(problem, path=path, hint=hint)
-
-    existed = replaceable(path, refuse)
-    mode = path.stat().st_mode & 0o777 if existed else 0o644
-    fd, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    tmp: Path | None = Path(name)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            os.chmod(name, mode)
-            handle.write(text.encode("utf-8"))
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(name, path)
-        tmp = None
+        replace_file(path, text.encode("utf-8"), CaseFileError)
     except OSError as exc:
         raise CaseFileError(
             f"cannot save: {exc.strerror or exc}; the case file is unchanged",
             path=path,
             hint="check that you may write to the case folder and that the disk has room",
         ) from None
-    finally:
-        if tmp is not None:
-            with contextlib.suppress(OSError):
-                tmp.unlink()
-    with contextlib.suppress(OSError):  # makes the rename durable where a folder can be opened
-        folder = os.open(path.parent, os.O_RDONLY)
-        try:
-            os.fsync(folder)
-        finally:
-            os.close(folder)
