@@ -19,10 +19,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import tempfile
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
+
+from workbook.errors import WorkspaceError
+from workbook.paths import replace_file
 
 __all__ = ["CACHE_VAR", "cache_dir", "enable_offline"]
 
@@ -50,16 +52,10 @@ def _path() -> Path:
 
 
 def _save(path: Path, text: str) -> None:
-    with contextlib.suppress(OSError):
+    """Keep the bundle (atomically); a cache that cannot be written is skipped."""
+    with contextlib.suppress(OSError, WorkspaceError):
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as out:
-                out.write(text)
-            os.replace(tmp, path)
-        finally:
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(tmp)
+        replace_file(path, text.encode("utf-8"), WorkspaceError)
 
 
 def enable_offline() -> None:
