@@ -19,8 +19,8 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
-from workbook.engine._removals import block_step, fold
-from workbook.engine.evaluation import DAMPED_AFTER
+from workbook.engine._removals import block_step
+from workbook.engine.evaluation import DAMPED_AFTER, fold
 from workbook.engine.graph import Edges
 from workbook.engine.prepared import Prepared
 

@@ -24,43 +24,14 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import NDArray
 
+from workbook.engine.evaluation import fold
 from workbook.engine.graph import Block, Edges
 from workbook.engine.prepared import Prepared
 
-__all__ = ["CELLS", "block_step", "fold", "removal_worlds"]
+__all__ = ["CELLS", "block_step", "removal_worlds"]
 
 CELLS = 8_000_000
 """Largest dense piece (nodes x worlds) evaluated at once: 64 MB of float64."""
-
-
-def fold(
-    state: NDArray[np.float64],
-    levels: tuple[tuple[NDArray[np.intp], NDArray[np.intp]], ...],
-    size: int,
-    product: bool,
-) -> NDArray[np.float64]:
-    """Aggregate like the batch evaluator's multi-sample path: the same operations, in order."""
-    if not levels:
-        return np.zeros((size, state.shape[1]), dtype=state.dtype)
-    (first, first_pos), *rest = levels
-    vals = state[first]
-    if product:
-        np.subtract(1.0, vals, out=vals)
-    if len(first_pos) == size:
-        out = vals
-    else:
-        out = np.full((size, state.shape[1]), 1.0 if product else 0.0, dtype=state.dtype)
-        out[first_pos] = vals
-    for src, pos in rest:
-        more = state[src]
-        if product:
-            np.subtract(1.0, more, out=more)
-            out[pos] *= more
-        else:
-            out[pos] += more
-    if product:
-        np.subtract(1.0, out, out=out)
-    return out
 
 
 def block_step(

@@ -15,7 +15,15 @@ from numpy.typing import NDArray
 from workbook.engine.graph import Block, Edges, Graph, compile_graph
 from workbook.engine.semantics import DF_QUAD, Array, Semantics
 
-__all__ = ["DAMPED_AFTER", "Evaluation", "Graph", "compile_graph", "evaluate", "evaluate_columns"]
+__all__ = [
+    "DAMPED_AFTER",
+    "Evaluation",
+    "Graph",
+    "compile_graph",
+    "evaluate",
+    "evaluate_columns",
+    "fold",
+]
 
 
 DAMPED_AFTER = 100
@@ -50,24 +58,21 @@ class Evaluation:
         return bool(self.damped_rows.any())
 
 
-def _aggregate(state: Array, edges: Edges, size: int, product: bool) -> Array:
-    """Aggregate ``state`` (nodes x samples) over the edges into ``size`` targets.
+def fold(
+    state: Array,
+    levels: tuple[tuple[NDArray[np.intp], NDArray[np.intp]], ...],
+    size: int,
+    product: bool,
+) -> Array:
+    """Aggregate many columns at once, one level of incoming edges after another.
 
-    ``product``: the probabilistic sum ``1 - prod(1 - s)``; otherwise the plain sum.
+    ``levels`` are :attr:`Edges.levels`; :func:`_aggregate` takes this path for every
+    batch of more than one column, and the large-graph walks call it directly, so all
+    of them do the same operations in the same order.
     """
-    if not len(edges.src):
+    if not levels:
         return np.zeros((size, state.shape[1]), dtype=state.dtype)
-    if state.shape[1] == 1:  # one row: reduceat is fastest on a flat array
-        flat = state[edges.src, 0]
-        if product:
-            np.subtract(1.0, flat, out=flat)
-        red = (np.multiply if product else np.add).reduceat(flat, edges.starts)
-        if product:
-            np.subtract(1.0, red, out=red)
-        one = np.zeros(size, dtype=state.dtype)
-        one[edges.pos] = red  # scattering into a flat array beats a one-column one
-        return one[:, None]
-    (first, first_pos), *rest = edges.levels
+    (first, first_pos), *rest = levels
     vals = state[first]  # a fresh copy, so the arithmetic below can work in place
     if product:
         np.subtract(1.0, vals, out=vals)
@@ -86,6 +91,26 @@ def _aggregate(state: Array, edges: Edges, size: int, product: bool) -> Array:
     if product:
         np.subtract(1.0, out, out=out)
     return out
+
+
+def _aggregate(state: Array, edges: Edges, size: int, product: bool) -> Array:
+    """Aggregate ``state`` (nodes x samples) over the edges into ``size`` targets.
+
+    ``product``: the probabilistic sum ``1 - prod(1 - s)``; otherwise the plain sum.
+    """
+    if not len(edges.src):
+        return np.zeros((size, state.shape[1]), dtype=state.dtype)
+    if state.shape[1] == 1:  # one row: reduceat is fastest on a flat array
+        flat = state[edges.src, 0]
+        if product:
+            np.subtract(1.0, flat, out=flat)
+        red = (np.multiply if product else np.add).reduceat(flat, edges.starts)
+        if product:
+            np.subtract(1.0, red, out=red)
+        one = np.zeros(size, dtype=state.dtype)
+        one[edges.pos] = red  # scattering into a flat array beats a one-column one
+        return one[:, None]
+    return fold(state, edges.levels, size, product)
 
 
 def _update(
