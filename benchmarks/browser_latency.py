@@ -2,13 +2,16 @@
 
     python benchmarks/browser_latency.py            # 3 page loads, 20 changes
     python benchmarks/browser_latency.py --quick    # 1 page load, 4 changes
+    python benchmarks/browser_latency.py --preheat  # a kernel waits, notebook already run
 
-Serves a copy of ``notebooks/06_workbench.ipynb`` with Voilà on loopback and drives it
+Serves a copy of ``notebooks/06_workbench.ipynb`` with Voilà on loopback, as the README's
+app command does (``--template=workbook``), and drives it
 with Playwright in Debian's headless Chromium (``/usr/bin/chromium``), as a user would:
 
 * **Open to outcome**: from asking for the page to the outcome line on screen, and on to
   the first chart and to the page falling quiet (no change to the workbench's DOM for
-  ``--quiet-ms``). Voilà starts a kernel and runs the notebook for every page load.
+  ``--quiet-ms``). Voilà starts a kernel and runs the notebook for every page load
+  (with ``--preheat``, the next kernel has already run it when the page is asked for).
 * **Change to redraw**: a strength slider moved with the arrow keys, or another answer
   picked in a question's dropdown. The clock starts at the key press or the pick (in the
   page, ``performance.now()``); a MutationObserver on the workbench notes the time of
@@ -49,6 +52,8 @@ CHROMIUM = Path("/usr/bin/chromium")
 OPEN_TARGET_S = 5.0
 CHANGE_TARGET_MS = 250.0
 TIMEOUT_MS = 180_000
+APP_FLAGS = ["--template=workbook"]  # the README's app command
+PREHEAT_FLAGS = ["--preheat_kernel=True", "--pool_size=1"]
 
 _WATCH = """
 window.__wb = {t0: null, last: performance.now(), changes: 0};
@@ -127,8 +132,12 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def voila() -> Iterator[str]:
-    """Voilà serving a copy of the workbench notebook on loopback, with its own settings."""
+def voila(preheat: bool = False) -> Iterator[str]:
+    """Voilà serving a copy of the workbench notebook on loopback, with its own settings.
+
+    ``preheat``: keep a kernel that has already run the notebook waiting for the next
+    visitor (Voilà's pool of pre-heated kernels), as a server for a class would.
+    """
     with tempfile.TemporaryDirectory(prefix="wb-voila-") as home:
         root = Path(home) / "root"
         root.mkdir()
@@ -140,7 +149,8 @@ def voila() -> Iterator[str]:
             "JUPYTER_PLATFORM_DIRS": "1",
         }
         port = _free_port()
-        cmd = [sys.executable, "-m", "voila", NOTEBOOK.name, "--no-browser"]
+        cmd = [sys.executable, "-m", "voila", NOTEBOOK.name, "--no-browser", *APP_FLAGS]
+        cmd += PREHEAT_FLAGS if preheat else []
         cmd += [f"--port={port}", "--Voila.ip=127.0.0.1"]
         log = Path(home) / "voila.log"
         with log.open("wb") as out:
@@ -290,6 +300,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="1 page load and 4 changes")
     parser.add_argument("--loads", type=int, default=3, help="page loads to time")
     parser.add_argument("--changes", type=int, default=10, help="slider moves, and as many answers")
+    parser.add_argument(
+        "--preheat", action="store_true", help="serve with a pre-heated kernel (--preheat_kernel)"
+    )
     parser.add_argument("--quiet-ms", type=float, default=800, help="a redraw ends after this")
     opts = parser.parse_args(argv)
     loads, changes = (1, 2) if opts.quick else (opts.loads, opts.changes)
@@ -304,7 +317,7 @@ def main(argv: list[str] | None = None) -> int:
 
     load_before = ", ".join(f"{x:.1f}" for x in os.getloadavg())
     python_open = python_first_paint()
-    with voila() as url, sync_playwright() as p:
+    with voila(opts.preheat) as url, sync_playwright() as p:
         browser = p.chromium.launch(
             executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox", "--disable-gpu"]
         )

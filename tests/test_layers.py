@@ -169,3 +169,20 @@ def test_the_command_line_does_not_import_the_notebook_stack() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_workbench_does_not_load_an_iri_grammar() -> None:
+    """Altair's jsonschema stays below 4.25, whose rfc3987-syntax builds a grammar on import.
+
+    That import took about 1.8 s of every kernel start before the workbench could show
+    anything (pyproject.toml pins jsonschema for it).
+    """
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from workbook.ui.workbench import build_workbench; "
+        "print('rfc3987_syntax' in sys.modules, 'altair' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "True"]
