@@ -105,3 +105,81 @@ def test_walking_a_cyclic_graph_gives_the_batchs_fixed_points(case, semantics):
         assert set(ours.contributions) == set(theirs.contributions)
         for key, value in theirs.contributions.items():
             assert ours.contributions[key] == pytest.approx(value, abs=1e-8)
+
+
+def chain(n: int, strength: float):
+    """Each argument attacks the one before it, alternating sides, over the elements in turn."""
+    sides = ("movant", "opponent")
+    args = [
+        arg(
+            f"a{i}",
+            sides[i % 2],
+            ELEMENTS[i % len(ELEMENTS)],
+            strength,
+            **({"attacks": [f"a{i - 1}"]} if i else {}),
+        )
+        for i in range(n)
+    ]
+    return make_case(args, questions=[QUESTION])
+
+
+def _worlds(p):
+    row0 = p.evaluate(np.broadcast_to(p.base, (2, p.graph.n)))[0]
+    return row0, p.in_play()
+
+
+@pytest.mark.parametrize("semantics", ["df-quad", "quadratic-energy", "euler"])
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_keeping_only_the_deviations_gives_the_batchs_strengths(seed, semantics):
+    """The deviation walk runs (it does not give up) and agrees with the batch within 1e-12."""
+    from workbook.engine._deviations import deviation_worlds
+
+    p = prepare(random_case(seed, 120), semantics=semantics)
+    row0, live = _worlds(p)
+    sparse = deviation_worlds(p, row0, live, 8_000_000)
+    assert sparse is not None
+    batch = p.evaluate(
+        np.broadcast_to(p.base, (len(live), p.graph.n)),
+        alive=np.where(np.eye(p.graph.n, dtype=bool)[list(live)], False, p.available),
+    )[:, : p.m]
+    np.testing.assert_allclose(sparse, batch, rtol=0, atol=1e-12)
+
+
+def test_a_fading_chain_keeps_few_deviations_and_a_full_strength_one_gives_up():
+    """A removal fades within a few dozen links at half strength, never at full strength.
+
+    Half: about 60 deviations a world suffice. Full: the walk hands over to the dense one.
+    """
+    from workbook.engine._deviations import deviation_worlds
+
+    n = 400
+    fading = prepare(chain(n, 0.5))
+    assert deviation_worlds(fading, *_worlds(fading), cells=100 * n) is not None
+    lasting = prepare(chain(n, 1.0))
+    assert deviation_worlds(lasting, *_worlds(lasting), cells=100 * n) is None
+    for p in (fading, lasting):  # either way, the contributions are the batch's
+        batch = weigh_prepared(p, batch_cells=10**12)
+        walked = weigh_prepared(p, batch_cells=0, walk_cells=100 * n)
+        assert walked.granted == batch.granted
+        for ours, theirs in zip(walked.elements, batch.elements, strict=True):
+            assert ours.strength == theirs.strength
+            assert set(ours.contributions) == set(theirs.contributions)
+            for key, value in theirs.contributions.items():
+                assert ours.contributions[key] == pytest.approx(value, abs=1e-12)
+
+
+@pytest.mark.parametrize("product", [True, False])
+def test_folding_a_wide_block_target_by_target_gives_the_levels_bits(product):
+    """Past 16 edges into a target the walk reduces along the rows: the same order, same bits."""
+    from workbook.engine._deviations import _fold, _plan
+    from workbook.engine.evaluation import fold
+    from workbook.engine.graph import Edges
+
+    rng = np.random.default_rng(7)
+    state = rng.random((300, 9))
+    tpos = np.sort(rng.integers(0, 3, size=200)).astype(np.intp)
+    edges = Edges.grouped(rng.integers(0, 300, size=200).astype(np.intp), tpos)
+    inputs = np.arange(300, dtype=np.intp)
+    wide = _plan(edges, inputs)
+    assert wide[1] is not None  # about 67 levels: folded target by target
+    assert np.array_equal(_fold(state, wide, 3, product), fold(state, edges.levels, 3, product))

@@ -223,8 +223,9 @@ def weigh_prepared(
 
     ``batch_cells``: the largest graph (nodes x worlds) whose worlds without each argument
     are evaluated as one dense batch; a larger one is walked, about ``walk_cells``
-    strengths at a time (:mod:`workbook.engine._removals`: on an acyclic graph the same
-    bits; on a cyclic one, component by component, fixed points within the tolerance).
+    strengths at a time (:mod:`workbook.engine._removals`: on an acyclic graph within
+    1e-12, the same bits where it walks dense chunks; on a cyclic one, component by
+    component, fixed points within the tolerance).
     """
     live = p.in_play()
     if (1 + len(live)) * p.graph.n <= batch_cells:
