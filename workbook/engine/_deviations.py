@@ -18,6 +18,8 @@ chunks of :mod:`workbook.engine._removals` instead.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import numpy as np
 from numpy.typing import NDArray
 
@@ -36,48 +38,132 @@ _WIDE = 16
 
 Levels = tuple[tuple[NDArray[np.intp], NDArray[np.intp]], ...]
 Groups = tuple[tuple[int, NDArray[np.intp]], ...]
-Plan = tuple[Levels, Groups | None]
-"""Levels to fold, or (past :data:`_WIDE` levels) the edges target by target."""
+Chunks = Iterator[tuple[NDArray[np.intp], Array]]
+"""(worlds, the block's strengths in them): one piece of a block's worlds after another."""
 
 
-def _plan(edges: Edges, inputs: NDArray[np.intp]) -> Plan:
-    """How to fold ``edges`` over rows of ``inputs``: by levels, or target by target if wide."""
-    if len(edges.levels) <= _WIDE:
-        rows = tuple((np.searchsorted(inputs, s).astype(np.intp), pos) for s, pos in edges.levels)
-        return rows, None
+def _levels(edges: Edges, inputs: NDArray[np.intp]) -> Levels:
+    """The edges' levels, their sources as rows of ``inputs``."""
+    return tuple((np.searchsorted(inputs, s).astype(np.intp), pos) for s, pos in edges.levels)
+
+
+def _groups(edges: Edges, inputs: NDArray[np.intp]) -> Groups:
+    """Each target's position and its sources, as rows of ``inputs``, in edge order."""
     local = np.searchsorted(inputs, edges.src).astype(np.intp)
     bounds = np.r_[edges.starts, len(edges.src)].tolist()
     spans = zip(edges.pos.tolist(), bounds[:-1], bounds[1:], strict=True)
-    groups = tuple((int(t), local[lo:hi]) for t, lo, hi in spans)
-    return (), groups
+    return tuple((int(t), local[lo:hi]) for t, lo, hi in spans)
 
 
-def _fold(state: NDArray[np.float64], plan: Plan, size: int, product: bool) -> Array:
-    """:func:`fold`, or the same sums and products target by target.
+def _wide_fold(
+    state: NDArray[np.float64],
+    where: NDArray[np.intp],
+    full: NDArray[np.float64],
+    groups: Groups,
+    size: int,
+    product: bool,
+) -> Array:
+    """Aggregate target by target, splitting off the inputs no world here changes.
 
-    A reduction along the rows adds and multiplies in the same order as the levels,
-    so the bits agree.
+    ``state`` holds only the inputs that deviate in some world here (``where[i]``: the
+    row of input ``i``, or -1); the others are the full world's (``full[i]``) in every
+    world, so their sum or product is taken once. Reordered so, the result can differ
+    from the levels' in the last bits.
     """
-    levels, groups = plan
-    if groups is None:
-        return fold(state, levels, size, product)
     out: Array = np.zeros((size, state.shape[1]))
     for t, rows in groups:
-        vals = state[rows]
+        at = where[rows]
+        moving = at >= 0
+        still, moved = full[rows[~moving]], state[at[moving]]
         if product:
-            np.subtract(1.0, vals, out=vals)
-            out[t] = np.multiply.reduce(vals, axis=0)
+            np.subtract(1.0, moved, out=moved)
+            keep = np.multiply.reduce(1.0 - still)
+            np.multiply(np.multiply.reduce(moved, axis=0), keep, out=out[t])
             np.subtract(1.0, out[t], out=out[t])
         else:
-            out[t] = np.add.reduce(vals, axis=0)
+            np.add(np.add.reduce(moved, axis=0), np.add.reduce(still), out=out[t])
     return out
 
 
-def _local(block: Block) -> tuple[NDArray[np.intp], Plan, Plan]:
-    """The block's distinct input nodes, and how to fold its attacks and supports over them."""
-    srcs = [block.attacks.src, block.supports.src]
-    inputs = np.unique(np.concatenate(srcs)).astype(np.intp)
-    return inputs, _plan(block.attacks, inputs), _plan(block.supports, inputs)
+def _narrow(
+    p: Prepared,
+    block: Block,
+    inputs: NDArray[np.intp],
+    cand: NDArray[np.intp],
+    deviations: tuple[NDArray[np.intp], NDArray[np.intp], NDArray[np.float64]],
+    row0: NDArray[np.float64],
+    cells: int,
+) -> Chunks:
+    """A block with few edges into each node: every input, densely, chunk by chunk.
+
+    The same operations in the same order as the batch, so the same bits.
+    """
+    rows, at, dev = deviations
+    product = p.semantics.aggregate == "product"
+    att, sup = _levels(block.attacks, inputs), _levels(block.supports, inputs)
+    nodes = block.nodes
+    step = max(1, cells // max(1, len(inputs)))
+    for lo in range(0, len(cand), step):
+        here = cand[lo : lo + step]
+        width = max(2, len(here))  # one column would take the batch's single-row path
+        state = np.repeat(row0[inputs][:, None], width, axis=1)
+        if len(cand) > step:
+            pick = (at >= lo) & (at < lo + len(here))
+            state[rows[pick], at[pick] - lo] = dev[pick]
+        else:
+            state[rows, at] = dev
+        new = p.semantics.influence(
+            np.repeat(p.base[nodes][:, None], width, axis=1),
+            fold(state, att, len(nodes), product),
+            fold(state, sup, len(nodes), product),
+        )
+        yield here, new[:, : len(here)]
+
+
+def _wide(
+    p: Prepared,
+    block: Block,
+    inputs: NDArray[np.intp],
+    cand: NDArray[np.intp],
+    deviations: tuple[NDArray[np.intp], NDArray[np.intp], NDArray[np.float64]],
+    row0: NDArray[np.float64],
+    cells: int,
+) -> Chunks:
+    """A block with many edges into a node (an element, say): only the inputs that move.
+
+    Chunks of worlds grow while the moving inputs times the worlds stay within ``cells``.
+    """
+    rows, at, dev = deviations
+    product = p.semantics.aggregate == "product"
+    att, sup = _groups(block.attacks, inputs), _groups(block.supports, inputs)
+    nodes = block.nodes
+    order = np.argsort(at, kind="stable")
+    rows, at, dev = rows[order], at[order], dev[order]
+    starts = np.searchsorted(at, np.arange(len(cand) + 1))
+    full = row0[inputs]
+    where = np.full(len(inputs), -1, dtype=np.intp)
+    lo, step = 0, max(1, cells // max(1, len(inputs)))
+    while lo < len(cand):
+        hi = min(len(cand), lo + step)
+        a, b = starts[lo], starts[hi]
+        moving = np.unique(rows[a:b])
+        if len(moving) * (hi - lo) > cells and hi - lo > 1:
+            step = max(1, (hi - lo) // 2)
+            continue
+        width = max(2, hi - lo)
+        state = np.repeat(full[moving][:, None], width, axis=1)
+        where[moving] = np.arange(len(moving))
+        state[where[rows[a:b]], at[a:b] - lo] = dev[a:b]
+        new = p.semantics.influence(
+            np.repeat(p.base[nodes][:, None], width, axis=1),
+            _wide_fold(state, where, full, att, len(nodes), product),
+            _wide_fold(state, where, full, sup, len(nodes), product),
+        )
+        where[moving] = -1
+        yield cand[lo:hi], new[:, : hi - lo]
+        lo = hi
+        if 4 * len(moving) * step <= cells:
+            step *= 2
 
 
 def deviation_worlds(
@@ -89,63 +175,69 @@ def deviation_worlds(
     ``cells`` deviations would be kept.
     """
     n, worlds = p.graph.n, len(live)
-    product = p.semantics.aggregate == "product"
-    cols: list[NDArray[np.intp] | None] = [None] * n  # worlds where the node deviates, sorted
-    vals: list[NDArray[np.float64] | None] = [None] * n
+    # by node: the worlds where it deviates (sorted) and its strengths there, or None
+    devs: list[tuple[NDArray[np.intp], NDArray[np.float64]] | None] = [None] * n
     world_of = np.full(n, -1, dtype=np.intp)
     for w, r in enumerate(live):
         world_of[r] = w
         if abs(row0[r]) > FADED:  # the removed node is 0 in its own world
-            cols[r], vals[r] = np.array([w], dtype=np.intp), np.zeros(1)
+            devs[r] = np.array([w], dtype=np.intp), np.zeros(1)
     kept = worlds
-    for block in p.graph.blocks:
+    removed_in: list[list[int]] = [[] for _ in p.graph.blocks]  # by block: removed rows
+    for b, block in enumerate(p.graph.blocks):
+        removed_in[b] = [j for j, v in enumerate(block.nodes.tolist()) if world_of[v] >= 0]
+    for b, block in enumerate(p.graph.blocks):
         nodes = block.nodes
-        inputs = np.unique(np.concatenate([block.attacks.src, block.supports.src]))
-        parts = [(j, c) for j, u in enumerate(inputs.tolist()) if (c := cols[u]) is not None]
-        own = [c for v in nodes.tolist() if (c := cols[v]) is not None]
+        both = [block.attacks.src, block.supports.src]
+        inputs = np.unique(np.concatenate(both)) if len(both[1]) else np.unique(both[0])
+        parts = [(j, d) for j, u in enumerate(inputs.tolist()) if (d := devs[u]) is not None]
+        own = [d[0] for v in nodes.tolist() if (d := devs[v]) is not None]
         if not parts and not own:
             continue  # every input is the full world's in every world: so is the block
-        inputs, att, sup = _local(block)
-        cand = np.unique(np.concatenate([c for _, c in parts] + own))
+        found = [d[0] for _, d in parts]
+        cand = found[0] if len(found) == 1 and not own else np.unique(np.concatenate(found + own))
         # the inputs' deviations, as (row, position in cand, strength)
-        rows = np.repeat(np.array([j for j, _ in parts], dtype=np.intp), [len(c) for _, c in parts])
-        at = np.searchsorted(cand, np.concatenate([c for _, c in parts] or [cand[:0]]))
-        dev = np.concatenate([vals[int(inputs[j])] for j, _ in parts] or [np.zeros(0)])
+        if len(parts) == 1:
+            rows = np.full(len(found[0]), parts[0][0], dtype=np.intp)
+            at = np.searchsorted(cand, found[0]) if own else np.arange(len(cand))
+            dev = parts[0][1][1]
+        else:
+            rows = np.repeat(
+                np.array([j for j, _ in parts], dtype=np.intp), [len(c) for c in found]
+            )
+            at = np.searchsorted(cand, np.concatenate(found or [cand[:0]]))
+            dev = np.concatenate([d[1] for _, d in parts] or [np.zeros(0)])
         full = row0[nodes][:, None]
-        removed = world_of[nodes]
         new_cols: list[list[NDArray[np.intp]]] = [[] for _ in nodes]
         new_vals: list[list[NDArray[np.float64]]] = [[] for _ in nodes]
-        step = max(1, cells // max(1, len(inputs)))
-        for lo in range(0, len(cand), step):
-            here = cand[lo : lo + step]
-            width = max(2, len(here))  # one column would take the batch's single-row path
-            state = np.repeat(row0[inputs][:, None], width, axis=1)
-            pick = (at >= lo) & (at < lo + len(here)) if len(cand) > step else slice(None)
-            state[rows[pick], at[pick] - lo] = dev[pick]
-            new = p.semantics.influence(
-                np.repeat(p.base[nodes][:, None], width, axis=1),
-                _fold(state, att, len(nodes), product),
-                _fold(state, sup, len(nodes), product),
-            )[:, : len(here)]
+        wide = max(len(block.attacks.levels), len(block.supports.levels)) > _WIDE
+        walk = _wide if wide else _narrow
+        for here, new in walk(p, block, inputs, cand, (rows, at, dev), row0, cells):
             new *= p.available[nodes][:, None]
-            for j in np.flatnonzero(removed >= 0).tolist():
-                new[j, here == removed[j]] = 0.0
+            for j in removed_in[b]:
+                new[j, here == world_of[nodes[j]]] = 0.0
             differs = np.abs(new - full) > FADED
+            if len(nodes) == 1:
+                if differs.any():
+                    new_cols[0].append(here[differs[0]])
+                    new_vals[0].append(new[0, differs[0]])
+                continue
             for j in np.flatnonzero(differs.any(axis=1)).tolist():
                 mask = differs[j]
                 new_cols[j].append(here[mask])
                 new_vals[j].append(new[j, mask])
         for j, v in enumerate(nodes.tolist()):
             if new_cols[j]:
-                c = np.concatenate(new_cols[j])
-                cols[v], vals[v] = c, np.concatenate(new_vals[j])
+                c = np.concatenate(new_cols[j]) if len(new_cols[j]) > 1 else new_cols[j][0]
+                x = np.concatenate(new_vals[j]) if len(new_vals[j]) > 1 else new_vals[j][0]
+                devs[v] = c, x
                 kept += len(c)
             else:
-                cols[v] = vals[v] = None
+                devs[v] = None
         if kept > cells:
             return None
     out = np.repeat(row0[None, : p.m], worlds, axis=0)
     for e in range(p.m):
-        if (c := cols[e]) is not None:
-            out[c, e] = vals[e]
+        if (d := devs[e]) is not None:
+            out[d[0], e] = d[1]
     return out

@@ -70,12 +70,24 @@ def _split_edges(
     keep = g >= 0
     s, g, p = src[keep], g[keep], p[keep]
     order = np.lexsort((p, g))
-    s, g, p = s[order], g[order], p[order]
-    bounds = np.searchsorted(g, np.arange(len(groups) + 1))
+    s, g, p = s[order].astype(np.intp), g[order], p[order].astype(np.intp)
+    bounds = np.searchsorted(g, np.arange(len(groups) + 1)).tolist()
+    # a group whose targets each have one edge (most, in a deep graph) needs no grouping
+    single = np.r_[True, (g[1:] != g[:-1]) | (p[1:] != p[:-1])][: len(g)]
+    repeated = np.zeros(len(groups) + 1, dtype=np.intp)
+    np.add.at(repeated, g[~single], 1)
+    repeats = repeated.tolist()
+    empty = Edges.grouped(s[:0], p[:0])
     out = []
     for k in range(len(groups)):
         lo, hi = bounds[k], bounds[k + 1]
-        out.append(Edges.grouped(s[lo:hi], p[lo:hi]))
+        if lo == hi:
+            out.append(empty)
+        elif repeats[k]:
+            out.append(Edges.grouped(s[lo:hi], p[lo:hi]))
+        else:
+            src, pos = s[lo:hi], p[lo:hi]
+            out.append(Edges(src, np.arange(hi - lo, dtype=np.intp), pos, ((src, pos),)))
     return out
 
 
