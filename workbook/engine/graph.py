@@ -50,10 +50,10 @@ class Edges:
             return cls(empty, empty, empty)
         starts = np.flatnonzero(np.r_[True, tpos[1:] != tpos[:-1]]).astype(np.intp)
         rank = np.arange(len(src)) - np.repeat(starts, np.diff(np.r_[starts, len(src)]))
-        levels = tuple(
-            (src[rank == d].astype(np.intp), tpos[rank == d].astype(np.intp))
-            for d in range(int(rank.max()) + 1)
-        )
+        by_rank = np.argsort(rank, kind="stable")  # within a rank, still by target position
+        cuts = np.searchsorted(rank[by_rank], np.arange(int(rank.max()) + 2)).tolist()
+        s, t = src[by_rank].astype(np.intp), tpos[by_rank].astype(np.intp)
+        levels = tuple((s[lo:hi], t[lo:hi]) for lo, hi in zip(cuts[:-1], cuts[1:], strict=True))
         return cls(src.astype(np.intp), starts, tpos[starts].astype(np.intp), levels)
 
 
@@ -222,6 +222,7 @@ def _layers(n: int, src: NDArray[np.intp], dst: NDArray[np.intp]) -> list[NDArra
     """Kahn's algorithm a layer at a time, in NumPy; ``None`` when there is a cycle."""
     indegree = np.bincount(dst, minlength=n)
     order = np.argsort(src, kind="stable")
+    # each layer costs what its out-edges do (not n), so a deep graph stays near-linear
     out_dst = dst[order]
     out_start = np.searchsorted(src[order], np.arange(n + 1))
     frontier = np.flatnonzero(indegree == 0)
@@ -237,9 +238,9 @@ def _layers(n: int, src: NDArray[np.intp], dst: NDArray[np.intp]) -> list[NDArra
         first = counts.cumsum() - counts
         # positions of the frontier's out-edges: the ranges lo..hi laid end to end
         idx = np.arange(counts.sum()) + np.repeat(lo - first, counts)
-        hits = np.bincount(out_dst[idx], minlength=n)
-        indegree -= hits
-        frontier = np.flatnonzero((hits > 0) & (indegree == 0))
+        hit, count = np.unique(out_dst[idx], return_counts=True)
+        indegree[hit] -= count
+        frontier = hit[indegree[hit] == 0]
     return layers if done == n else None
 
 
