@@ -33,15 +33,30 @@ def random_case(seed: int, n: int, cyclic: bool = False):
     return make_case(args, questions=[QUESTION])
 
 
+def _same(walked, batch, tolerance=1e-12):
+    """The same outcome, element strengths and contributions, within ``tolerance``."""
+    assert (walked.granted, walked.deciding) == (batch.granted, batch.deciding)
+    assert walked.strengths == batch.strengths
+    for ours, theirs in zip(walked.elements, batch.elements, strict=True):
+        assert ours.strength == theirs.strength
+        assert set(ours.contributions) == set(theirs.contributions)
+        for key, value in theirs.contributions.items():
+            assert ours.contributions[key] == pytest.approx(value, abs=tolerance)
+
+
 @pytest.mark.parametrize("semantics", ["df-quad", "quadratic-energy", "euler"])
 @pytest.mark.parametrize(("seed", "n", "cells"), [(1, 40, 0), (2, 120, 0), (3, 120, 300)])
-def test_walking_the_worlds_gives_the_batchs_bits_on_an_acyclic_graph(seed, n, cells, semantics):
-    """Every strength and contribution is equal to the last bit, small chunks of worlds included."""
+def test_walking_the_worlds_agrees_with_the_batch_on_an_acyclic_graph(seed, n, cells, semantics):
+    """Every contribution within 1e-12, small pieces of worlds included.
+
+    At 300 cells the deviation walk gives up and the live-row walk runs, a few worlds
+    at a time.
+    """
     p = prepare(random_case(seed, n), semantics=semantics)
     assert not p.graph.cyclic
     batch = weigh_prepared(p, batch_cells=10**12)
     walked = weigh_prepared(p, batch_cells=0, walk_cells=cells or 8_000_000)
-    assert walked == batch
+    _same(walked, batch)
     assert any(e.contributions for e in walked.elements)
 
 
@@ -148,7 +163,7 @@ def test_keeping_only_the_deviations_gives_the_batchs_strengths(seed, semantics)
 def test_a_fading_chain_keeps_few_deviations_and_a_full_strength_one_gives_up():
     """A removal fades within a few dozen links at half strength, never at full strength.
 
-    Half: about 60 deviations a world suffice. Full: the walk hands over to the dense one.
+    Half: about 60 deviations a world suffice. Full: the walk hands over to the live rows.
     """
     from workbook.engine._deviations import deviation_worlds
 
@@ -159,13 +174,7 @@ def test_a_fading_chain_keeps_few_deviations_and_a_full_strength_one_gives_up():
     assert deviation_worlds(lasting, *_worlds(lasting), cells=100 * n) is None
     for p in (fading, lasting):  # either way, the contributions are the batch's
         batch = weigh_prepared(p, batch_cells=10**12)
-        walked = weigh_prepared(p, batch_cells=0, walk_cells=100 * n)
-        assert walked.granted == batch.granted
-        for ours, theirs in zip(walked.elements, batch.elements, strict=True):
-            assert ours.strength == theirs.strength
-            assert set(ours.contributions) == set(theirs.contributions)
-            for key, value in theirs.contributions.items():
-                assert ours.contributions[key] == pytest.approx(value, abs=1e-12)
+        _same(weigh_prepared(p, batch_cells=0, walk_cells=100 * n), batch)
 
 
 @pytest.mark.parametrize("product", [True, False])
@@ -192,3 +201,34 @@ def test_folding_a_wide_block_target_by_target_agrees_with_the_levels(product):
     where = np.where(every % 2, every, -1)
     ours = _wide_fold(still, where, still[:, 0], groups, 3, product)
     np.testing.assert_allclose(ours, fold(still, edges.levels, 3, product), rtol=1e-14)
+
+
+@pytest.mark.parametrize("semantics", ["df-quad", "quadratic-energy", "euler"])
+@pytest.mark.parametrize("cells", [50, 8_000_000])
+def test_the_live_rows_give_the_batchs_worlds(cells, semantics):
+    """Every world, densely, keeping only the rows still read: within 1e-12 of the batch.
+
+    In one chunk of all the worlds, or in many of two.
+    """
+    from workbook.engine._live import live_worlds
+
+    for seed in (1, 2):
+        p = prepare(random_case(seed, 120), semantics=semantics)
+        row0, live = _worlds(p)
+        batch = p.evaluate(
+            np.broadcast_to(p.base, (len(live), p.graph.n)),
+            alive=np.where(np.eye(p.graph.n, dtype=bool)[list(live)], False, p.available),
+        )[:, : p.m]
+        np.testing.assert_allclose(live_worlds(p, row0, live, cells), batch, rtol=0, atol=1e-12)
+
+
+def test_a_full_strength_chain_keeps_a_handful_of_rows():
+    """The live-row walk holds a few rows per world on a chain, so every world fits at once.
+
+    Each link is read by the next one only, and the elements gather the rest as they go.
+    """
+    from workbook.engine._live import _plans
+
+    plans, wide, _ = _plans(prepare(chain(400, 1.0)))
+    assert max(len(pl.keep) + len(pl.inputs) for pl in plans) <= 2 + len(ROLES)  # link, elements
+    assert wide[: len(ROLES)].all()  # every element gathers its 80 arguments as they come

@@ -12,8 +12,8 @@ without that rounding, a chain at 1/3 can keep two strengths one bit apart forev
 
 A long chain of full-strength arguments never fades: every world deviates all the way
 down, and the deviations would be ``n x n``. Past ``cells`` of them
-:func:`deviation_worlds` gives up (returns ``None``) and the caller walks the dense
-chunks of :mod:`workbook.engine._removals` instead.
+:func:`deviation_worlds` gives up (returns ``None``) and the caller evaluates every
+world densely with :mod:`workbook.engine._live` instead.
 """
 
 from __future__ import annotations
@@ -35,6 +35,12 @@ FADED = 1e-15
 
 _WIDE = 16
 """Edges folded target by target, not level by level, past this many levels."""
+
+_DENSE = 8
+"""A deviation costs a few dense strengths: past 1 world in 8, evaluate every world."""
+
+_FLOOR = 100_000
+"""Deviations kept before the average above is trusted."""
 
 Levels = tuple[tuple[NDArray[np.intp], NDArray[np.intp]], ...]
 Groups = tuple[tuple[int, NDArray[np.intp]], ...]
@@ -172,7 +178,8 @@ def deviation_worlds(
     """Element strengths ``(len(live), m)`` in the world without each argument in ``live``.
 
     ``row0``: the full world's strengths. Acyclic graphs only. ``None`` when more than
-    ``cells`` deviations would be kept.
+    ``cells`` deviations would be kept, or when the nodes walked so far deviate in more
+    than one world in :data:`_DENSE` on average (past that, the dense walk is cheaper).
     """
     n, worlds = p.graph.n, len(live)
     # by node: the worlds where it deviates (sorted) and its strengths there, or None
@@ -182,7 +189,7 @@ def deviation_worlds(
         world_of[r] = w
         if abs(row0[r]) > FADED:  # the removed node is 0 in its own world
             devs[r] = np.array([w], dtype=np.intp), np.zeros(1)
-    kept = worlds
+    kept, done = worlds, 0
     removed_in: list[list[int]] = [[] for _ in p.graph.blocks]  # by block: removed rows
     for b, block in enumerate(p.graph.blocks):
         removed_in[b] = [j for j, v in enumerate(block.nodes.tolist()) if world_of[v] >= 0]
@@ -234,7 +241,8 @@ def deviation_worlds(
                 kept += len(c)
             else:
                 devs[v] = None
-        if kept > cells:
+        done += len(nodes)
+        if kept > cells or (kept > _FLOOR and _DENSE * kept > done * worlds):
             return None
     out = np.repeat(row0[None, : p.m], worlds, axis=0)
     for e in range(p.m):

@@ -53,7 +53,7 @@ class Edges:
         by_rank = np.argsort(rank, kind="stable")  # within a rank, still by target position
         cuts = np.searchsorted(rank[by_rank], np.arange(int(rank.max()) + 2)).tolist()
         s, t = src[by_rank].astype(np.intp), tpos[by_rank].astype(np.intp)
-        levels = tuple((s[lo:hi], t[lo:hi]) for lo, hi in zip(cuts[:-1], cuts[1:], strict=True))
+        levels = tuple((s[lo:hi], t[lo:hi]) for lo, hi in itertools.pairwise(cuts))
         return cls(src.astype(np.intp), starts, tpos[starts].astype(np.intp), levels)
 
 
