@@ -232,3 +232,29 @@ def test_a_full_strength_chain_keeps_a_handful_of_rows():
     plans, wide, _ = _plans(prepare(chain(400, 1.0)))
     assert max(len(pl.keep) + len(pl.inputs) for pl in plans) <= 2 + len(ROLES)  # link, elements
     assert wide[: len(ROLES)].all()  # every element gathers its 80 arguments as they come
+
+
+def test_the_live_rows_count_what_earlier_blocks_keep():
+    """Rows kept by several blocks add up: the chunk of worlds is sized for all of them."""
+    from workbook.engine._live import _peak, _plans
+
+    # d attacks layer 1, each layer the next, and every layer supports c, read last
+    args = [arg(f"d{i}", "movant", "harm", 0.5, attacks=[f"b1-{i}"]) for i in range(60)]
+    for layer in range(1, 6):
+        more = {"attacks": [f"b{layer + 1}-{{i}}"]} if layer < 5 else {}
+        args += [
+            arg(
+                f"b{layer}-{i}",
+                "opponent",
+                "harm",
+                0.5,
+                supports=[f"c{i}"],
+                **{k: [t.format(i=i) for t in v] for k, v in more.items()},
+            )
+            for i in range(60)
+        ]
+    args += [arg(f"c{i}", "movant", "success", 0.5) for i in range(60)]
+    plans, _, _ = _plans(prepare(make_case(args, questions=[QUESTION])))
+    own = max(len(pl.keep) + len(pl.inputs) for pl in plans)  # one block's view: 301
+    # before c's block the five layers are held (300), then c reads them and adds 60 rows
+    assert _peak(plans) >= 300 + 300 + 60 > 2 * own

@@ -105,6 +105,15 @@ def _plans(p: Prepared) -> tuple[list[_Plan], NDArray[np.bool_], list[list[tuple
     return plans, wide, source_sends
 
 
+def _peak(plans: list[_Plan]) -> int:
+    """The most rows held at once: those kept from earlier blocks, and a block's own."""
+    held, peak = 0, 1
+    for pl in plans:
+        peak = max(peak, held + len(pl.inputs) + len(pl.block.nodes))
+        held += len(pl.keep) - len(pl.free)
+    return peak
+
+
 def live_worlds(
     p: Prepared, row0: NDArray[np.float64], live: tuple[int, ...], cells: int
 ) -> NDArray[np.float64]:
@@ -116,8 +125,7 @@ def live_worlds(
     plans, wide, source_sends = _plans(p)
     product = p.semantics.aggregate == "product"
     n = p.graph.n
-    peak = max([len(pl.keep) + len(pl.inputs) for pl in plans] + [1])
-    rows_held = peak + 2 * int(wide.sum()) + p.m
+    rows_held = _peak(plans) + 2 * int(wide.sum()) + p.m
     step = max(2, cells // rows_held)
     out = np.empty((len(live), p.m))
     removed_all = np.asarray(live, dtype=np.intp)
