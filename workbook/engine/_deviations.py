@@ -19,6 +19,7 @@ world densely with :mod:`workbook.engine._live` instead.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import NDArray
@@ -91,23 +92,31 @@ def _wide_fold(
     return out
 
 
-def _narrow(
-    p: Prepared,
-    block: Block,
-    inputs: NDArray[np.intp],
-    cand: NDArray[np.intp],
-    deviations: tuple[NDArray[np.intp], NDArray[np.intp], NDArray[np.float64]],
-    row0: NDArray[np.float64],
-    cells: int,
-) -> Chunks:
+@dataclass(frozen=True)
+class _Work:
+    """One block to evaluate in the worlds ``cand``, with its inputs' deviations there."""
+
+    p: Prepared
+    block: Block
+    inputs: NDArray[np.intp]  # the nodes its edges come from, sorted
+    cand: NDArray[np.intp]  # the worlds where an input (or a node of its own) deviates
+    rows: NDArray[np.intp]  # each deviation's input, as a row of ``inputs``
+    at: NDArray[np.intp]  # its world, as a position in ``cand``
+    dev: NDArray[np.float64]  # its strength
+    row0: NDArray[np.float64]
+    cells: int
+
+
+def _narrow(w: _Work) -> Chunks:
     """A block with few edges into each node: every input, densely, chunk by chunk.
 
     The same operations in the same order as the batch, so the same bits.
     """
-    rows, at, dev = deviations
+    p, inputs, cand, row0, cells = w.p, w.inputs, w.cand, w.row0, w.cells
+    rows, at, dev = w.rows, w.at, w.dev
     product = p.semantics.aggregate == "product"
-    att, sup = _levels(block.attacks, inputs), _levels(block.supports, inputs)
-    nodes = block.nodes
+    att, sup = _levels(w.block.attacks, inputs), _levels(w.block.supports, inputs)
+    nodes = w.block.nodes
     step = max(1, cells // max(1, len(inputs)))
     for lo in range(0, len(cand), step):
         here = cand[lo : lo + step]
@@ -126,27 +135,19 @@ def _narrow(
         yield here, new[:, : len(here)]
 
 
-def _wide(
-    p: Prepared,
-    block: Block,
-    inputs: NDArray[np.intp],
-    cand: NDArray[np.intp],
-    deviations: tuple[NDArray[np.intp], NDArray[np.intp], NDArray[np.float64]],
-    row0: NDArray[np.float64],
-    cells: int,
-) -> Chunks:
+def _wide(w: _Work) -> Chunks:
     """A block with many edges into a node (an element, say): only the inputs that move.
 
     Chunks of worlds grow while the moving inputs times the worlds stay within ``cells``.
     """
-    rows, at, dev = deviations
+    p, inputs, cand, cells = w.p, w.inputs, w.cand, w.cells
     product = p.semantics.aggregate == "product"
-    att, sup = _groups(block.attacks, inputs), _groups(block.supports, inputs)
-    nodes = block.nodes
-    order = np.argsort(at, kind="stable")
-    rows, at, dev = rows[order], at[order], dev[order]
+    att, sup = _groups(w.block.attacks, inputs), _groups(w.block.supports, inputs)
+    nodes = w.block.nodes
+    order = np.argsort(w.at, kind="stable")
+    rows, at, dev = w.rows[order], w.at[order], w.dev[order]
     starts = np.searchsorted(at, np.arange(len(cand) + 1))
-    full = row0[inputs]
+    full = w.row0[inputs]
     where = np.full(len(inputs), -1, dtype=np.intp)
     lo, step = 0, max(1, cells // max(1, len(inputs)))
     while lo < len(cand):
@@ -219,7 +220,7 @@ def deviation_worlds(
         new_vals: list[list[NDArray[np.float64]]] = [[] for _ in nodes]
         wide = max(len(block.attacks.levels), len(block.supports.levels)) > _WIDE
         walk = _wide if wide else _narrow
-        for here, new in walk(p, block, inputs, cand, (rows, at, dev), row0, cells):
+        for here, new in walk(_Work(p, block, inputs, cand, rows, at, dev, row0, cells)):
             new *= p.available[nodes][:, None]
             for j in removed_in[b]:
                 new[j, here == world_of[nodes[j]]] = 0.0
