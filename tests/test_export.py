@@ -339,9 +339,9 @@ def test_citations_full_then_short_then_id(mini):
     """The first citation is in full, later ones short, and a repeat right after is "Id."."""
     text = export_outline(mini, None, "movant", "md")
     assert isinstance(text, str)
-    full = text.index("Winter v. Natural Resources Defense Council, Inc., 555 U.S. 7, 24 (2008)")
-    assert text.index("Winter, 555 U.S. at 20") > full
-    assert "Id. at 1175 \\[unverified\\]" in text
+    full = text.index("*Winter v. Natural Resources Defense Council, Inc.*, 555 U.S. 7, 24 (2008)")
+    assert text.index("*Winter*, 555 U.S. at 20") > full
+    assert "*Id.* at 1175 \\[unverified\\]" in text
 
 
 # --------------------------------------------------------------------------- Table of Authorities
@@ -611,3 +611,17 @@ def test_docx_italicizes_a_short_case_name_only_where_a_citation_follows():
     ]
     agency = [(text, italic) for para, text, italic in runs if "U.S. Dep't of Com., Bureau" in para]
     assert agency and not any(italic for _, italic in agency)
+
+
+def test_markdown_italicizes_case_names_as_the_word_brief_does():
+    """Case names and their short forms in italics, in citations and the Table of Authorities.
+
+    The same words inside an agency's name stay roman.
+    """
+    case = load_case(CASES / "legion-v-lutnick")
+    text = export_outline(case, None, "movant", "md")
+    assert isinstance(text, str)
+    assert "| *Bennett v. Spear*, 520 U.S. 154 (1997) |" in text
+    assert "*Dep't of Com.*, 588 U.S. at 768" in text
+    agency = [line for line in text.splitlines() if "U.S. Dep't of Com., Bureau" in line]
+    assert agency and not any("*Dep't of Com.*" in line for line in agency)

@@ -16,7 +16,14 @@ from __future__ import annotations
 import html
 import re
 
-__all__ = ["argdown_text", "clean", "html_text", "markdown_text", "one_line"]
+__all__ = [
+    "argdown_text",
+    "clean",
+    "html_text",
+    "markdown_spans",
+    "markdown_text",
+    "one_line",
+]
 
 # C0 and C1 controls except tab and newline, DEL, lone surrogates and the XML non-characters:
 # Word refuses them in its XML, and terminals act on some of them.
@@ -44,10 +51,27 @@ def markdown_text(text: str) -> str:
     backslash-escaped, and URL schemes and ``www.`` are broken up so that no
     renderer turns them into links.
     """
-    out = html.escape(one_line(text), quote=False)
-    out = _MD_INLINE.sub(r"\\\1", out)
-    out = _URL.sub(lambda m: f"{m.group(1)}\\:" if m.group(1) else "www\\.", out)
-    return _MD_LINE_START.sub(_escape_line_start, out)
+    return markdown_spans([(one_line(text), False)])
+
+
+def markdown_spans(pieces: list[tuple[str, bool]]) -> str:
+    r"""Pieces of one line, escaped as :func:`markdown_text` escapes a line, the marked in italics.
+
+    The pieces are a line already split (by :func:`one_line` and then by what is
+    italic), so their spaces are kept as they are.
+
+    >>> markdown_spans([("Winter v. NRDC", True), (", 555 U.S. 7; see *", False)])
+    '*Winter v. NRDC*, 555 U.S. 7; see \\*'
+    """
+    out = []
+    for k, (piece, italic) in enumerate(pieces):
+        text = html.escape(clean(piece), quote=False)
+        text = _MD_INLINE.sub(r"\\\1", text)
+        text = _URL.sub(lambda m: f"{m.group(1)}\\:" if m.group(1) else "www\\.", text)
+        if k == 0:
+            text = _MD_LINE_START.sub(_escape_line_start, text)
+        out.append(f"*{text}*" if italic and text else text)
+    return "".join(out)
 
 
 def _escape_line_start(match: re.Match[str]) -> str:

@@ -27,8 +27,9 @@ import zipfile
 from typing import Any
 
 from workbook.export.escape import one_line
+from workbook.export.italics import italic_pieces, prose_names
 from workbook.export.outline import Outline, Point, Response
-from workbook.export.wordfields import CATEGORIES, Marks, add_toa_field, italic_pieces
+from workbook.export.wordfields import CATEGORIES, Marks, add_toa_field
 from workbook.models import Argument
 
 __all__ = ["render_docx"]
@@ -103,11 +104,6 @@ def _page_numbers(doc: Any) -> None:
     para._p.append(field)
 
 
-def _in_text(names: tuple[str, ...]) -> tuple[str, ...]:
-    """The names safe to italicize in prose: full case names (a short name may be a party's)."""
-    return tuple(n for n in names if " v. " in n or n.startswith(("In re ", "Ex parte ")))
-
-
 def _ids(arg: Argument) -> list[str]:
     return [c.id for c in arg.authorities]
 
@@ -120,16 +116,16 @@ def _add_response(
     para = doc.add_paragraph(style="List")
     para.add_run(f"{n}.\t")
     para.add_run(f"{_text(responder)} responds: ").bold = True
-    _runs(para, _text(resp.argument.heading), _in_text(names))
+    _runs(para, _text(resp.argument.heading), prose_names(names))
     body = doc.add_paragraph(style="List Continue")
-    _runs(body, _text(resp.argument.body), _in_text(names))
+    _runs(body, _text(resp.argument.body), prose_names(names))
     if resp.citation:
         _runs(body, " " + _text(resp.citation), names)
         marks.mark(body, _ids(resp.argument))
     for reb in resp.rebuttals:
         reply = doc.add_paragraph(style="List Bullet 2")
         reply.add_run("Reply: ").bold = True
-        prose = _in_text(names)
+        prose = prose_names(names)
         if reb.point:
             _runs(reply, f"{_text(reb.argument.heading)} (see Point {reb.point}).", prose)
             continue
@@ -144,7 +140,7 @@ def _add_point(doc: Any, point: Point, outline: Outline, marks: Marks) -> None:
     letter = point.number.split(".")[-1]
     doc.add_heading(f"{letter}.\t{_text(point.argument.heading)}", level=3)
     para = doc.add_paragraph()
-    _runs(para, _text(point.argument.body), _in_text(names))
+    _runs(para, _text(point.argument.body), prose_names(names))
     if point.citation:
         _runs(para, " " + _text(point.citation), names)
         marks.mark(para, _ids(point.argument))

@@ -26,13 +26,14 @@ is left out: it would print the heading twice and name category 8 "8".
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-__all__ = ["CATEGORIES", "Marks", "add_toa_field", "field_codes", "italic_pieces"]
+from workbook.export.italics import italic_pieces
+
+__all__ = ["CATEGORIES", "Marks", "add_toa_field", "field_codes"]
 
 #: TOA group title -> Word's TA/TOA category number.
 CATEGORIES: dict[str, int] = {
@@ -144,39 +145,3 @@ def field_codes(paragraph: Any) -> list[str]:
         elif node.tag == qn("w:instrText") and current is not None:
             current.append(node.text or "")
     return codes
-
-
-def _is_full_name(name: str) -> bool:
-    return name == "Id." or " v. " in name or name.startswith(("In re ", "Ex parte "))
-
-
-def italic_pieces(text: str, names: tuple[str, ...]) -> list[tuple[str, bool]]:
-    """``text`` split into (piece, italic): case names and "Id." italic.
-
-    A short name (one without "v.", such as "Dep't of Com.") is italic only where a
-    citation follows it (a comma, then a volume, a blank or "slip op."), so the same
-    words inside an agency's name ("U.S. Dep't of Com., Bureau of ...") stay roman.
-
-    >>> for piece in italic_pieces("Dep't of Com., 588 U.S.; U.S. Dep't of Com., BIS",
-    ...                            ("Dep't of Com.",)):
-    ...     print(piece)
-    ("Dep't of Com.", True)
-    (", 588 U.S.; U.S. Dep't of Com., BIS", False)
-    """
-    if not names:
-        return [(text, False)]
-    full = "|".join(re.escape(n) for n in names if _is_full_name(n))
-    short = "|".join(re.escape(n) for n in names if not _is_full_name(n))
-    either = [f"(?:{full})"] if full else []
-    if short:
-        either.append(rf"(?:{short})(?=,\s*(?:\d|_|slip op\.))")
-    out: list[tuple[str, bool]] = []
-    pos = 0
-    for match in re.finditer(rf"(?<!\w)(?:{'|'.join(either)})(?!\w)", text):
-        if match.start() > pos:
-            out.append((text[pos : match.start()], False))
-        out.append((match.group(0), True))
-        pos = match.end()
-    if pos < len(text):
-        out.append((text[pos:], False))
-    return out
