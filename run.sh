@@ -23,9 +23,7 @@ setup() {
     "$VENV/bin/python" -m compileall -q -j 0 "$("$VENV/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')" workbook >/dev/null \
         || echo "note: some files did not compile to bytecode; they compile as they load" >&2
     # Voilà's template for the app: JupyterLab's, less its links to a CDN (--template=workbook).
-    mkdir -p "$VENV/share/jupyter/voila/templates"
-    rm -rf "$VENV/share/jupyter/voila/templates/workbook"
-    cp -R notebooks/voila-template/workbook "$VENV/share/jupyter/voila/templates/workbook"
+    PATH="$PWD/$VENV/bin:$PATH" bash postBuild
     # axe-core, which the accessibility test injects into the page, at the version its
     # lockfile pins (never from a CDN); without npm that test skips, saying why.
     local lock=tests/browser/package-lock.json installed=tests/browser/node_modules/.package-lock.json

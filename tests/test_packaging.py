@@ -215,3 +215,20 @@ def test_an_installed_wheel_loads_the_shipped_cases_from_outside_the_checkout(
     assert got["readings"] == len(list((ROOT / "data" / "cases").glob("*/readings/*.md")))
     assert got["schemas"] and all(got["schemas"].values()), got["schemas"]
     assert got["new_case_schema"] and got["new_case_ok"]
+
+
+def test_post_build_installs_the_voila_template_into_the_environment(tmp_path):
+    """`postBuild` (Binder, conda, run.sh) copies the template under the Python's prefix."""
+    import os
+    import subprocess
+
+    shim = tmp_path / "bin" / "python"
+    shim.parent.mkdir()
+    shim.write_text(f"#!/bin/sh\necho {tmp_path / 'env'}\n", "utf-8")  # the prefix it reports
+    shim.chmod(0o755)
+    env = {**os.environ, "PATH": f"{shim.parent}{os.pathsep}{os.environ['PATH']}"}
+    subprocess.run(["bash", str(ROOT / "postBuild")], check=True, env=env, cwd=tmp_path)
+    installed = tmp_path / "env" / "share" / "jupyter" / "voila" / "templates" / "workbook"
+    shipped = ROOT / "notebooks" / "voila-template" / "workbook"
+    assert sorted(p.name for p in installed.iterdir()) == sorted(p.name for p in shipped.iterdir())
+    assert "https://" not in (installed / "index.html.j2").read_text("utf-8")
