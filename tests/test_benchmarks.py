@@ -47,3 +47,7 @@ def test_the_scale_benchmark_generates_valid_cases(tmp_path):
         case = load_case(folder)
         assert len(case.arguments) == 40
         assert weigh(case).elements
+    folder = tmp_path / "compact"  # the 5 x 10^4 row's one-line-per-argument form
+    folder.mkdir()
+    (folder / "case.yaml").write_text(bench.compact(bench.generated(40, "chain")), "utf-8")
+    assert [a.attacks for a in load_case(folder).arguments][:2] == [(), ("a0",)]
