@@ -3,12 +3,14 @@
 Removing an argument changes its descendants, and on most graphs the change fades
 within a few dozen steps (each attack or support passes on at most the fraction its
 base allows). So each node keeps only its *deviations*: the worlds where its strength
-differs from the full world's by more than :data:`FADED`, and those strengths. A block
+differs from the full world's by more than rounding, and those strengths. A block
 is evaluated only in the worlds where one of its inputs deviates, on a dense piece
 gathered for them, by the same :func:`fold` and influence as the batch. A deviation
-of :data:`FADED` or less is taken for the full world's strength: that is all that
-separates the result from the batch's (``tests/test_removals.py`` checks within 1e-12;
-without that rounding, a chain at 1/3 can keep two strengths one bit apart forever).
+of at most :data:`FADED_ULPS` units in the last place of the full world's strength is
+taken for none: without that, a chain at 1/3 can keep two strengths one bit apart
+forever. That rounding, the size of the batch's own, is all that separates the result
+from the batch's (``tests/test_removals.py`` and ``tests/test_removals_stress.py`` check
+within 1e-12, on graphs that multiply a small change a thousandfold too).
 
 A long chain of full-strength arguments never fades: every world deviates all the way
 down, and the deviations would be ``n x n``. Past ``cells`` of them
@@ -29,13 +31,21 @@ from workbook.engine.graph import Block, Edges
 from workbook.engine.prepared import Prepared
 from workbook.engine.semantics import Array
 
-__all__ = ["FADED", "deviation_worlds"]
+__all__ = ["FADED_ULPS", "deviation_worlds"]
 
-FADED = 1e-15
-"""A world whose strength is this close to the full world's is the full world there."""
+FADED_ULPS = 4
+"""A strength this many units in the last place from the full world's is the full world's.
+
+Relative, not absolute: an absolute 1e-15 dropped a removed argument of strength 9e-16
+(and the last steps of a fading chain), which a graph of many parallel paths can
+multiply past 1e-12.
+"""
 
 _WIDE = 16
 """Edges folded target by target, not level by level, past this many levels."""
+
+_TEMPORARIES = 5
+"""Arrays of a block's size that evaluating it holds at once (folds, base, influence)."""
 
 _DENSE = 8
 """A deviation costs a few dense strengths: past 1 world in 8, evaluate every world."""
@@ -117,7 +127,7 @@ def _narrow(w: _Work) -> Chunks:
     product = p.semantics.aggregate == "product"
     att, sup = _levels(w.block.attacks, inputs), _levels(w.block.supports, inputs)
     nodes = w.block.nodes
-    step = max(1, cells // max(1, len(inputs)))
+    step = max(1, cells // (len(inputs) + _TEMPORARIES * len(nodes)))
     for lo in range(0, len(cand), step):
         here = cand[lo : lo + step]
         width = max(2, len(here))  # one column would take the batch's single-row path
@@ -154,7 +164,7 @@ def _wide(w: _Work) -> Chunks:
         hi = min(len(cand), lo + step)
         a, b = starts[lo], starts[hi]
         moving = np.unique(rows[a:b])
-        if len(moving) * (hi - lo) > cells and hi - lo > 1:
+        if (len(moving) + _TEMPORARIES * len(nodes)) * (hi - lo) > cells and hi - lo > 1:
             step = max(1, (hi - lo) // 2)
             continue
         width = max(2, hi - lo)
@@ -169,7 +179,7 @@ def _wide(w: _Work) -> Chunks:
         where[moving] = -1
         yield cand[lo:hi], new[:, : hi - lo]
         lo = hi
-        if 4 * len(moving) * step <= cells:
+        if 4 * (len(moving) + _TEMPORARIES * len(nodes)) * step <= cells:
             step *= 2
 
 
@@ -188,7 +198,7 @@ def deviation_worlds(
     world_of = np.full(n, -1, dtype=np.intp)
     for w, r in enumerate(live):
         world_of[r] = w
-        if abs(row0[r]) > FADED:  # the removed node is 0 in its own world
+        if row0[r] != 0.0:  # the removed node is 0 in its own world
             devs[r] = np.array([w], dtype=np.intp), np.zeros(1)
     kept, done = worlds, 0
     removed_in: list[list[int]] = [[] for _ in p.graph.blocks]  # by block: removed rows
@@ -216,6 +226,7 @@ def deviation_worlds(
             at = np.searchsorted(cand, np.concatenate(found or [cand[:0]]))
             dev = np.concatenate([d[1] for _, d in parts] or [np.zeros(0)])
         full = row0[nodes][:, None]
+        faded = FADED_ULPS * np.spacing(np.abs(full))
         new_cols: list[list[NDArray[np.intp]]] = [[] for _ in nodes]
         new_vals: list[list[NDArray[np.float64]]] = [[] for _ in nodes]
         wide = max(len(block.attacks.levels), len(block.supports.levels)) > _WIDE
@@ -224,11 +235,16 @@ def deviation_worlds(
             new *= p.available[nodes][:, None]
             for j in removed_in[b]:
                 new[j, here == world_of[nodes[j]]] = 0.0
-            differs = np.abs(new - full) > FADED
+            differs = np.abs(new - full) > faded
+            count = int(np.count_nonzero(differs))
+            kept += count
+            if kept > cells:  # before holding more than ``cells``
+                return None
+            if not count:
+                continue
             if len(nodes) == 1:
-                if differs.any():
-                    new_cols[0].append(here[differs[0]])
-                    new_vals[0].append(new[0, differs[0]])
+                new_cols[0].append(here[differs[0]])
+                new_vals[0].append(new[0, differs[0]])
                 continue
             for j in np.flatnonzero(differs.any(axis=1)).tolist():
                 mask = differs[j]
@@ -239,11 +255,10 @@ def deviation_worlds(
                 c = np.concatenate(new_cols[j]) if len(new_cols[j]) > 1 else new_cols[j][0]
                 x = np.concatenate(new_vals[j]) if len(new_vals[j]) > 1 else new_vals[j][0]
                 devs[v] = c, x
-                kept += len(c)
             else:
                 devs[v] = None
         done += len(nodes)
-        if kept > cells or (kept > _FLOOR and _DENSE * kept > done * worlds):
+        if kept > _FLOOR and _DENSE * kept > done * worlds:
             return None
     out = np.repeat(row0[None, : p.m], worlds, axis=0)
     for e in range(p.m):

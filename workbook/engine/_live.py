@@ -30,6 +30,9 @@ __all__ = ["WIDE", "live_worlds"]
 WIDE = 16
 """A node with more incoming edges of a kind than this gathers them as a running total."""
 
+_TEMPORARIES = 5
+"""Arrays of a block's size that evaluating it holds at once (folds, base, influence)."""
+
 Levels = tuple[tuple[NDArray[np.intp], NDArray[np.intp]], ...]
 
 
@@ -109,7 +112,7 @@ def _peak(plans: list[_Plan]) -> int:
     """The most rows held at once: those kept from earlier blocks, and a block's own."""
     held, peak = 0, 1
     for pl in plans:
-        peak = max(peak, held + len(pl.inputs) + len(pl.block.nodes))
+        peak = max(peak, held + len(pl.inputs) + _TEMPORARIES * len(pl.block.nodes))
         held += len(pl.keep) - len(pl.free)
     return peak
 
@@ -170,8 +173,8 @@ def live_worlds(
             for t, kind, js in pl.sends:
                 for j in js.tolist():
                     _gather(acc[t, kind], new[j], product)
-            for j, v in pl.keep:
-                held[v] = new[j]
+            for j, v in pl.keep:  # a copy: a view would keep the block's whole array alive
+                held[v] = new[j].copy() if len(nodes) > 1 else new[j]
             for u in pl.free:
                 held.pop(u, None)
         for e in range(p.m):
