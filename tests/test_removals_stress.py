@@ -7,7 +7,7 @@ weighed as one batch and walked (the deviation walk, and the live rows when it g
 or is called directly) in pieces of several sizes: every world within 1e-12, the same
 outcome, the same full-world strengths and the same contributions reported.
 
-Then what review found and the walks now do: a removal whose own change is tiny (an
+Then cases that once broke the walks, and what they now do: a removal whose own change is tiny (an
 argument at 9e-16, or one a 49-link chain fades to that) still counts where many parallel
 paths multiply it past 1e-12, since only a few units in the last place are taken for
 rounding; and both walks stay within a few times their cells of memory on blocks far wider
