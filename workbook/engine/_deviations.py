@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.typing import NDArray
 
+from workbook.engine._live import TEMPORARIES, WIDE, local_levels
 from workbook.engine.evaluation import fold
 from workbook.engine.graph import Block, Edges
 from workbook.engine.prepared import Prepared
@@ -41,27 +42,15 @@ Relative, not absolute: an absolute 1e-15 dropped a removed argument of strength
 multiply past 1e-12.
 """
 
-_WIDE = 16
-"""Edges folded target by target, not level by level, past this many levels."""
-
-_TEMPORARIES = 5
-"""Arrays of a block's size that evaluating it holds at once (folds, base, influence)."""
-
 _DENSE = 8
 """A deviation costs a few dense strengths: past 1 world in 8, evaluate every world."""
 
 _FLOOR = 100_000
 """Deviations kept before the average above is trusted."""
 
-Levels = tuple[tuple[NDArray[np.intp], NDArray[np.intp]], ...]
 Groups = tuple[tuple[int, NDArray[np.intp]], ...]
 Chunks = Iterator[tuple[NDArray[np.intp], Array]]
 """(worlds, the block's strengths in them): one piece of a block's worlds after another."""
-
-
-def _levels(edges: Edges, inputs: NDArray[np.intp]) -> Levels:
-    """The edges' levels, their sources as rows of ``inputs``."""
-    return tuple((np.searchsorted(inputs, s).astype(np.intp), pos) for s, pos in edges.levels)
 
 
 def _groups(edges: Edges, inputs: NDArray[np.intp]) -> Groups:
@@ -125,9 +114,9 @@ def _narrow(w: _Work) -> Chunks:
     p, inputs, cand, row0, cells = w.p, w.inputs, w.cand, w.row0, w.cells
     rows, at, dev = w.rows, w.at, w.dev
     product = p.semantics.aggregate == "product"
-    att, sup = _levels(w.block.attacks, inputs), _levels(w.block.supports, inputs)
+    att, sup = local_levels(w.block.attacks, inputs), local_levels(w.block.supports, inputs)
     nodes = w.block.nodes
-    step = max(1, cells // (len(inputs) + _TEMPORARIES * len(nodes)))
+    step = max(1, cells // (len(inputs) + TEMPORARIES * len(nodes)))
     for lo in range(0, len(cand), step):
         here = cand[lo : lo + step]
         width = max(2, len(here))  # one column would take the batch's single-row path
@@ -164,7 +153,7 @@ def _wide(w: _Work) -> Chunks:
         hi = min(len(cand), lo + step)
         a, b = starts[lo], starts[hi]
         moving = np.unique(rows[a:b])
-        if (len(moving) + _TEMPORARIES * len(nodes)) * (hi - lo) > cells and hi - lo > 1:
+        if (len(moving) + TEMPORARIES * len(nodes)) * (hi - lo) > cells and hi - lo > 1:
             step = max(1, (hi - lo) // 2)
             continue
         width = max(2, hi - lo)
@@ -179,7 +168,7 @@ def _wide(w: _Work) -> Chunks:
         where[moving] = -1
         yield cand[lo:hi], new[:, : hi - lo]
         lo = hi
-        if 4 * (len(moving) + _TEMPORARIES * len(nodes)) * step <= cells:
+        if 4 * (len(moving) + TEMPORARIES * len(nodes)) * step <= cells:
             step *= 2
 
 
@@ -201,10 +190,7 @@ def deviation_worlds(
         if row0[r] != 0.0:  # the removed node is 0 in its own world
             devs[r] = np.array([w], dtype=np.intp), np.zeros(1)
     kept, done = worlds, 0
-    removed_in: list[list[int]] = [[] for _ in p.graph.blocks]  # by block: removed rows
-    for b, block in enumerate(p.graph.blocks):
-        removed_in[b] = [j for j, v in enumerate(block.nodes.tolist()) if world_of[v] >= 0]
-    for b, block in enumerate(p.graph.blocks):
+    for block in p.graph.blocks:
         nodes = block.nodes
         both = [block.attacks.src, block.supports.src]
         inputs = np.unique(np.concatenate(both)) if len(both[1]) else np.unique(both[0])
@@ -225,15 +211,16 @@ def deviation_worlds(
             )
             at = np.searchsorted(cand, np.concatenate(found or [cand[:0]]))
             dev = np.concatenate([d[1] for _, d in parts] or [np.zeros(0)])
+        removed = [j for j, v in enumerate(nodes.tolist()) if world_of[v] >= 0]  # in own world
         full = row0[nodes][:, None]
         faded = FADED_ULPS * np.spacing(np.abs(full))
         new_cols: list[list[NDArray[np.intp]]] = [[] for _ in nodes]
         new_vals: list[list[NDArray[np.float64]]] = [[] for _ in nodes]
-        wide = max(len(block.attacks.levels), len(block.supports.levels)) > _WIDE
+        wide = max(len(block.attacks.levels), len(block.supports.levels)) > WIDE
         walk = _wide if wide else _narrow
         for here, new in walk(_Work(p, block, inputs, cand, rows, at, dev, row0, cells)):
             new *= p.available[nodes][:, None]
-            for j in removed_in[b]:
+            for j in removed:
                 new[j, here == world_of[nodes[j]]] = 0.0
             differs = np.abs(new - full) > faded
             count = int(np.count_nonzero(differs))

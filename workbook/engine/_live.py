@@ -25,12 +25,13 @@ from workbook.engine.graph import Block, Edges
 from workbook.engine.prepared import Prepared
 from workbook.engine.semantics import Array
 
-__all__ = ["WIDE", "live_worlds"]
+__all__ = ["TEMPORARIES", "WIDE", "live_worlds", "local_levels"]
 
 WIDE = 16
-"""A node with more incoming edges of a kind than this gathers them as a running total."""
+"""A node with more incoming edges of a kind than this is wide: its inputs are gathered
+target by target (here as a running total, in the deviation walk only those that move)."""
 
-_TEMPORARIES = 5
+TEMPORARIES = 5
 """Arrays of a block's size that evaluating it holds at once (folds, base, influence)."""
 
 Levels = tuple[tuple[NDArray[np.intp], NDArray[np.intp]], ...]
@@ -50,12 +51,18 @@ class _Plan:
     free: tuple[int, ...]  # nodes last read here
 
 
-def _narrow(edges: Edges, narrow: NDArray[np.bool_], inputs: NDArray[np.intp]) -> Levels:
+def local_levels(
+    edges: Edges, inputs: NDArray[np.intp], targets: NDArray[np.bool_] | None = None
+) -> Levels:
+    """The edges' levels, their sources as rows of ``inputs``; only into ``targets`` if given."""
     out = []
     for src, pos in edges.levels:
-        mask = narrow[pos]
-        if mask.any():
-            out.append((np.searchsorted(inputs, src[mask]).astype(np.intp), pos[mask]))
+        if targets is not None:
+            mask = targets[pos]
+            if not mask.any():
+                continue
+            src, pos = src[mask], pos[mask]
+        out.append((np.searchsorted(inputs, src).astype(np.intp), pos))
     return tuple(out)
 
 
@@ -96,8 +103,8 @@ def _plans(p: Prepared) -> tuple[list[_Plan], NDArray[np.bool_], list[list[tuple
             _Plan(
                 block,
                 inputs.astype(np.intp),
-                _narrow(block.attacks, narrow, inputs),
-                _narrow(block.supports, narrow, inputs),
+                local_levels(block.attacks, inputs, narrow),
+                local_levels(block.supports, inputs, narrow),
                 tuple((j, v) for j, v in enumerate(nodes.tolist()) if wide[v]),
                 tuple((t, k, np.array(js, dtype=np.intp)) for (t, k), js in by_target.items()),
                 tuple((j, v) for j, v in enumerate(nodes.tolist()) if last[v] > b),
@@ -112,7 +119,7 @@ def _peak(plans: list[_Plan]) -> int:
     """The most rows held at once: those kept from earlier blocks, and a block's own."""
     held, peak = 0, 1
     for pl in plans:
-        peak = max(peak, held + len(pl.inputs) + _TEMPORARIES * len(pl.block.nodes))
+        peak = max(peak, held + len(pl.inputs) + TEMPORARIES * len(pl.block.nodes))
         held += len(pl.keep) - len(pl.free)
     return peak
 

@@ -51,4 +51,4 @@ def italic_pieces(text: str, names: tuple[str, ...]) -> list[tuple[str, bool]]:
 
 def prose_names(names: tuple[str, ...]) -> tuple[str, ...]:
     """The names safe to italicize in prose: full case names (a short name may be a party's)."""
-    return tuple(n for n in names if " v. " in n or n.startswith(("In re ", "Ex parte ")))
+    return tuple(n for n in names if n != "Id." and _is_full_name(n))
