@@ -260,6 +260,18 @@ def test_tornado_empty() -> None:
     assert _marks(spec) == ["bar", "tick", "rule"]
 
 
+def test_an_empty_tornado_hides_its_empty_marks_from_screen_readers() -> None:
+    """An empty tornado's bar and tick layers are kept from assistive technology.
+
+    The workbench shows one until its first weighing; its empty layers would be graphics
+    with no name, which axe fails (svg-img-alt).
+    """
+    empty = [layer["mark"].get("aria") for layer in charts.tornado([]).to_dict()["layer"]]
+    assert empty == [False, False, None]  # the 0.5 rule is drawn: it keeps its role
+    drawn = charts.tornado([{"argument": "a", "low": 0.2, "high": 0.7}]).to_dict()
+    assert all("aria" not in layer["mark"] for layer in drawn["layer"])
+
+
 def test_tornado_keeps_top_swings_and_says_so() -> None:
     """Only the widest swings are kept, and the title says how many of how many."""
     rows = [{"argument": f"a{i}", "element": "harm", "low": 0.0, "high": i / 20} for i in range(20)]

@@ -223,10 +223,13 @@ def _tornado_rows(
 def _tornado_layers(shown: list[dict[str, Any]]) -> list[alt.Chart]:
     """The bars, a tick at each current strength, and the dashed "likely" rule at 0.5."""
     order = [r["label"] for r in shown]
+    # With no bars, Vega would still draw empty mark containers that claim the role of a
+    # graphic and have no name (axe: svg-img-alt); they are kept from assistive technology.
+    hidden: dict[str, Any] = {} if shown else {"aria": False}
     base = alt.Chart(inline(shown)).encode(
         y=alt.Y("label:N", sort=order, title=None, axis=wrapped_axis())
     )
-    bars = base.mark_bar(height=10).encode(
+    bars = base.mark_bar(height=10, **hidden).encode(
         x=alt.X(
             "low:Q",
             scale=alt.Scale(domain=[0, 1]),
@@ -242,7 +245,7 @@ def _tornado_layers(shown: list[dict[str, Any]]) -> list[alt.Chart]:
         ),
         tooltip=tooltips("name:N", "side:N", "flips:N", "low:Q|.3f", "high:Q|.3f"),
     )
-    ticks = base.mark_tick(color="black", thickness=2).encode(x=alt.X("current:Q"))
+    ticks = base.mark_tick(color="black", thickness=2, **hidden).encode(x=alt.X("current:Q"))
     likely = (
         alt.Chart(inline([{"x": 0.5}]))
         .mark_rule(strokeDash=[4, 4], color="#555555")
